@@ -1,0 +1,175 @@
+"""Build (or bring up to date) the demo campaign. Every step finds what a previous
+run made, by slug, title or external ID, so running it twice duplicates nothing."""
+
+from __future__ import annotations
+
+import json
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.models import Locale, Page, Site
+
+from soroptimist_advocacy.models import (
+    ActionKitPage,
+    DecisionMakerIndexPage,
+    DecisionMakerPage,
+    ResourceIndexPage,
+    ResourcePage,
+)
+
+from . import content
+from .files import simple_pdf
+from .models import HomePage
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def upsert_child(parent, model, slug: str, **fields):
+    """The child of *parent* with *slug*, created or updated with *fields* and published."""
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+    else:
+        for name, value in fields.items():
+            setattr(page, name, value)
+    return publish(page)
+
+
+def upsert_document(title: str, filename: str, data: bytes):
+    Document = get_document_model()
+    document = Document.objects.filter(title=title).first()
+    if document is None:
+        document = Document(title=title)
+        document.file.save(filename, ContentFile(data), save=False)
+        document.save()
+    return document
+
+
+def home_page() -> HomePage:
+    """The site's home page, replacing Wagtail's placeholder welcome page on first run."""
+    site = Site.objects.filter(is_default_site=True).first()
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(depth=2).first()
+    if home is None:
+        home = HomePage(title="Soroptimist International (example)", slug="home", intro=(
+            "<p>An example site of soroptimist-advocacy. Its campaign is sample data.</p>"
+        ))
+        welcome = Page.objects.filter(depth=2, slug="home").first()
+        if welcome is not None and welcome.specific_class is Page:
+            welcome.delete()
+        root.add_child(instance=home)
+        publish(home)
+    if site is None:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Example")
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+    return home
+
+
+def demo_document(resource: dict) -> object:
+    filename, kind = resource["file"]
+    if kind == "pdf":
+        data = simple_pdf(resource["title"], [resource["summary"], "Sample document of the soroptimist-advocacy demo."])
+    else:
+        data = _sample_letter()
+    return upsert_document(resource["title"], filename, data)
+
+
+def _sample_letter() -> bytes:
+    from soroptimist_advocacy.letters import default_template_bytes, render, sample_context
+
+    return render(default_template_bytes(), sample_context())
+
+
+def build_resources(home) -> tuple[ResourceIndexPage, dict[str, ResourcePage]]:
+    index = upsert_child(home, ResourceIndexPage, "resources", title="Project Tools and Resources", show_in_menus=True,
+                         intro="<p>Statements, letters and explanations for Soroptimist advocacy.</p>")
+    pages = {}
+    for resource in content.RESOURCES:
+        fields = {
+            "title": resource["title"],
+            "resource_type": resource["resource_type"],
+            "publication_date": resource["publication_date"],
+            "summary": resource["summary"],
+        }
+        if "file" in resource:
+            fields["document"] = demo_document(resource)
+        if "faq" in resource:
+            fields["body"] = json.dumps([
+                {"type": "faq", "value": {"heading": "", "items": [
+                    {"question": question, "answer": answer} for question, answer in resource["faq"]
+                ]}}
+            ])
+        pages[resource["slug"]] = upsert_child(index, ResourcePage, resource["slug"], **fields)
+    return index, pages
+
+
+def build_directory(home) -> DecisionMakerIndexPage:
+    directory = upsert_child(
+        home, DecisionMakerIndexPage, "decision-makers",
+        title="Who is responsible for women's and gender issues in your country?", show_in_menus=True,
+        intro="<p>Choose your country to see the member of government responsible for gender or women's issues. "
+              "The people listed in this demo are fictional.</p>",
+    )
+    for external_id, country, name, salutation, post, organisation, email, rank in content.DECISION_MAKERS:
+        existing = DecisionMakerPage.objects.child_of(directory).filter(external_id=external_id).first()
+        fields = dict(
+            title=name, salutation=salutation, position_title=post, organisation=organisation, country=country,
+            rank=rank, email=email, postal_address=content.ADDRESS.format(organisation=organisation),
+            last_verified=content.VERIFIED_ON, source_url="https://example.org/government-directory",
+            external_id=external_id, is_sample=True,
+        )
+        upsert_child(directory, DecisionMakerPage, existing.slug if existing else external_id, **fields)
+    return directory
+
+
+def campaign_body(resources: dict[str, ResourcePage], directory) -> str:
+    c = content.CAMPAIGN
+    statement, joint, letter, faq = (resources[slug] for slug in (
+        "si-csw-56-statement", "joint-statement-outcomes-csw", "post-session-advocacy-letter", "csw-56-statement-faq"))
+    body = [{"type": "paragraph", "value": paragraph} for paragraph in c["paragraphs"]]
+    body += [
+        {"type": "heading", "value": {"text": "Statements and the letter", "level": "h2"}},
+        {"type": "document_link", "value": {"document": statement.document_id, "title": "", "description": ""}},
+        {"type": "document_link", "value": {"document": joint.document_id, "title": "", "description": ""}},
+        {"type": "resource_list", "value": {"heading": "", "resources": [letter.pk, faq.pk]}},
+        {"type": "decision_maker_lookup", "value": {
+            "heading": "Who is responsible in your country?",
+            "text": "Find the member of government responsible for gender and/or women in your country.",
+            "directory": directory.pk}},
+        {"type": "letter_builder", "value": {
+            "heading": c["letter_heading"], "intro": c["letter_intro"], "paragraphs": c["letter_paragraphs"],
+            "template": None, "generic_salutation": c["generic_salutation"],
+            "generic_addressee": c["generic_addressee"]}},
+        {"type": "faq", "value": {"heading": "Questions", "items": [
+            {"question": question, "answer": answer} for question, answer in c["faq"]]}},
+        {"type": "share_links", "value": {
+            "heading": "Share this request with your clubs", "share_text": c["share_text"],
+            "handle": c["share_handle"], "networks": ["facebook", "x", "linkedin", "whatsapp", "email"]}},
+        {"type": "related_links", "value": {"heading": "CSW news since the close of the session", "links": [
+            {"title": title, "page": None, "external_url": "https://example.org/news", "date": day.isoformat()}
+            for title, day in c["news"]]}},
+        {"type": "quote", "value": {
+            "quote": "We look forward to hearing about your action!", "attribution": "Soroptimist International"}},
+    ]
+    return json.dumps(body)
+
+
+@transaction.atomic
+def build_demo() -> ActionKitPage:
+    for code in ("en", "fr", "es", "ar"):
+        Locale.objects.get_or_create(language_code=code)
+    home = home_page()
+    _index, resources = build_resources(home)
+    directory = build_directory(home)
+    c = content.CAMPAIGN
+    return upsert_child(
+        home, ActionKitPage, c["slug"], title=c["title"], intro=c["intro"], show_in_menus=True,
+        directory=directory, body=campaign_body(resources, directory),
+    )

@@ -1,0 +1,183 @@
+"""The content blocks an editor assembles an Action Kit page from."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+
+TEMPLATE_DIR = "soroptimist_advocacy/blocks/"
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("text"), max_length=255)
+    level = blocks.ChoiceBlock(
+        label=_("level"),
+        choices=[("h2", _("Section heading")), ("h3", _("Subheading"))],
+        default="h2",
+        help_text=_("The page title is the only top-level heading."),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = TEMPLATE_DIR + "heading.html"
+
+
+class ResourceListBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False)
+    resources = blocks.ListBlock(
+        blocks.PageChooserBlock(page_type="soroptimist_advocacy.ResourcePage", label=_("resource")),
+        label=_("resources"),
+    )
+
+    class Meta:
+        icon = "folder-open-inverse"
+        label = _("Resource list")
+        template = TEMPLATE_DIR + "resource_list.html"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(label=_("link text"), required=False, help_text=_("Defaults to the document's title."))
+    description = blocks.TextBlock(label=_("description"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document link")
+        template = TEMPLATE_DIR + "document_link.html"
+
+
+class QuestionAnswerBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("question"))
+    answer = blocks.RichTextBlock(label=_("answer"), features=["bold", "italic", "link", "ol", "ul"])
+
+
+class FAQBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False)
+    items = blocks.ListBlock(QuestionAnswerBlock(), label=_("questions"))
+
+    class Meta:
+        icon = "help"
+        label = _("FAQ")
+        template = TEMPLATE_DIR + "faq.html"
+
+
+class LinkStructValue(blocks.StructValue):
+    def url(self) -> str:
+        page = self.get("page")
+        if page is not None:
+            return page.localized.url
+        return self.get("external_url") or ""
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"))
+    text = blocks.TextBlock(label=_("text"), required=False)
+    button_label = blocks.CharBlock(label=_("button label"))
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    external_url = blocks.URLBlock(label=_("external URL"), required=False)
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = TEMPLATE_DIR + "call_to_action.html"
+        value_class = LinkStructValue
+
+
+SHARE_NETWORKS = [
+    ("facebook", "Facebook"),
+    ("x", "X"),
+    ("linkedin", "LinkedIn"),
+    ("whatsapp", "WhatsApp"),
+    ("email", _("Email")),
+]
+
+
+class ShareLinksBlock(blocks.StructBlock):
+    """Plain share links: no third-party scripts, no tracking pixels."""
+
+    heading = blocks.CharBlock(label=_("heading"), required=False)
+    share_text = blocks.TextBlock(label=_("share text"), help_text=_("The message people share with the link."))
+    handle = blocks.CharBlock(
+        label=_("handle"), required=False, max_length=64, help_text=_("For example @SoroptiTweet; added to posts on X.")
+    )
+    networks = blocks.MultipleChoiceBlock(
+        label=_("networks"),
+        choices=SHARE_NETWORKS,
+        default=[value for value, _label in SHARE_NETWORKS],
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Share links")
+        template = TEMPLATE_DIR + "share_links.html"
+
+
+class RelatedLinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"))
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    external_url = blocks.URLBlock(label=_("external URL"), required=False)
+    date = blocks.DateBlock(label=_("date"), required=False)
+
+    class Meta:
+        value_class = LinkStructValue
+
+
+class RelatedLinksBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), required=False)
+    links = blocks.ListBlock(RelatedLinkBlock(), label=_("links"))
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Related links")
+        template = TEMPLATE_DIR + "related_links.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = TEMPLATE_DIR + "quote.html"
+
+
+class DecisionMakerLookupBlock(blocks.StructBlock):
+    """"Who is responsible in your country?": a country select that opens the directory."""
+
+    heading = blocks.CharBlock(label=_("heading"), required=False)
+    text = blocks.TextBlock(label=_("text"), required=False)
+    directory = blocks.PageChooserBlock(
+        page_type="soroptimist_advocacy.DecisionMakerIndexPage",
+        label=_("directory"),
+        required=False,
+        help_text=_("Defaults to the campaign's directory."),
+    )
+
+    class Meta:
+        icon = "search"
+        label = _("Decision-maker lookup")
+        template = TEMPLATE_DIR + "decision_maker_lookup.html"
+
+    def get_context(self, value, parent_context=None):
+        from ..models.decision_maker import country_choices_for
+
+        context = super().get_context(value, parent_context=parent_context)
+        directory = value.get("directory")
+        page = (parent_context or {}).get("page")
+        if directory is None and page is not None:
+            directory = getattr(page, "get_directory", lambda: None)()
+        if directory is not None:
+            directory = directory.localized.specific
+            context["directory"] = directory
+            context["country_choices"] = country_choices_for(directory.get_decision_makers())
+        return context
+
+
+class ResourceBodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(label=_("paragraph"))
+    heading = HeadingBlock()
+    faq = FAQBlock()
+    quote = QuoteBlock()

@@ -1,0 +1,49 @@
+"""The letter builder: a form that turns a member's details into a .docx letter."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .content import TEMPLATE_DIR
+
+
+class LetterBuilderBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), default=_("Write to your decision maker"))
+    intro = blocks.RichTextBlock(label=_("introduction"), required=False, features=["bold", "italic", "link"])
+    paragraphs = blocks.ListBlock(
+        blocks.TextBlock(label=_("paragraph")),
+        label=_("letter text"),
+        help_text=_(
+            "The paragraphs of the letter. You may use {{ member.name }}, {{ member.club }}, {{ member.town }}, "
+            "{{ member.country }}, {{ recipient.name }}, {{ recipient.title }}, {{ recipient.organisation }}, "
+            "{{ recipient.country }} and {{ campaign.title }}."
+        ),
+    )
+    template = SnippetChooserBlock(
+        "soroptimist_advocacy.LetterTemplate",
+        label=_("letter template"),
+        required=False,
+        help_text=_("A Word template for the letter; without one the app's own plain letter is used."),
+    )
+    generic_salutation = blocks.CharBlock(
+        label=_("salutation for a country without a decision maker"),
+        default=_("Dear Minister"),
+    )
+    generic_addressee = blocks.CharBlock(
+        label=_("addressee for a country without a decision maker"),
+        default=_("The Minister responsible for women's and gender equality"),
+    )
+
+    class Meta:
+        icon = "mail"
+        label = _("Letter builder")
+        template = TEMPLATE_DIR + "letter_builder.html"
+
+    def get_context(self, value, parent_context=None):
+        from ..letter_form_context import letter_form_context
+
+        context = super().get_context(value, parent_context=parent_context)
+        context.update(letter_form_context(value, parent_context or {}))
+        return context

@@ -1,0 +1,40 @@
+"""The app's settings: one ``SOROPTIMIST_ADVOCACY`` dict, each key with a default.
+
+Read through :func:`get_setting` so that ``override_settings`` in tests and
+per-site settings modules are honoured at call time.
+"""
+
+from django.conf import settings
+
+DEFAULTS = {
+    # Template every public page extends; it must define ``{% block content %}``
+    # and may define ``title``, ``extra_css`` and ``extra_js``.
+    "BASE_TEMPLATE": "base.html",
+    # How many reverse proxies in front of the site append to X-Forwarded-For.
+    # 0 means REMOTE_ADDR is the client; never trust the header beyond this.
+    "TRUSTED_PROXY_COUNT": 0,
+    # Report form: submissions per client per window.
+    "REPORT_RATE_LIMIT": 10,
+    "REPORT_RATE_WINDOW": 3600,
+    # Correction form: submissions per client per window.
+    "CORRECTION_RATE_LIMIT": 10,
+    "CORRECTION_RATE_WINDOW": 3600,
+    # Days after a report before the single "Did you get a response?" reminder.
+    "REMINDER_DAYS": 14,
+    # Personal fields of reports older than this are blanked by purge_personal_data.
+    "RETENTION_DAYS": 365,
+    # A decision maker not verified for this many days is flagged as possibly out of date.
+    "STALE_AFTER_DAYS": 365,
+    # Longest time a cache may keep the public Action Kit page.
+    "PAGE_MAX_AGE": 300,
+    # Sender address for report links and reminders (falls back to DEFAULT_FROM_EMAIL).
+    "FROM_EMAIL": None,
+}
+
+
+def get_setting(name: str):
+    """Return the app setting *name*, falling back to its default."""
+    overrides = getattr(settings, "SOROPTIMIST_ADVOCACY", {}) or {}
+    if name in overrides:
+        return overrides[name]
+    return DEFAULTS[name]

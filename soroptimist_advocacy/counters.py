@@ -1,0 +1,30 @@
+"""Exact counters under concurrency, without locks held across a request."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import connections, router, transaction
+from django.utils import timezone
+
+from .models.counter import LetterCounter
+
+
+def count_letters(*, campaign_key, country: str, language: str, number: int = 1, day: datetime.date | None = None) -> None:
+    """Add *number* letters to today's counter in one atomic upsert.
+
+    ``INSERT ... ON CONFLICT DO UPDATE SET letters = letters + n`` is the same SQL on
+    SQLite (>= 3.24) and PostgreSQL, and never loses an increment to a race, unlike
+    read-modify-write. It runs in its own short transaction.
+    """
+    database = router.db_for_write(LetterCounter)
+    table = connections[database].ops.quote_name(LetterCounter._meta.db_table)
+    sql = (
+        f"INSERT INTO {table} (campaign_key, country, language, day, letters) VALUES (%s, %s, %s, %s, %s) "
+        f"ON CONFLICT (campaign_key, country, language, day) DO UPDATE SET letters = {table}.letters + excluded.letters"
+    )
+    key_field = LetterCounter._meta.get_field("campaign_key")
+    connection = connections[database]
+    key = key_field.get_db_prep_value(campaign_key, connection)
+    with transaction.atomic(using=database), connection.cursor() as cursor:
+        cursor.execute(sql, [key, country, language, day or timezone.localdate(), number])

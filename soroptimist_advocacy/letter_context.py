@@ -1,0 +1,100 @@
+"""Turn a member's form, the campaign and a decision maker into the letter engine's context."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from django.utils import timezone, translation
+from django.utils.dateformat import format as format_date
+from django.utils.translation import gettext, pgettext
+from django_countries import countries
+
+# The documented names an editor may put in the block's letter text. The text is
+# translator-supplied, so it is never rendered with Jinja: a regular expression
+# replaces exactly these names and nothing else.
+TEXT_PLACEHOLDERS = {
+    "member": ("name", "club", "town", "country"),
+    "recipient": ("name", "title", "organisation", "country"),
+    "campaign": ("title",),
+}
+PLACEHOLDER_PATTERN = re.compile(r"\{\{\s*([a-z_]+)\.([a-z_]+)\s*\}\}")
+
+
+def placeholders_in(text: str) -> set[str]:
+    """Every ``{{ group.name }}`` placeholder written in *text*, known or not."""
+    return {f"{group}.{name}" for group, name in PLACEHOLDER_PATTERN.findall(text)}
+
+
+def allowed_placeholders() -> set[str]:
+    return {f"{group}.{name}" for group, names in TEXT_PLACEHOLDERS.items() for name in names}
+
+
+def fill_placeholders(text: str, values: dict[str, dict[str, str]]) -> str:
+    """Replace the documented placeholders in *text* by *values*; leave anything else as written."""
+
+    def replace(match: re.Match) -> str:
+        group, name = match.groups()
+        if name in TEXT_PLACEHOLDERS.get(group, ()):
+            return values.get(group, {}).get(name, "")
+        return match.group(0)
+
+    return PLACEHOLDER_PATTERN.sub(replace, text)
+
+
+def letter_date(language: str, day: datetime.date | None = None) -> str:
+    """Today's date as a letter writes it in *language*: "28 November 2026", "28 novembre 2026"."""
+    day = day or timezone.localdate()
+    with translation.override(language):
+        # Translators: a PHP-style date format for the date line of a letter.
+        return format_date(day, pgettext("letter date format", "j F Y"))
+
+
+def country_name(code: str, language: str) -> str:
+    with translation.override(language):
+        return str(countries.name(code)) if code else ""
+
+
+def recipient_values(decision_maker, language: str) -> dict[str, str]:
+    return {
+        "salutation": decision_maker.salutation,
+        "name": decision_maker.title,
+        "title": decision_maker.position_title,
+        "organisation": decision_maker.organisation,
+        "address": decision_maker.postal_address,
+        "country": country_name(decision_maker.country.code, language),
+    }
+
+
+def generic_recipient(block_value, country: str, language: str) -> dict[str, str]:
+    """The addressee the editor set for a country with nobody listed."""
+    return {
+        "salutation": block_value.get("generic_salutation") or "",
+        "name": "",
+        "title": block_value.get("generic_addressee") or "",
+        "organisation": "",
+        "address": "",
+        "country": country_name(country, language),
+    }
+
+
+def build_letter_contexts(*, member: dict, recipients: list[dict], block_value, campaign_title: str, language: str) -> list[dict]:
+    """One engine context per recipient, every word in *language*."""
+    member = dict(member, country=country_name(member.get("country", ""), language))
+    with translation.override(language):
+        closing = gettext("Yours sincerely,")
+    contexts = []
+    for recipient in recipients:
+        values = {"member": member, "recipient": recipient, "campaign": {"title": campaign_title}}
+        contexts.append(
+            {
+                "member": member,
+                "recipient": recipient,
+                "recipients": recipients,
+                "date": letter_date(language),
+                "campaign": {"title": campaign_title},
+                "body": [fill_placeholders(paragraph, values) for paragraph in block_value.get("paragraphs") or []],
+                "closing": closing,
+            }
+        )
+    return contexts

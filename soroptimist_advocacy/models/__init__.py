@@ -1,0 +1,30 @@
+"""The app's models. Concrete classes here; behaviour lives in the ``*Mixin``
+abstract models so a site can build its own page types on them."""
+
+from .action_kit import ActionKitMixin, ActionKitPage
+from .counter import LetterCounter
+from .decision_maker import (
+    DecisionMakerIndexMixin,
+    DecisionMakerIndexPage,
+    DecisionMakerMixin,
+    DecisionMakerPage,
+)
+from .letter_template import LetterTemplate, LetterTemplateMixin
+from .resource import ResourceIndexMixin, ResourceIndexPage, ResourceMixin, ResourcePage, ResourceType
+
+__all__ = [
+    "ActionKitMixin",
+    "ActionKitPage",
+    "DecisionMakerIndexMixin",
+    "DecisionMakerIndexPage",
+    "DecisionMakerMixin",
+    "DecisionMakerPage",
+    "LetterCounter",
+    "LetterTemplate",
+    "LetterTemplateMixin",
+    "ResourceIndexMixin",
+    "ResourceIndexPage",
+    "ResourceMixin",
+    "ResourcePage",
+    "ResourceType",
+]

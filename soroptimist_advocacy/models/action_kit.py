@@ -1,0 +1,147 @@
+"""The campaign page: an Action Kit with its resources, lookup and letter builder."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import ActionKitBodyBlock
+from ..conf import get_setting
+from .public import PublicPageMixin
+
+
+class ActionKitMixin(PublicPageMixin, RoutablePageMixin, models.Model):
+    """A campaign page. Its sub-pages (``letter/``, ``report/``) are routes, so a
+    site needs no URLconf changes. Hooks marked "may be overridden" are the
+    supported extension points, as in ``wagtail.contrib.forms``."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    hero_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    opens_on = models.DateField(_("campaign opens on"), null=True, blank=True)
+    closes_on = models.DateField(
+        _("campaign closes on"), null=True, blank=True,
+        help_text=_("After this day the page says the campaign has ended and its forms are disabled."),
+    )
+    closed_message = models.TextField(
+        _("message once the campaign has ended"), blank=True,
+        help_text=_("Optional; a standard message is shown when empty."),
+    )
+    directory = models.ForeignKey(
+        "soroptimist_advocacy.DecisionMakerIndexPage",
+        verbose_name=_("decision-maker directory"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Whose decision makers the lookup and the letter builder offer."),
+    )
+    body = StreamField(ActionKitBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")]), FieldPanel("closed_message")],
+            heading=_("Campaign dates"),
+        ),
+        FieldPanel("directory"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+    # -- campaign state -------------------------------------------------------
+
+    def campaign_state(self, today: datetime.date | None = None) -> str:
+        """"upcoming", "open" or "closed" on *today* (the site's local date)."""
+        today = today or timezone.localdate()
+        if self.opens_on and today < self.opens_on:
+            return "upcoming"
+        if self.closes_on and today > self.closes_on:
+            return "closed"
+        return "open"
+
+    def is_open(self, today: datetime.date | None = None) -> bool:
+        return self.campaign_state(today) == "open"
+
+    def seconds_until_state_changes(self, now: datetime.datetime | None = None) -> int | None:
+        """Seconds until the next local midnight at which the page opens or closes, or None."""
+        now = timezone.localtime(now)
+        boundaries = []
+        if self.opens_on:
+            boundaries.append(self.opens_on)
+        if self.closes_on:
+            boundaries.append(self.closes_on + datetime.timedelta(days=1))
+        upcoming = [
+            timezone.make_aware(datetime.datetime.combine(day, datetime.time.min), now.tzinfo)
+            for day in boundaries
+        ]
+        upcoming = [moment for moment in upcoming if moment > now]
+        if not upcoming:
+            return None
+        return max(1, int((min(upcoming) - now).total_seconds()))
+
+    def get_directory(self):
+        """The directory whose decision makers this campaign offers; may be overridden."""
+        if self.directory_id is None:
+            return None
+        return self.directory.localized.specific
+
+    # -- serving ----------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["campaign_state"] = self.campaign_state()
+        return context
+
+    def cache_public_response(self, response):
+        """Mark a page view as publicly cacheable, never past the next open/close date."""
+        max_age = get_setting("PAGE_MAX_AGE")
+        until_change = self.seconds_until_state_changes()
+        if until_change is not None:
+            max_age = min(max_age, until_change)
+        patch_cache_control(response, public=True, max_age=max_age)
+        return response
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The campaign page itself, identical for every anonymous visitor."""
+        response = self.render(request)
+        if request.method == "GET" and not getattr(request, "is_preview", False):
+            response = self.cache_public_response(response)
+        return response
+
+    @path("letter/")
+    def letter_route(self, request):
+        """POST: the member's letter as a .docx, or the page with the form's errors."""
+        from ..views.letter import serve_letter
+
+        return serve_letter(self, request)
+
+
+class ActionKitPage(ActionKitMixin, Page):
+    subpage_types: list[str] = []
+    template = "soroptimist_advocacy/pages/action_kit_page.html"
+
+    class Meta:
+        verbose_name = _("action kit")
+        verbose_name_plural = _("action kits")

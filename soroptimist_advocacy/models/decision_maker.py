@@ -1,0 +1,207 @@
+"""The decision-maker directory: who is responsible for women's and gender
+issues in each country."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext, gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model_string
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..conf import get_setting
+from .public import PublicPageMixin
+
+
+def country_choices_for(queryset) -> list[tuple[str, str]]:
+    """(code, name) for the countries that *queryset* of decision makers covers,
+    named and sorted in the active language."""
+    codes = set(queryset.order_by().values_list("country", flat=True).distinct())
+    return [(code, name) for code, name in countries if code in codes]
+
+
+def parse_country(value) -> str | None:
+    """Return the upper-case ISO code for *value*, or None when it names no country."""
+    code = (value or "").strip().upper()
+    if len(code) == 2 and code in dict(countries):
+        return code
+    return None
+
+
+class DecisionMakerIndexMixin(PublicPageMixin, models.Model):
+    """The directory: a country select listing only countries that have decision
+    makers; ``?country=XX`` lists that country's decision makers."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    empty_country_message = models.TextField(
+        _("message for a country with no decision maker"),
+        blank=True,
+        help_text=_("Shown when a member picks a country with nobody listed yet."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("empty_country_message"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_decision_makers(self):
+        """Live decision makers of this directory, primary first; may be overridden."""
+        return (
+            DecisionMakerPage.objects.child_of(self)
+            .live()
+            .order_by("country", "rank", "title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        decision_makers = self.get_decision_makers()
+        requested = request.GET.get("country", "")
+        country = parse_country(requested)
+        context.update(
+            country_choices=country_choices_for(decision_makers),
+            selected_country=country,
+            selected_country_name=countries.name(country) if country else "",
+            country_error=bool(requested.strip()) and country is None,
+            decision_makers=(
+                list(decision_makers.filter(country=country).select_related("photo"))
+                if country
+                else []
+            ),
+        )
+        return context
+
+
+class DecisionMakerIndexPage(DecisionMakerIndexMixin, Page):
+    subpage_types = ["soroptimist_advocacy.DecisionMakerPage"]
+    template = "soroptimist_advocacy/pages/decision_maker_index_page.html"
+
+    class Meta:
+        verbose_name = _("decision-maker directory")
+        verbose_name_plural = _("decision-maker directories")
+
+
+class DecisionMakerMixin(PublicPageMixin, models.Model):
+    """One official: the page title is her full name, which is never translated."""
+
+    salutation = models.CharField(
+        _("salutation"), max_length=120, blank=True, help_text=_('For example "Dear Minister".')
+    )
+    position_title = models.CharField(_("position title"), max_length=255)
+    organisation = models.CharField(_("organisation or ministry"), max_length=255, blank=True)
+    country = CountryField(_("country"), db_index=True)
+    rank = models.PositiveSmallIntegerField(
+        _("order within the country"),
+        default=1,
+        help_text=_("1 is the primary decision maker; letters list her first."),
+    )
+    postal_address = models.TextField(_("postal address"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=64, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    responsibilities = RichTextField(_("responsibilities"), blank=True)
+    last_verified = models.DateField(
+        _("last verified"), null=True, blank=True,
+        help_text=_("When an editor last checked this person still holds the post."),
+    )
+    source_url = models.URLField(_("source"), blank=True, help_text=_("Where the details were checked."))
+    external_id = models.CharField(
+        _("external ID"), max_length=100, blank=True, db_index=True,
+        help_text=_("Stable identifier used by imports; leave empty for records made by hand."),
+    )
+    is_sample = models.BooleanField(
+        _("sample data"), default=False,
+        help_text=_("Marks demonstration records; the public page says they are not real."),
+    )
+
+    content_panels = [
+        TitleFieldPanel("title", heading=_("Full name")),
+        FieldRowPanel([FieldPanel("salutation"), FieldPanel("position_title")]),
+        FieldPanel("organisation"),
+        FieldRowPanel([FieldPanel("country"), FieldPanel("rank")]),
+        MultiFieldPanel(
+            [FieldPanel("postal_address"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("website")],
+            heading=_("Contact"),
+        ),
+        FieldPanel("photo"),
+        FieldPanel("responsibilities"),
+        MultiFieldPanel(
+            [FieldPanel("last_verified"), FieldPanel("source_url"), FieldPanel("external_id"), FieldPanel("is_sample")],
+            heading=_("Data quality"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("position_title"),
+        index.SearchField("organisation"),
+        index.FilterField("country"),
+    ]
+    # Names, contact details and country are facts, not prose: translators never
+    # see them and a change in the source reaches every translation.
+    override_translatable_fields = [
+        SynchronizedField("title"),
+        SynchronizedField("country"),
+        SynchronizedField("rank"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+        SynchronizedField("website"),
+        SynchronizedField("source_url"),
+        SynchronizedField("last_verified"),
+        SynchronizedField("external_id"),
+        SynchronizedField("is_sample"),
+        SynchronizedField("postal_address"),
+        TranslatableField("salutation"),
+        TranslatableField("position_title"),
+        TranslatableField("organisation"),
+        TranslatableField("responsibilities"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def full_name(self) -> str:
+        return self.title
+
+    @cached_property
+    def country_name(self) -> str:
+        return self.country.name
+
+    def is_stale(self, today: datetime.date | None = None) -> bool:
+        """True when nobody has verified this record within STALE_AFTER_DAYS."""
+        if self.last_verified is None:
+            return True
+        today = today or timezone.localdate()
+        return (today - self.last_verified).days > get_setting("STALE_AFTER_DAYS")
+
+    def __str__(self):
+        return gettext("%(name)s, %(post)s") % {"name": self.title, "post": self.position_title}
+
+
+class DecisionMakerPage(DecisionMakerMixin, Page):
+    parent_page_types = ["soroptimist_advocacy.DecisionMakerIndexPage"]
+    subpage_types: list[str] = []
+    template = "soroptimist_advocacy/pages/decision_maker_page.html"
+
+    class Meta:
+        verbose_name = _("decision maker")
+        verbose_name_plural = _("decision makers")

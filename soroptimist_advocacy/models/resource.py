@@ -1,0 +1,134 @@
+"""Campaign resources: statements, letters, FAQs and toolkits, and their listing."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.documents import get_document_model_string
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks.content import ResourceBodyBlock
+from .public import PublicPageMixin
+
+
+class ResourceType(models.TextChoices):
+    STATEMENT = "statement", _("Statement")
+    JOINT_STATEMENT = "joint_statement", _("Joint statement")
+    LETTER = "letter", _("Letter")
+    FAQ = "faq", _("FAQ")
+    TOOLKIT = "toolkit", _("Toolkit")
+    REPORT = "report", _("Report")
+    OTHER = "other", _("Other")
+
+
+class ResourceIndexMixin(PublicPageMixin, models.Model):
+    """The "Project Tools and Resources" listing, filterable by ``?type=``."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_resources(self):
+        """Live resources of this listing, newest first; may be overridden."""
+        return (
+            ResourcePage.objects.child_of(self)
+            .live()
+            .select_related("document")
+            .order_by("-publication_date", "title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        resources = self.get_resources()
+        requested_type = request.GET.get("type", "")
+        selected_type = requested_type if requested_type in ResourceType.values else ""
+        available_types = set(resources.order_by().values_list("resource_type", flat=True).distinct())
+        context.update(
+            resource_types=[(value, label) for value, label in ResourceType.choices if value in available_types],
+            selected_type=selected_type,
+            type_error=bool(requested_type) and not selected_type,
+            resources=resources.filter(resource_type=selected_type) if selected_type else resources,
+        )
+        return context
+
+
+class ResourceIndexPage(ResourceIndexMixin, Page):
+    subpage_types = ["soroptimist_advocacy.ResourcePage"]
+    template = "soroptimist_advocacy/pages/resource_index_page.html"
+
+    class Meta:
+        verbose_name = _("resource listing")
+        verbose_name_plural = _("resource listings")
+
+
+class ResourceMixin(PublicPageMixin, models.Model):
+    """One resource: a document or an external link, with optional FAQ/glossary content."""
+
+    resource_type = models.CharField(
+        _("resource type"), max_length=32, choices=ResourceType.choices, default=ResourceType.OTHER, db_index=True
+    )
+    publication_date = models.DateField(_("publication date"), null=True, blank=True)
+    summary = models.TextField(_("summary"), blank=True)
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("document"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    external_url = models.URLField(_("external URL"), blank=True)
+    body = StreamField(
+        ResourceBodyBlock(),
+        verbose_name=_("body"),
+        blank=True,
+        help_text=_('FAQ or glossary content, such as "explanations of some of the language used".'),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("resource_type"), FieldPanel("publication_date")]),
+        FieldPanel("summary"),
+        FieldPanel("document"),
+        FieldPanel("external_url"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("resource_type"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.document_id and self.external_url:
+            raise ValidationError(
+                {"external_url": _("Give either a document or an external URL, not both.")}
+            )
+
+    @property
+    def link_url(self) -> str:
+        """Where the resource's main link points: its document, its URL, or its own page."""
+        if self.document:
+            return self.document.url
+        return self.external_url or self.url
+
+
+class ResourcePage(ResourceMixin, Page):
+    parent_page_types = ["soroptimist_advocacy.ResourceIndexPage"]
+    subpage_types: list[str] = []
+    template = "soroptimist_advocacy/pages/resource_page.html"
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")

@@ -1,0 +1,1 @@
+"""Keep cached pages honest: publishing what a page shows purges that page."""

@@ -1,0 +1,62 @@
+"""Template helpers of the public pages."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlencode
+
+from django import template
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
+
+register = template.Library()
+
+
+@register.filter
+def document_format(document) -> str:
+    """"PDF, 240 KB": a document's format and size, or just its format when the file is gone."""
+    if document is None:
+        return ""
+    label = (document.file_extension or gettext("file")).upper()
+    try:
+        size = document.get_file_size()
+    except (OSError, ValueError):
+        size = None
+    if not size:
+        return label
+    return gettext("%(format)s, %(size)s") % {"format": label, "size": filesizeformat(size)}
+
+
+@register.filter
+def is_stale(decision_maker) -> bool:
+    return decision_maker.is_stale()
+
+
+def share_urls(url: str, text: str, handle: str, title: str) -> dict[str, str]:
+    """Plain share links, one per network: no third-party script runs on the page."""
+    handle = handle.strip().lstrip("@")
+    x_params = {"text": text, "url": url}
+    if handle:
+        x_params["via"] = handle
+    return {
+        "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+        "x": "https://x.com/intent/post?" + urlencode(x_params),
+        "linkedin": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
+        "whatsapp": "https://wa.me/?" + urlencode({"text": f"{text} {url}"}),
+        "email": f"mailto:?subject={quote(title)}&body={quote(text + chr(10) + chr(10) + url)}",
+    }
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, value, page):
+    """The share block's links as ``[{"network", "label", "url"}]`` for *page*."""
+    from ..blocks.content import SHARE_NETWORKS
+
+    request = context.get("request")
+    url = page.get_full_url(request) if page is not None else ""
+    urls = share_urls(url or "", value.get("share_text") or "", value.get("handle") or "", page.title if page else "")
+    chosen = set(value.get("networks") or [])
+    return [
+        {"network": network, "label": str(label), "url": urls[network]}
+        for network, label in SHARE_NETWORKS
+        if network in chosen
+    ]

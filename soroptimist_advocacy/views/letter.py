@@ -1,0 +1,97 @@
+"""The ``letter/`` route of an Action Kit page: a member's .docx letter."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.text import slugify
+from django.views.decorators.debug import sensitive_post_parameters
+
+from ..counters import count_letters
+from ..letter_context import build_letter_contexts, generic_recipient, recipient_values
+from ..letter_form_context import build_letter_form
+
+DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def find_letter_block(page):
+    """The page's letter builder block value, or None."""
+    for block in page.body:
+        if block.block_type == "letter_builder":
+            return block.value
+    return None
+
+
+def letter_template_bytes(block_value, language: str) -> bytes:
+    """The block's template in *language* when one exists, else its source, else the default."""
+    from ..letters import default_template_bytes
+
+    template = block_value.get("template")
+    if template is None:
+        return default_template_bytes()
+    translated = template.get_translation_or_none(_locale_for(language)) if language else None
+    return (translated or template).read_template()
+
+
+def _locale_for(language: str):
+    from wagtail.models import Locale
+
+    return Locale.objects.filter(language_code=language).first()
+
+
+def letter_filename(campaign_title: str, country: str) -> str:
+    """An ASCII-safe file name naming the campaign and the country."""
+    stem = slugify(campaign_title, allow_unicode=False)[:60].strip("-") or "letter"
+    return f"{stem}-{country.lower()}.docx"
+
+
+def no_store(response):
+    patch_cache_control(response, private=True)
+    add_never_cache_headers(response)
+    return response
+
+
+@sensitive_post_parameters("name", "club", "town", "email")
+def serve_letter(page, request):
+    """Answer a letter POST: the .docx, or the page again with the form's messages."""
+    if request.method != "POST":
+        return HttpResponseRedirect(page.get_url(request))
+    block_value = find_letter_block(page)
+    if block_value is None:
+        raise Http404
+    if not page.is_open():
+        response = page.render(request)
+        response.status_code = 403
+        return no_store(response)
+    form = build_letter_form(page, data=request.POST)
+    if not form.is_valid():
+        response = page.render(request, context_overrides={"letter_form": form})
+        response.status_code = 400
+        return no_store(response)
+
+    language = page.locale.language_code
+    country = form.cleaned_data["country"]
+    member = {key: form.cleaned_data[key] for key in ("name", "club", "town", "email", "country")}
+    decision_makers = form.chosen_decision_makers()
+    if decision_makers:
+        recipients = [recipient_values(dm, language) for dm in decision_makers]
+    else:
+        recipients = [generic_recipient(block_value, country, language)]
+    contexts = build_letter_contexts(
+        member=member, recipients=recipients, block_value=block_value, campaign_title=page.title, language=language
+    )
+    document = render_letters(letter_template_bytes(block_value, language), contexts)
+    count_letters(campaign_key=page.translation_key, country=country, language=language, number=len(contexts))
+
+    response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{letter_filename(page.title, country)}"'
+    return no_store(response)
+
+
+def render_letters(template: bytes, contexts: list[dict]) -> bytes:
+    """One letter, or one document with a letter per recipient."""
+    from ..letters import render, render_many
+
+    if len(contexts) == 1:
+        return render(template, contexts[0])
+    return render_many(template, contexts)
