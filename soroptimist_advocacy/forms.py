@@ -29,6 +29,10 @@ class LetterForm(forms.Form):
         help_text=_("Printed on the letter so the office can reply to you. We do not store it."),
     )
     country = forms.ChoiceField(label=_("Your country"))
+    language = forms.ChoiceField(
+        label=_("Language of the letter"),
+        help_text=_("The campaign's letter is available in these languages."),
+    )
     decision_maker = forms.TypedMultipleChoiceField(
         label=_("Send the letter to"),
         coerce=int,
@@ -36,9 +40,14 @@ class LetterForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, decision_makers_for_country=None, **kwargs):
-        """*decision_makers_for_country(code)* returns that country's decision makers, primary first."""
+    def __init__(self, *args, decision_makers_for_country=None, languages=(), **kwargs):
+        """*decision_makers_for_country(code)* returns that country's decision makers, primary
+        first; *languages* are the (code, name) pairs a letter can be written in."""
         super().__init__(*args, **kwargs)
+        self.fields["language"].choices = list(languages)
+        if len(self.fields["language"].choices) < 2:
+            # Nothing to choose: keep the field, but out of the member's way.
+            self.fields["language"].widget = forms.HiddenInput()
         self.decision_makers_for_country = decision_makers_for_country or (lambda code: [])
         self.fields["country"].choices = [("", _("Choose a country"))] + list(countries)
         country = self.data.get("country") if self.is_bound else self.initial.get("country")

@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+from django.utils.translation import get_language_info
+
 from .forms import LetterForm
 from .models.decision_maker import parse_country
+
+
+def letter_languages(page) -> list[tuple[str, str]]:
+    """(code, name) of every live translation of *page*, its own language first, each
+    named in itself so a member finds hers whatever the page's language."""
+    codes = [page.locale.language_code] + sorted(
+        translation.locale.language_code for translation in page.get_translations().live().select_related("locale")
+    )
+    choices = []
+    for code in codes:
+        try:
+            name = get_language_info(code)["name_local"]
+        except KeyError:
+            name = code
+        choices.append((code, name))
+    return choices
 
 
 def build_letter_form(page, data=None, initial=None) -> LetterForm:
@@ -15,7 +33,13 @@ def build_letter_form(page, data=None, initial=None) -> LetterForm:
             return []
         return directory.get_decision_makers().filter(country=code)
 
-    return LetterForm(data=data, initial=initial or {}, decision_makers_for_country=decision_makers_for_country)
+    initial = {"language": page.locale.language_code, **(initial or {})}
+    return LetterForm(
+        data=data,
+        initial=initial,
+        decision_makers_for_country=decision_makers_for_country,
+        languages=letter_languages(page),
+    )
 
 
 def letter_form_context(value, parent_context) -> dict:

@@ -14,13 +14,19 @@ from soroptimist_advocacy.models import (
     ActionKitPage,
     DecisionMakerIndexPage,
     DecisionMakerPage,
+    LetterTemplate,
     ResourceIndexPage,
     ResourcePage,
 )
 
 from . import content
 from .files import simple_pdf
+from .letter_templates import letter_template_file
 from .models import HomePage
+from .translate import translate
+from .translations import AR, ES, FR
+
+TRANSLATIONS = {"fr": FR, "es": ES}
 
 
 def publish(page):
@@ -129,7 +135,21 @@ def build_directory(home) -> DecisionMakerIndexPage:
     return directory
 
 
-def campaign_body(resources: dict[str, ResourcePage], directory) -> str:
+def build_letter_templates() -> LetterTemplate:
+    """The campaign's letter template in English, with its own French and Spanish .docx."""
+    english = LetterTemplate.objects.filter(name="CSW 56 advocacy letter", locale__language_code="en").first()
+    english_document = upsert_document("CSW 56 advocacy letter (en)", "csw56-letter-en.docx", letter_template_file("en"))
+    if english is None:
+        english = LetterTemplate.objects.create(name="CSW 56 advocacy letter", document=english_document)
+    for language, strings in TRANSLATIONS.items():
+        document = upsert_document(
+            f"CSW 56 advocacy letter ({language})", f"csw56-letter-{language}.docx", letter_template_file(language)
+        )
+        translate(english, language, strings, overrides={"document": document.pk})
+    return english
+
+
+def campaign_body(resources: dict[str, ResourcePage], directory, letter_template) -> str:
     c = content.CAMPAIGN
     statement, joint, letter, faq = (resources[slug] for slug in (
         "si-csw-56-statement", "joint-statement-outcomes-csw", "post-session-advocacy-letter", "csw-56-statement-faq"))
@@ -145,7 +165,7 @@ def campaign_body(resources: dict[str, ResourcePage], directory) -> str:
             "directory": directory.pk}},
         {"type": "letter_builder", "value": {
             "heading": c["letter_heading"], "intro": c["letter_intro"], "paragraphs": c["letter_paragraphs"],
-            "template": None, "generic_salutation": c["generic_salutation"],
+            "template": letter_template.pk, "generic_salutation": c["generic_salutation"],
             "generic_addressee": c["generic_addressee"]}},
         {"type": "faq", "value": {"heading": "Questions", "items": [
             {"question": question, "answer": answer} for question, answer in c["faq"]]}},
@@ -161,15 +181,32 @@ def campaign_body(resources: dict[str, ResourcePage], directory) -> str:
     return json.dumps(body)
 
 
+def translate_tree(pages, languages) -> None:
+    """Translate *pages* (parents before children) into each language, as an editor would."""
+    for language in languages:
+        strings = TRANSLATIONS.get(language) or AR
+        for page in pages:
+            translate(page, language, strings)
+
+
 @transaction.atomic
 def build_demo() -> ActionKitPage:
+    """Build the demo in English, then translate it with wagtail-localize. Pages are
+    published on commit, as in the admin (``transaction.on_commit``)."""
     for code in ("en", "fr", "es", "ar"):
         Locale.objects.get_or_create(language_code=code)
     home = home_page()
-    _index, resources = build_resources(home)
+    resource_index, resources = build_resources(home)
     directory = build_directory(home)
+    letter_template = build_letter_templates()
     c = content.CAMPAIGN
-    return upsert_child(
+    campaign = upsert_child(
         home, ActionKitPage, c["slug"], title=c["title"], intro=c["intro"], show_in_menus=True,
-        directory=directory, body=campaign_body(resources, directory),
+        directory=directory, body=campaign_body(resources, directory, letter_template),
     )
+    decision_makers = list(DecisionMakerPage.objects.child_of(directory).order_by("path"))
+    translate_tree(
+        [home, resource_index, *resources.values(), directory, *decision_makers, campaign], ["fr", "es"]
+    )
+    translate_tree([home, campaign], ["ar"])
+    return campaign

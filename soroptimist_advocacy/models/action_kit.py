@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -68,6 +69,14 @@ class ActionKitMixin(PublicPageMixin, RoutablePageMixin, models.Model):
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        from ..placeholder_check import letter_placeholder_errors
+
+        errors = letter_placeholder_errors(self)
+        if errors:
+            raise ValidationError({"body": errors})
 
     # -- campaign state -------------------------------------------------------
 
@@ -135,7 +144,7 @@ class ActionKitMixin(PublicPageMixin, RoutablePageMixin, models.Model):
         """POST: the member's letter as a .docx, or the page with the form's errors."""
         from ..views.letter import serve_letter
 
-        return serve_letter(self, request)
+        return serve_letter(request, self)
 
 
 class ActionKitPage(ActionKitMixin, Page):

@@ -22,6 +22,20 @@ def find_letter_block(page):
     return None
 
 
+def in_language(page, locale):
+    """*page*'s live translation in *locale*, or *page* itself when there is none."""
+    if page.locale_id == locale.pk:
+        return page
+    translation = page.get_translation_or_none(locale)
+    return translation.specific if translation is not None and translation.live else page
+
+
+def page_in_language(page, language: str):
+    """The campaign as written in *language* (the form only offers live translations)."""
+    locale = _locale_for(language)
+    return in_language(page, locale) if locale is not None else page
+
+
 def letter_template_bytes(block_value, language: str) -> bytes:
     """The block's template in *language* when one exists, else its source, else the default."""
     from ..letters import default_template_bytes
@@ -29,7 +43,8 @@ def letter_template_bytes(block_value, language: str) -> bytes:
     template = block_value.get("template")
     if template is None:
         return default_template_bytes()
-    translated = template.get_translation_or_none(_locale_for(language)) if language else None
+    locale = _locale_for(language)
+    translated = template.get_translation_or_none(locale) if locale is not None else None
     return (translated or template).read_template()
 
 
@@ -52,7 +67,7 @@ def no_store(response):
 
 
 @sensitive_post_parameters("name", "club", "town", "email")
-def serve_letter(page, request):
+def serve_letter(request, page):
     """Answer a letter POST: the .docx, or the page again with the form's messages."""
     if request.method != "POST":
         return HttpResponseRedirect(page.get_url(request))
@@ -69,18 +84,21 @@ def serve_letter(page, request):
         response.status_code = 400
         return no_store(response)
 
-    language = page.locale.language_code
+    language = form.cleaned_data["language"]
+    letter_page = page_in_language(page, language)
+    letter_block = find_letter_block(letter_page) or block_value
     country = form.cleaned_data["country"]
     member = {key: form.cleaned_data[key] for key in ("name", "club", "town", "email", "country")}
-    decision_makers = form.chosen_decision_makers()
+    decision_makers = [in_language(dm, letter_page.locale) for dm in form.chosen_decision_makers()]
     if decision_makers:
         recipients = [recipient_values(dm, language) for dm in decision_makers]
     else:
-        recipients = [generic_recipient(block_value, country, language)]
+        recipients = [generic_recipient(letter_block, country, language)]
     contexts = build_letter_contexts(
-        member=member, recipients=recipients, block_value=block_value, campaign_title=page.title, language=language
+        member=member, recipients=recipients, block_value=letter_block, campaign_title=letter_page.title,
+        language=language,
     )
-    document = render_letters(letter_template_bytes(block_value, language), contexts)
+    document = render_letters(letter_template_bytes(letter_block, language), contexts)
     count_letters(campaign_key=page.translation_key, country=country, language=language, number=len(contexts))
 
     response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)
