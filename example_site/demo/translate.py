@@ -16,12 +16,16 @@ from wagtail_localize.models import (
 )
 
 
-def translate(instance, language: str, strings: dict[str, str], overrides: dict[str, object] | None = None):
+def translate(
+    instance, language: str, strings: dict[str, str], overrides: dict[str, object] | None = None, publish_now=True
+):
     """Create or update *instance*'s translation into *language* and publish it.
 
     *strings* maps source segment text to its translation (segments without one
     keep the source text); *overrides* maps a synchronised field's path (such as
-    ``"document"``) to the value the translation uses instead.
+    ``"document"``) to the value the translation uses instead. With *publish_now*
+    false, a page is published in ``transaction.on_commit`` exactly as the
+    admin's "Publish" does.
     """
     locale = Locale.objects.get(language_code=language)
     source, created = TranslationSource.get_or_create_from_instance(instance)
@@ -43,7 +47,7 @@ def translate(instance, language: str, strings: dict[str, str], overrides: dict[
         SegmentOverride.objects.update_or_create(
             locale=locale, context=segment.context, defaults={"data_json": json.dumps(value)}
         )
-    if isinstance(instance, Page):
+    if isinstance(instance, Page) and publish_now:
         # Publish now rather than in transaction.on_commit (what publish=True does):
         # a revision published on commit would save its parent's stale tree data
         # (numchild) when a whole tree is translated in one transaction.
