@@ -1,1 +1,95 @@
-"""Keep cached pages honest: publishing what a page shows purges that page."""
+"""Keep cached pages honest: publishing what a page shows purges that page, in every language.
+
+The Action Kit page is served to anonymous visitors from a CDN or Wagtail's
+frontend cache, so a new minister, a corrected template or an edited campaign
+must purge every translation of each page that shows it. Purging only runs when
+``wagtail.contrib.frontend_cache`` is installed and configured.
+"""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models.signals import post_save
+from wagtail.signals import page_published, page_unpublished
+
+
+def frontend_cache_enabled() -> bool:
+    return apps.is_installed("wagtail.contrib.frontend_cache") and bool(
+        getattr(settings, "WAGTAILFRONTENDCACHE", None)
+    )
+
+
+def with_translations(pages):
+    """Every live translation of each page in *pages* (the page itself included)."""
+    from wagtail.models import Page
+
+    keys = {page.translation_key for page in pages}
+    return Page.objects.live().filter(translation_key__in=keys).specific()
+
+
+def campaigns_showing_directory(directory):
+    """Action Kit pages (all languages) whose letter form or lookup offers *directory*."""
+    from .models import ActionKitPage
+
+    directory_ids = [page.pk for page in with_translations([directory])]
+    return list(ActionKitPage.objects.live().filter(directory_id__in=directory_ids))
+
+
+def campaigns_using_template(template):
+    """Action Kit pages whose letter builder block chooses *template* (any translation of it)."""
+    from .models import ActionKitPage, LetterTemplate
+
+    template_ids = set(
+        LetterTemplate.objects.filter(translation_key=template.translation_key).values_list("pk", flat=True)
+    )
+    return [
+        page
+        for page in ActionKitPage.objects.live()
+        if any(
+            block.block_type == "letter_builder" and getattr(block.value.get("template"), "pk", None) in template_ids
+            for block in page.body
+        )
+    ]
+
+
+def pages_to_purge(instance) -> list:
+    """The pages whose cached copies show *instance*, in every language."""
+    from .models import ActionKitPage, DecisionMakerIndexPage, DecisionMakerPage, LetterTemplate
+
+    if isinstance(instance, ActionKitPage):
+        return list(with_translations([instance]))
+    if isinstance(instance, DecisionMakerPage):
+        directory = instance.get_parent().specific
+        return list(with_translations([instance, directory, *campaigns_showing_directory(directory)]))
+    if isinstance(instance, DecisionMakerIndexPage):
+        return list(with_translations([instance, *campaigns_showing_directory(instance)]))
+    if isinstance(instance, LetterTemplate):
+        return list(with_translations(campaigns_using_template(instance)))
+    return []
+
+
+def purge(instance) -> None:
+    if not frontend_cache_enabled():
+        return
+    pages = pages_to_purge(instance)
+    if not pages:
+        return
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    batch = PurgeBatch()
+    batch.add_pages(pages)
+    batch.purge()
+
+
+def on_page_change(sender, instance, **kwargs):
+    purge(instance.specific)
+
+
+def on_template_saved(sender, instance, **kwargs):
+    purge(instance)
+
+
+page_published.connect(on_page_change, dispatch_uid="soroptimist_advocacy_purge_published")
+page_unpublished.connect(on_page_change, dispatch_uid="soroptimist_advocacy_purge_unpublished")
+post_save.connect(on_template_saved, sender="soroptimist_advocacy.LetterTemplate", dispatch_uid="soroptimist_advocacy_purge_template")

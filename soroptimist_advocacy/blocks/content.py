@@ -24,6 +24,25 @@ class HeadingBlock(blocks.StructBlock):
         template = TEMPLATE_DIR + "heading.html"
 
 
+def live_in_active_language(model, pages) -> list:
+    """*pages* in the visitor's language where translated (else as chosen), live ones
+    only, in the chosen order: two queries however many pages, documents included."""
+    from wagtail.models import Locale
+
+    pages = [page for page in pages if page is not None]
+    if not pages:
+        return []
+    locale = Locale.get_active()
+    queryset = model.objects.live().select_related("document")
+    translated = {
+        page.translation_key: page
+        for page in queryset.filter(translation_key__in=[page.translation_key for page in pages], locale=locale)
+    }
+    originals = {page.pk: page for page in queryset.filter(pk__in=[page.pk for page in pages])}
+    chosen = [translated.get(page.translation_key) or originals.get(page.pk) for page in pages]
+    return [page for page in chosen if page is not None]
+
+
 class ResourceListBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("heading"), required=False)
     resources = blocks.ListBlock(
@@ -35,6 +54,13 @@ class ResourceListBlock(blocks.StructBlock):
         icon = "folder-open-inverse"
         label = _("Resource list")
         template = TEMPLATE_DIR + "resource_list.html"
+
+    def get_context(self, value, parent_context=None):
+        from ..models import ResourcePage
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["resources"] = live_in_active_language(ResourcePage, value.get("resources") or [])
+        return context
 
 
 class DocumentLinkBlock(blocks.StructBlock):

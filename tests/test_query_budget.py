@@ -1,0 +1,61 @@
+"""Pages cost the same number of queries whatever the size of the directory and resource lists.
+
+The budgets are quoted in the README; a change that adds a query per decision maker
+or per resource fails here.
+"""
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tests import factories
+
+ACTION_KIT_QUERY_BUDGET = 30
+DIRECTORY_QUERY_BUDGET = 15
+COUNTRIES = ["FR", "KE", "BR", "IN", "AU"]
+
+
+def build(decision_makers: int, resources: int):
+    directory = factories.make_directory(slug=f"d{decision_makers}-{resources}")
+    for number in range(decision_makers):
+        factories.make_decision_maker(directory, COUNTRIES[number % len(COUNTRIES)], f"Person {number}", rank=number)
+    index, pages = factories.make_resources(count=resources)
+    index.slug = f"r{decision_makers}-{resources}"
+    index.save()
+    body = [
+        {"type": "resource_list", "value": {"heading": "Resources", "resources": [page.pk for page in pages]}},
+        {"type": "decision_maker_lookup", "value": {"heading": "", "text": "", "directory": directory.pk}},
+        factories.letter_block(),
+    ]
+    page = factories.make_action_kit(directory=directory, body=body, slug=f"kit-{decision_makers}-{resources}")
+    return page, directory
+
+
+def queries(url, params=None) -> int:
+    client = Client()
+    client.get(url, params)  # warm per-process caches (site root paths, locales)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.django_db
+def test_action_kit_queries_do_not_grow_with_decision_makers_or_resources():
+    small_page, small_directory = build(5, 5)
+    large_page, large_directory = build(200, 50)
+    small = queries(small_page.url, {"country": "FR"})
+    large = queries(large_page.url, {"country": "FR"})
+    assert small == large, (small, large)
+    assert small <= ACTION_KIT_QUERY_BUDGET
+
+
+@pytest.mark.django_db
+def test_directory_queries_do_not_grow_with_decision_makers():
+    _small_page, small_directory = build(5, 5)
+    _large_page, large_directory = build(200, 50)
+    small = queries(small_directory.url, {"country": "FR"})
+    large = queries(large_directory.url, {"country": "FR"})
+    assert small == large, (small, large)
+    assert small <= DIRECTORY_QUERY_BUDGET
