@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from .country_select import CountrySelect
+
 # Generous for any real name or address, small enough that no value can bloat a letter.
 SHORT_TEXT_MAX = 200
 
@@ -28,7 +30,7 @@ class LetterForm(forms.Form):
         required=False,
         help_text=_("Printed on the letter so the office can reply to you. We do not store it."),
     )
-    country = forms.ChoiceField(label=_("Your country"))
+    country = forms.ChoiceField(label=_("Your country"), widget=CountrySelect)
     language = forms.ChoiceField(
         label=_("Language of the letter"),
         help_text=_("The campaign's letter is available in these languages."),

@@ -60,3 +60,11 @@ def share_links(context, value, page):
         for network, label in SHARE_NETWORKS
         if network in chosen
     ]
+
+
+@register.simple_tag
+def country_options(selected=""):
+    """Every country as <option>s in the active language, *selected* marked (cached per language)."""
+    from ..country_select import country_options as options
+
+    return options(selected or "")
