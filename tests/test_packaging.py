@@ -81,6 +81,7 @@ def test_wheel_installs_into_a_fresh_virtualenv_and_migrates(wheel, tmp_path):
         STATIC_URL = "/static/"
         USE_TZ = True
         WAGTAIL_SITE_NAME = "Federation"
+        WAGTAILADMIN_BASE_URL = "https://federation.example.org"
         TEMPLATES = [{{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True, "OPTIONS": {{}}}}]
     """))
     script = textwrap.dedent("""
