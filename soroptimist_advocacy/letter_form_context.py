@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.utils.translation import get_language_info
 
 from .forms import LetterForm
 from .models.decision_maker import parse_country
 
 
+def live_translations(page) -> dict:
+    """Every live translation of *page* (itself included, as it is) by language code, with
+    its locale; one query per request, shared by the form and the view."""
+    cached = getattr(page, "_sa_live_translations", None)
+    if cached is None:
+        pages = page.get_translations().live().select_related("locale")
+        cached = {translation.locale.language_code: translation for translation in pages}
+        cached[page.locale.language_code] = page
+        page._sa_live_translations = cached
+    return cached
+
+
 def letter_languages(page) -> list[tuple[str, str]]:
     """(code, name) of every live translation of *page*, its own language first, each
     named in itself so a member finds hers whatever the page's language."""
-    codes = [page.locale.language_code] + sorted(
-        translation.locale.language_code for translation in page.get_translations().live().select_related("locale")
-    )
+    own = page.locale.language_code
+    codes = [own] + sorted(code for code in live_translations(page) if code != own)
     choices = []
     for code in codes:
         try:
@@ -42,6 +55,12 @@ def build_letter_form(page, data=None, initial=None) -> LetterForm:
     )
 
 
+def report_url(page, page_url: str, country: str | None) -> str:
+    """The report form of *page*, preset to the member's country when the page knows it."""
+    url = page_url + page.reverse_subpage("report_route")
+    return f"{url}?{urlencode({'country': country})}" if country else url
+
+
 def letter_form_context(value, parent_context) -> dict:
     """Context for ``blocks/letter_builder.html``: a bound form after an invalid POST,
     otherwise a blank one preset to the ``?country=`` of the no-JS country step."""
@@ -59,11 +78,13 @@ def letter_form_context(value, parent_context) -> dict:
     country = form.data.get("country") if form.is_bound else form.initial.get("country")
     chosen = form.data.getlist("decision_maker") if form.is_bound else form.initial.get("decision_maker", [])
     page_url = page.get_url(request)
+    selected_country = parse_country(country)
     return {
         "letter_form": form,
         "page_url": page_url,
         "letter_action": page_url + page.reverse_subpage("letter_route"),
-        "selected_country": parse_country(country),
+        "report_url": report_url(page, page_url, selected_country),
+        "selected_country": selected_country,
         "country_decision_makers": form.country_decision_makers,
         "chosen_decision_makers": {str(value) for value in chosen},
         "campaign_state": page.campaign_state(),

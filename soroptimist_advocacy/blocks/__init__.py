@@ -14,10 +14,12 @@ from .content import (
     ShareLinksBlock,
 )
 from .letter import LetterBuilderBlock
+from .summary import CampaignSummaryBlock
 
 __all__ = [
     "ActionKitBodyBlock",
     "CallToActionBlock",
+    "CampaignSummaryBlock",
     "DecisionMakerLookupBlock",
     "DocumentLinkBlock",
     "FAQBlock",

@@ -15,6 +15,7 @@ from .content import (
     ShareLinksBlock,
 )
 from .letter import LetterBuilderBlock
+from .summary import CampaignSummaryBlock
 
 
 class ActionKitBodyBlock(blocks.StreamBlock):
@@ -29,6 +30,7 @@ class ActionKitBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     decision_maker_lookup = DecisionMakerLookupBlock()
     letter_builder = LetterBuilderBlock()
+    campaign_summary = CampaignSummaryBlock()
 
     class Meta:
         block_counts = {"letter_builder": {"max_num": 1}}

@@ -9,16 +9,20 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from ..counters import count_letters
 from ..letter_context import build_letter_contexts, generic_recipient, recipient_values
-from ..letter_form_context import build_letter_form
+from ..letter_form_context import build_letter_form, live_translations
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def find_letter_block(page):
-    """The page's letter builder block value, or None."""
-    for block in page.body:
-        if block.block_type == "letter_builder":
-            return block.value
+    """The page's letter builder block value, or None.
+
+    Reads the raw stream and converts only that block: iterating ``page.body``
+    would fetch every chooser of every block (documents, resources...) first.
+    """
+    for raw in page.body.raw_data:
+        if raw["type"] == "letter_builder":
+            return page.body.stream_block.child_blocks["letter_builder"].to_python(raw["value"])
     return None
 
 
@@ -30,28 +34,16 @@ def in_language(page, locale):
     return translation.specific if translation is not None and translation.live else page
 
 
-def page_in_language(page, language: str):
-    """The campaign as written in *language* (the form only offers live translations)."""
-    locale = _locale_for(language)
-    return in_language(page, locale) if locale is not None else page
-
-
-def letter_template_bytes(block_value, language: str) -> bytes:
-    """The block's template in *language* when one exists, else its source, else the default."""
+def letter_template_bytes(block_value, locale) -> bytes:
+    """The block's template in *locale* when one exists, else its source, else the default."""
     from ..letters import default_template_bytes
 
     template = block_value.get("template")
     if template is None:
         return default_template_bytes()
-    locale = _locale_for(language)
-    translated = template.get_translation_or_none(locale) if locale is not None else None
-    return (translated or template).read_template()
-
-
-def _locale_for(language: str):
-    from wagtail.models import Locale
-
-    return Locale.objects.filter(language_code=language).first()
+    if template.locale_id != locale.pk:
+        template = template.get_translation_or_none(locale) or template
+    return template.read_template()
 
 
 def letter_filename(campaign_title: str, country: str) -> str:
@@ -85,8 +77,9 @@ def serve_letter(request, page):
         return no_store(response)
 
     language = form.cleaned_data["language"]
-    letter_page = page_in_language(page, language)
-    letter_block = find_letter_block(letter_page) or block_value
+    # The form only offers languages with a live translation of the campaign.
+    letter_page = live_translations(page)[language].specific
+    letter_block = block_value if letter_page is page else (find_letter_block(letter_page) or block_value)
     country = form.cleaned_data["country"]
     member = {key: form.cleaned_data[key] for key in ("name", "club", "town", "email", "country")}
     decision_makers = [in_language(dm, letter_page.locale) for dm in form.chosen_decision_makers()]
@@ -98,7 +91,7 @@ def serve_letter(request, page):
         member=member, recipients=recipients, block_value=letter_block, campaign_title=letter_page.title,
         language=language,
     )
-    document = render_letters(letter_template_bytes(letter_block, language), contexts)
+    document = render_letters(letter_template_bytes(letter_block, letter_page.locale), contexts)
     count_letters(campaign_key=page.translation_key, country=country, language=language, number=len(contexts))
 
     response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)

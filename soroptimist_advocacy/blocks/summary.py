@@ -1,0 +1,34 @@
+"""The campaign's figures on its own page: aggregates only, so the page stays cacheable."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .content import TEMPLATE_DIR
+
+
+class CampaignSummaryBlock(blocks.StructBlock):
+    """Countries reached, actions reported and responses received, across every
+    translation of the campaign. It shows no name and nothing per visitor."""
+
+    heading = blocks.CharBlock(label=_("heading"), required=False, default=_("What members have done so far"))
+    intro = blocks.TextBlock(label=_("introduction"), required=False)
+
+    class Meta:
+        icon = "order"
+        label = _("Campaign summary")
+        template = TEMPLATE_DIR + "campaign_summary.html"
+        help_text = _(
+            "Figures of this campaign in all its languages. A country is reached when a letter was "
+            "generated for it or an action was reported there."
+        )
+
+    def get_context(self, value, parent_context=None):
+        from ..campaign_figures import campaign_figures
+
+        context = super().get_context(value, parent_context=parent_context)
+        page = (parent_context or {}).get("page")
+        key = getattr(page, "translation_key", None)
+        context["figures"] = campaign_figures(key, getattr(page, "target_countries", None)) if key else None
+        return context

@@ -1,0 +1,176 @@
+"""What a member reports: the action she took and any response she received."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
+from django_countries.fields import CountryField
+
+# Caps on what a member can type: generous for a real answer, small enough that
+# no single report can bloat the database, an export or an email.
+SHORT_TEXT_MAX = 200
+LONG_TEXT_MAX = 2000
+
+
+class ActionType(models.TextChoices):
+    LETTER_POSTED = "letter_posted", _("Letter posted")
+    LETTER_EMAILED = "letter_emailed", _("Letter emailed")
+    DELIVERED_BY_HAND = "delivered_by_hand", _("Letter delivered by hand")
+    MEETING = "meeting", _("Meeting")
+    PHONE_CALL = "phone_call", _("Phone call")
+    SOCIAL_MEDIA = "social_media", _("Social media")
+    OTHER = "other", _("Other")
+
+
+class ResponseStatus(models.TextChoices):
+    NO_REPLY = "no_reply", _("No reply yet")
+    ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement only")
+    POSITIVE = "positive", _("Positive, or a commitment")
+    NEGATIVE = "negative", _("Negative")
+    OTHER = "other", _("Other")
+
+
+# What a member typed about herself or in her own words. Retention and "delete my
+# report" blank exactly these; everything else is an aggregate fact
+# (campaign, country, club, action, dates, response status).
+PERSONAL_FIELDS = ("name", "email", "notes", "response_summary")
+
+
+def personal_data_blanks(now: datetime.datetime) -> dict:
+    """The field values of a report whose personal data is erased at *now*.
+
+    The private link is revoked too (its hash is removed), and no email can go
+    out any more: the address is gone and so is the consent to use it.
+    """
+    return {
+        **{field: "" for field in PERSONAL_FIELDS},
+        "email_consent": False,
+        "token_hash": None,
+        "personal_data_purged_at": now,
+    }
+
+
+class ActionReportQuerySet(models.QuerySet):
+    def for_campaign(self, campaign_key):
+        """Reports of a campaign in every language (its pages share one translation key)."""
+        return self.filter(campaign_key=campaign_key)
+
+    def responses_received(self):
+        return self.exclude(response_status=ResponseStatus.NO_REPLY)
+
+    def with_personal_data(self):
+        return self.filter(personal_data_purged_at__isnull=True)
+
+    def erase_personal_data(self, now: datetime.datetime | None = None) -> int:
+        """Blank the personal fields of every report in the queryset in one UPDATE."""
+        return self.with_personal_data().update(**personal_data_blanks(now or timezone.now()))
+
+
+class ActionReport(models.Model):
+    """One member's action for a campaign. Not a page and not a snippet: members
+    create reports, staff read, export and erase them."""
+
+    # The campaign is kept three ways so that deleting or translating the page
+    # never loses a report: its translation key groups every language, the page
+    # link is a convenience that may become empty, the title is what she saw.
+    campaign_key = models.UUIDField(
+        _("campaign key"), db_index=True, editable=False,
+        help_text=_("Shared by every translation of the campaign page."),
+    )
+    campaign = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("campaign page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    campaign_title = models.CharField(_("campaign"), max_length=255)
+    language = models.CharField(_("language"), max_length=12, help_text=_("The language of the page she reported on."))
+
+    country = CountryField(_("country"), db_index=True)
+    club = models.CharField(_("club"), max_length=SHORT_TEXT_MAX)
+    name = models.CharField(_("name"), max_length=SHORT_TEXT_MAX, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+
+    action_type = models.CharField(_("action"), max_length=32, choices=ActionType.choices, db_index=True)
+    action_date = models.DateField(_("date of the action"), db_index=True)
+    decision_maker = models.ForeignKey(
+        "soroptimist_advocacy.DecisionMakerPage",
+        verbose_name=_("decision maker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Like the campaign: the translation key counts her across languages and the
+    # name survives the page being deleted.
+    decision_maker_key = models.UUIDField(_("decision maker key"), null=True, blank=True, db_index=True, editable=False)
+    decision_maker_name = models.CharField(_("decision maker's name"), max_length=255, blank=True)
+    notes = models.TextField(_("notes"), max_length=LONG_TEXT_MAX, blank=True)
+
+    response_status = models.CharField(
+        _("response"), max_length=32, choices=ResponseStatus.choices, default=ResponseStatus.NO_REPLY, db_index=True
+    )
+    response_date = models.DateField(_("date of the response"), null=True, blank=True)
+    response_summary = models.TextField(_("summary of the response"), max_length=LONG_TEXT_MAX, blank=True)
+
+    consent = models.BooleanField(_("agreed to the privacy text"), default=False)
+    privacy_text_version = models.CharField(
+        _("privacy text version"), max_length=80,
+        help_text=_("SHA-256 of the privacy text she agreed to, as it was shown to her."),
+    )
+    email_consent = models.BooleanField(_("agreed to receive the link and one reminder by email"), default=False)
+
+    # The private link is derived from this seed and the site's SECRET_KEY, so the
+    # reminder can repeat it; only its SHA-256 is stored, to find the report.
+    token_seed = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    token_hash = models.CharField(
+        _("private link hash"), max_length=64, unique=True, null=True, blank=True, editable=False,
+        help_text=_("Empty once the private link is revoked."),
+    )
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True, editable=False)
+    personal_data_purged_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("reported at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = ActionReportQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("action report")
+        verbose_name_plural = _("action reports")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["campaign_key", "country"], name="sa_report_campaign_country")]
+        permissions = [
+            (
+                "view_personal_data_actionreport",
+                _("Can see the names, emails, notes and response summaries of action reports"),
+            )
+        ]
+
+    def __str__(self):
+        # Shown in admin breadcrumbs and the audit log: never personal data.
+        return gettext("%(action)s, %(country)s, %(date)s") % {
+            "action": self.get_action_type_display(),
+            "country": self.country.name,
+            "date": self.action_date.isoformat() if self.action_date else "",
+        }
+
+    @property
+    def has_personal_data(self) -> bool:
+        return self.personal_data_purged_at is None
+
+    @property
+    def response_received(self) -> bool:
+        return self.response_status != ResponseStatus.NO_REPLY
+
+    def erase_personal_data(self, now: datetime.datetime | None = None) -> None:
+        """Blank the personal fields and revoke the private link; the aggregate facts stay."""
+        blanks = personal_data_blanks(now or timezone.now())
+        for field, value in blanks.items():
+            setattr(self, field, value)
+        self.save(update_fields=[*blanks, "updated_at"])

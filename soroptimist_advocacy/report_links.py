@@ -1,0 +1,27 @@
+"""Addresses of a report's private page."""
+
+from __future__ import annotations
+
+from .models.report import ActionReport
+from .report_tokens import current_token
+
+TOKEN_ROUTE = "report_token_route"
+
+
+def report_link(page, token: str, request=None) -> str:
+    """The full address of the private page for *token* on campaign *page*."""
+    return page.get_full_url(request) + page.reverse_subpage(TOKEN_ROUTE, args=[token])
+
+
+def report_link_for(report: ActionReport) -> str | None:
+    """The private link of *report* on the page she reported on, or None when that page
+    is gone, unpublished or has no report route, or the link was revoked."""
+    if report.campaign_id is None:
+        return None
+    page = report.campaign.specific
+    if not page.live or not hasattr(page, "reverse_subpage"):
+        return None
+    token = current_token(report)
+    if token is None:
+        return None
+    return report_link(page, token)

@@ -1,0 +1,105 @@
+"""CSV and XLSX exports: documented headings, personal data only with its permission, no formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from django.urls import reverse
+
+PUBLIC_HEADINGS = [
+    "Report ID", "Reported at", "Campaign", "Campaign key", "Language", "Country code", "Country", "Club",
+    "Action code", "Action", "Action date", "Decision maker", "Response code", "Response", "Response date",
+    "Agreed to emails", "Reminder sent at", "Privacy text version", "Personal data erased at",
+]
+PERSONAL_HEADINGS = ["Name", "Email", "Notes", "Response summary"]
+
+
+@pytest.fixture
+def reports(action_kit, make_report, claire):
+    make_report(
+        action_kit,
+        club="=HYPERLINK(\"http://evil.example\",\"click\")",
+        name="+33 1 23 45 67 89",
+        notes="@SUM(A1:A9)",
+        decision_maker=claire,
+        response_status="positive",
+    )
+    make_report(action_kit, country="KE", club="SI Nairobi", name="Wanjiku", email="", notes="-2+3")
+
+
+def export(client, export_format: str, **params) -> bytes:
+    response = client.get(reverse("action_reports:index"), {"export": export_format, **params})
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+def csv_rows(client, **params) -> list[dict]:
+    text = export(client, "csv", **params).decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def xlsx_rows(client) -> list[list]:
+    sheet = openpyxl.load_workbook(io.BytesIO(export(client, "xlsx"))).active
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_csv_headings_without_the_personal_data_permission(client, report_viewer, reports):
+    client.force_login(report_viewer)
+    rows = csv_rows(client)
+    assert list(rows[0]) == PUBLIC_HEADINGS
+    assert not any(heading in rows[0] for heading in PERSONAL_HEADINGS)
+    exported = str(rows)
+    assert "Wanjiku" not in exported and "marie@example.org" not in exported
+
+
+def test_csv_with_the_personal_data_permission(client, privacy_officer, reports, action_kit):
+    client.force_login(privacy_officer)
+    rows = csv_rows(client, ordering="created_at")
+    headings = list(rows[0])
+    assert headings[:15] == PUBLIC_HEADINGS[:15]
+    assert headings[15:19] == PERSONAL_HEADINGS
+    first = rows[0]
+    assert first["Campaign"] == "Post CSW Advocacy Action Kit"
+    assert first["Campaign key"] == str(action_kit.translation_key)
+    assert (first["Country code"], first["Country"]) == ("FR", "France")
+    assert (first["Action code"], first["Action"]) == ("letter_posted", "Letter posted")
+    assert (first["Response code"], first["Response"]) == ("positive", "Positive, or a commitment")
+    assert first["Decision maker"] == "Claire Dubois"
+    assert first["Email"] == "marie@example.org"
+
+
+def test_csv_neutralises_formulas(client, privacy_officer, reports):
+    client.force_login(privacy_officer)
+    rows = {row["Country code"]: row for row in csv_rows(client)}
+    assert rows["FR"]["Club"] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    assert rows["FR"]["Name"] == "'+33 1 23 45 67 89"
+    assert rows["FR"]["Notes"] == "'@SUM(A1:A9)"
+    assert rows["KE"]["Notes"] == "'-2+3"
+    assert rows["KE"]["Club"] == "SI Nairobi"
+
+
+def test_xlsx_has_the_same_headings_and_no_formulas(client, privacy_officer, reports):
+    client.force_login(privacy_officer)
+    rows = xlsx_rows(client)
+    assert rows[0][:15] == PUBLIC_HEADINGS[:15]
+    assert rows[0][15:19] == PERSONAL_HEADINGS
+    clubs = {row[7] for row in rows[1:]}
+    assert "'=HYPERLINK(\"http://evil.example\",\"click\")" in clubs
+    workbook = openpyxl.load_workbook(io.BytesIO(export(client, "xlsx")))
+    assert all(cell.data_type != "f" for row in workbook.active.iter_rows() for cell in row)
+
+
+def test_xlsx_without_the_personal_data_permission(client, report_viewer, reports):
+    client.force_login(report_viewer)
+    rows = xlsx_rows(client)
+    assert rows[0] == PUBLIC_HEADINGS
+    assert "Wanjiku" not in str(rows)
+
+
+def test_export_follows_the_filters(client, report_viewer, reports):
+    client.force_login(report_viewer)
+    rows = csv_rows(client, country="KE")
+    assert [row["Club"] for row in rows] == ["SI Nairobi"]
