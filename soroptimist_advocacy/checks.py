@@ -29,3 +29,28 @@ def check_letter_middleware(app_configs, **kwargs):
             )
         ]
     return []
+
+
+PER_PROCESS_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+    "django.core.cache.backends.filebased.FileBasedCache",
+    "django.core.cache.backends.db.DatabaseCache",
+)
+
+
+@register()
+def check_shared_cache(app_configs, **kwargs):
+    """Rate limits count in the default cache: per-process caches let each worker count
+    alone, and a database cache turns every form post into extra writes."""
+    backend = settings.CACHES.get("default", {}).get("BACKEND", "")
+    if settings.DEBUG or backend not in PER_PROCESS_CACHES:
+        return []
+    return [
+        Warning(
+            f"The default cache ({backend}) is not shared between processes or is database-backed, so the "
+            "report and correction rate limits are not enforced across workers.",
+            hint="Use a shared cache such as django.core.cache.backends.redis.RedisCache in production.",
+            id="soroptimist_advocacy.W003",
+        )
+    ]

@@ -82,6 +82,7 @@ def test_wheel_installs_into_a_fresh_virtualenv_and_migrates(wheel, tmp_path):
         USE_TZ = True
         WAGTAIL_SITE_NAME = "Federation"
         WAGTAILADMIN_BASE_URL = "https://federation.example.org"
+        CACHES = {{"default": {{"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/0"}}}}
         TEMPLATES = [{{"BACKEND": "django.template.backends.django.DjangoTemplates", "APP_DIRS": True, "OPTIONS": {{}}}}]
     """))
     script = textwrap.dedent("""
