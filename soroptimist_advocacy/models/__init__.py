@@ -3,6 +3,7 @@ abstract models so a site can build its own page types on them."""
 
 from .action_kit import ActionKitMixin, ActionKitPage
 from .counter import LetterCounter
+from .correction import DecisionMakerCorrection
 from .decision_maker import (
     DecisionMakerIndexMixin,
     DecisionMakerIndexPage,
@@ -10,11 +11,15 @@ from .decision_maker import (
     DecisionMakerPage,
 )
 from .letter_template import LetterTemplate, LetterTemplateMixin
+from .report import ActionReport, ActionType, ResponseStatus
 from .resource import ResourceIndexMixin, ResourceIndexPage, ResourceMixin, ResourcePage, ResourceType
 
 __all__ = [
     "ActionKitMixin",
     "ActionKitPage",
+    "ActionReport",
+    "ActionType",
+    "DecisionMakerCorrection",
     "DecisionMakerIndexMixin",
     "DecisionMakerIndexPage",
     "DecisionMakerMixin",
@@ -27,4 +32,5 @@ __all__ = [
     "ResourceMixin",
     "ResourcePage",
     "ResourceType",
+    "ResponseStatus",
 ]

@@ -54,6 +54,19 @@ class ActionKitMixin(PublicPageMixin, RoutablePageMixin, models.Model):
         help_text=_("Whose decision makers the lookup and the letter builder offer."),
     )
     body = StreamField(ActionKitBodyBlock(), verbose_name=_("body"), blank=True)
+    privacy_text = RichTextField(
+        _("privacy text of the report form"), blank=True, features=["bold", "italic", "link"],
+        help_text=_(
+            "What members agree to before reporting: who sees their report and how long it is kept. "
+            "A standard text is shown when empty."
+        ),
+    )
+    target_countries = models.PositiveSmallIntegerField(
+        _("countries to reach"), null=True, blank=True,
+        help_text=_(
+            'The "countries reached" figure is shown against this target, e.g. 125 for every Soroptimist country.'
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -64,6 +77,7 @@ class ActionKitMixin(PublicPageMixin, RoutablePageMixin, models.Model):
         ),
         FieldPanel("directory"),
         FieldPanel("body"),
+        MultiFieldPanel([FieldPanel("privacy_text"), FieldPanel("target_countries")], heading=_("Action reports")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
@@ -109,6 +123,18 @@ class ActionKitMixin(PublicPageMixin, RoutablePageMixin, models.Model):
             return None
         return max(1, int((min(upcoming) - now).total_seconds()))
 
+    def get_privacy_text(self) -> str:
+        """The privacy text members agree to, as (rich text) HTML; may be overridden."""
+        from ..privacy_text import default_privacy_text
+
+        return self.privacy_text or default_privacy_text()
+
+    def get_report_form(self, data=None, initial=None):
+        """The member's report form, offering this campaign's decision makers; may be overridden."""
+        from ..report_forms import build_report_form
+
+        return build_report_form(self, data=data, initial=initial)
+
     def get_directory(self):
         """The directory whose decision makers this campaign offers; may be overridden."""
         if self.directory_id is None:
@@ -145,6 +171,20 @@ class ActionKitMixin(PublicPageMixin, RoutablePageMixin, models.Model):
         from ..views.letter import serve_letter
 
         return serve_letter(request, self)
+
+    @path("report/")
+    def report_route(self, request):
+        """GET/POST: the member's report of her action and of any response."""
+        from ..views.report import serve_report_form
+
+        return serve_report_form(request, self)
+
+    @path("report/<str:token>/")
+    def report_token_route(self, request, token):
+        """GET/POST: her private page, to add the response later or delete her report."""
+        from ..views.report import serve_report_token
+
+        return serve_report_token(request, self, token)
 
 
 class ActionKitPage(ActionKitMixin, Page):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
 from wagtail.models import Page
@@ -93,8 +94,11 @@ class DecisionMakerIndexPage(DecisionMakerIndexMixin, Page):
         verbose_name_plural = _("decision-maker directories")
 
 
-class DecisionMakerMixin(PublicPageMixin, models.Model):
-    """One official: the page title is her full name, which is never translated."""
+class DecisionMakerMixin(PublicPageMixin, RoutablePageMixin, models.Model):
+    """One official: the page title is her full name, which is never translated.
+
+    Its ``correction/`` route lets a member report that the details are out of date.
+    """
 
     salutation = models.CharField(
         _("salutation"), max_length=120, blank=True, help_text=_('For example "Dear Minister".')
@@ -195,6 +199,22 @@ class DecisionMakerMixin(PublicPageMixin, models.Model):
 
     def __str__(self):
         return gettext("%(name)s, %(post)s") % {"name": self.title, "post": self.position_title}
+
+    # -- corrections ----------------------------------------------------------------
+
+    @path("correction/")
+    def correction_route(self, request):
+        """GET: the "this information is out of date" form; POST: store the member's correction."""
+        from ..views.correction import serve_correction
+
+        return serve_correction(request, self)
+
+    @path("correction/thanks/")
+    def correction_thanks_route(self, request):
+        """Where a sent correction lands, so reloading never sends it twice."""
+        from ..views.correction import serve_correction_thanks
+
+        return serve_correction_thanks(request, self)
 
 
 class DecisionMakerPage(DecisionMakerMixin, Page):

@@ -40,7 +40,7 @@ def purge(*args) -> str:
 def test_purge_blanks_personal_fields_of_reports_past_retention(old_and_recent, action_kit, client):
     (old, old_token), (recent, recent_token) = old_and_recent
     before = campaign_figures(action_kit.translation_key)
-    assert "Personal data erased from 1 report(s)." in purge()
+    assert "Personal data erased from 1 report(s) and" in purge()
 
     old.refresh_from_db()
     assert (old.name, old.email, old.notes, old.response_summary) == ("", "", "", "")
@@ -60,15 +60,15 @@ def test_purge_blanks_personal_fields_of_reports_past_retention(old_and_recent, 
 
 def test_purge_is_idempotent(old_and_recent):
     purge()
-    assert "Personal data erased from 0 report(s)." in purge()
+    assert "Personal data erased from 0 report(s) and" in purge()
 
 
 def test_retention_days_setting_and_option(old_and_recent, settings):
     settings.SOROPTIMIST_ADVOCACY = {**settings.SOROPTIMIST_ADVOCACY, "RETENTION_DAYS": 10}
     assert "2 report(s) past retention." in purge("--dry-run")
     assert ActionReport.objects.with_personal_data().count() == 2
-    assert "Personal data erased from 0 report(s)." in purge("--days", "1000")
-    assert "Personal data erased from 2 report(s)." in purge()
+    assert "Personal data erased from 0 report(s) and" in purge("--days", "1000")
+    assert "Personal data erased from 2 report(s) and" in purge()
 
 
 def test_negative_days_are_refused(db):

@@ -1,0 +1,73 @@
+"""``manage.py import_decision_makers FILE --directory 12 [--dry-run] [--locale en]``"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from ...directory.csv_format import MAX_FILE_BYTES
+from ...directory.importer import CREATE, UNCHANGED, import_decision_makers
+from ...directory.locate import DirectoryNotFound, find_directory
+
+
+class Command(BaseCommand):
+    help = (
+        "Create or update the decision makers of a directory from a CSV file (columns documented in "
+        "soroptimist_advocacy.directory.csv_format), matching records by external_id. Every line is "
+        "checked first: if any is invalid, each problem is listed with its line number and nothing is written."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The CSV file, UTF-8 with or without a byte-order mark.")
+        parser.add_argument(
+            "--directory",
+            help="The decision-maker directory: its page ID or URL path. Optional when the site has only one.",
+        )
+        parser.add_argument(
+            "--locale",
+            help="Language code of the directory's translation to import into (default: the directory's own).",
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Report what would change; write nothing.")
+
+    def handle(self, *args, file, directory, locale, dry_run, verbosity, **options):
+        data = self.read(file)
+        try:
+            target = find_directory(directory, locale)
+        except DirectoryNotFound as error:
+            raise CommandError(str(error)) from None
+
+        plan = import_decision_makers(target, data, dry_run=dry_run)
+        if not plan.is_valid:
+            for error in plan.errors:
+                self.stderr.write(str(error))
+            raise CommandError(
+                f"{len(plan.errors)} problem(s) in {file}; nothing was imported into {target.url_path}."
+            )
+
+        for change in plan.changes:
+            if change.action == UNCHANGED and verbosity < 2:
+                continue
+            detail = "" if change.action in (CREATE, UNCHANGED) else ": " + ", ".join(change.changed)
+            self.stdout.write(f"Line {change.line}: {change.action} {change.name!r} ({change.external_id}){detail}")
+            for note in change.notes:
+                self.stdout.write(f"    {note}")
+        prefix = "Dry run, nothing written: " if dry_run else f"Imported into {target.url_path}: "
+        summary = (
+            f"{prefix}{len(plan.created)} created, {len(plan.updated)} updated, {len(plan.unchanged)} unchanged."
+            if not dry_run
+            else f"{prefix}{len(plan.created)} to create, {len(plan.updated)} to update, "
+            f"{len(plan.unchanged)} unchanged."
+        )
+        if plan.translations_synced:
+            summary += f" {plan.translations_synced} translation(s) synced."
+        self.stdout.write(self.style.SUCCESS(summary))
+
+    def read(self, file: str) -> bytes:
+        path = Path(file)
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise CommandError(f"{file} is larger than {MAX_FILE_BYTES // 1_000_000} MB; split it.")
+            return path.read_bytes()
+        except OSError as error:
+            raise CommandError(f"Cannot read {file}: {error.strerror}.") from None

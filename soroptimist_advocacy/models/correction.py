@@ -1,0 +1,102 @@
+"""A member's report that a decision maker's details are out of date."""
+
+from __future__ import annotations
+
+import datetime
+
+import swapper
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+
+class DecisionMakerCorrectionQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status=DecisionMakerCorrection.Status.OPEN)
+
+    def purge_personal_data(self, older_than: datetime.datetime) -> int:
+        """Blank what members typed in corrections made before *older_than*; returns how many.
+
+        The decision maker's copied name and country stay, so the history of which
+        records were reported remains.
+        """
+        blank = {name: "" for name in DecisionMakerCorrection.PERSONAL_FIELDS}
+        return (
+            self.filter(created_at__lt=older_than, personal_data_purged_at__isnull=True)
+            .update(personal_data_purged_at=timezone.now(), **blank)
+        )
+
+
+class DecisionMakerCorrection(models.Model):
+    """What a member knows about a decision maker that the directory does not.
+
+    The page may be deleted later (a minister leaves office); the correction
+    keeps a copy of her name, post and country so the history still reads.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("open")
+        RESOLVED = "resolved", _("resolved")
+
+    # What a member typed: blanked by retention (see purge_personal_data).
+    PERSONAL_FIELDS = ("details", "reporter_name", "reporter_email")
+
+    decision_maker = models.ForeignKey(
+        swapper.get_model_name("wagtailcore", "Page"),
+        verbose_name=_("decision maker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="advocacy_corrections",
+    )
+    decision_maker_name = models.CharField(_("decision maker's name"), max_length=255)
+    position_title = models.CharField(_("post"), max_length=255, blank=True)
+    country = CountryField(_("country"), blank=True)
+    details = models.TextField(_("what the member knows"))
+    reporter_name = models.CharField(_("member's name"), max_length=200, blank=True)
+    reporter_email = models.EmailField(_("member's email"), blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True)
+    created_at = models.DateTimeField(_("reported at"), default=timezone.now, db_index=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("resolved by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    personal_data_purged_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True, editable=False)
+
+    objects = DecisionMakerCorrectionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("decision-maker correction")
+        verbose_name_plural = _("decision-maker corrections")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.decision_maker_name} ({self.created_at:%Y-%m-%d})"
+
+    @classmethod
+    def for_page(cls, page, **fields) -> "DecisionMakerCorrection":
+        """An unsaved correction of *page* with a copy of the details that identify her."""
+        return cls(
+            decision_maker=page,
+            decision_maker_name=page.title,
+            position_title=page.position_title,
+            country=page.country,
+            **fields,
+        )
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    def mark_resolved(self, user) -> None:
+        self.status = self.Status.RESOLVED
+        self.resolved_at = timezone.now()
+        self.resolved_by = user
+        self.save(update_fields=["status", "resolved_at", "resolved_by"])
