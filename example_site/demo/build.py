@@ -156,8 +156,8 @@ def campaign_body(resources: dict[str, ResourcePage], directory, letter_template
     body = [{"type": "paragraph", "value": paragraph} for paragraph in c["paragraphs"]]
     body += [
         {"type": "heading", "value": {"text": "Statements and the letter", "level": "h2"}},
-        {"type": "document_link", "value": {"document": statement.document_id, "title": "", "description": ""}},
-        {"type": "document_link", "value": {"document": joint.document_id, "title": "", "description": ""}},
+        {"type": "document_link", "value": {"document": statement.document_id, "title": statement.title, "description": ""}},
+        {"type": "document_link", "value": {"document": joint.document_id, "title": joint.title, "description": ""}},
         {"type": "resource_list", "value": {"heading": "", "resources": [letter.pk, faq.pk]}},
         {"type": "decision_maker_lookup", "value": {
             "heading": "Who is responsible in your country?",
@@ -175,6 +175,7 @@ def campaign_body(resources: dict[str, ResourcePage], directory, letter_template
         {"type": "related_links", "value": {"heading": "CSW news since the close of the session", "links": [
             {"title": title, "page": None, "external_url": "https://example.org/news", "date": day.isoformat()}
             for title, day in c["news"]]}},
+        {"type": "campaign_summary", "value": {"heading": "What members have done so far", "intro": ""}},
         {"type": "quote", "value": {
             "quote": "We look forward to hearing about your action!", "attribution": "Soroptimist International"}},
     ]
@@ -203,6 +204,7 @@ def build_demo() -> ActionKitPage:
     campaign = upsert_child(
         home, ActionKitPage, c["slug"], title=c["title"], intro=c["intro"], show_in_menus=True,
         directory=directory, body=campaign_body(resources, directory, letter_template),
+        target_countries=c["target_countries"], privacy_text=c["privacy_text"],
     )
     decision_makers = list(DecisionMakerPage.objects.child_of(directory).order_by("path"))
     translate_tree(

@@ -37,6 +37,12 @@ CAMPAIGN = {
         "put forward at the 56th Commission on the Status of Women.",
         "I would welcome the opportunity to hear how your office intends to take these recommendations forward.",
     ],
+    "target_countries": 125,
+    "privacy_text": (
+        "<p>Soroptimist International uses your report to follow up this campaign with governments and at the "
+        "United Nations. Your name, email and notes are seen only by the advocacy team and are erased after "
+        "one year; figures per country are published without names.</p>"
+    ),
     "generic_salutation": "Dear Minister",
     "generic_addressee": "The Minister responsible for women's and gender equality",
     "share_text": "Soroptimists are asking leaders to stand up for the human rights of women. Send the CSW 56 advocacy letter to your government:",

@@ -78,6 +78,9 @@ FR = {
     "Women's Organisations Say No to Safeguarding Traditional Values at the Expense of Human Rights":
         "Les organisations de femmes refusent de préserver les valeurs traditionnelles aux dépens des droits humains",
     "We look forward to hearing about your action!": "Nous avons hâte d'entendre parler de votre action !",
+    "What members have done so far": "Ce que les membres ont déjà fait",
+    "Soroptimist International uses your report to follow up this campaign with governments and at the United Nations. Your name, email and notes are seen only by the advocacy team and are erased after one year; figures per country are published without names.":
+        "Soroptimist International utilise votre compte rendu pour suivre cette campagne auprès des gouvernements et aux Nations unies. Votre nom, votre e-mail et vos notes ne sont vus que par l'équipe de plaidoyer et sont effacés après un an ; les chiffres par pays sont publiés sans nom.",
     # Decision makers: posts and organisations are translated, names never.
     "Minister for Women and Equalities": "Ministre des Femmes et de l'Égalité",
     "Government Equalities Office": "Bureau gouvernemental de l'égalité",
@@ -181,6 +184,9 @@ ES = {
     "Women's Organisations Say No to Safeguarding Traditional Values at the Expense of Human Rights":
         "Las organizaciones de mujeres dicen no a preservar los valores tradicionales a costa de los derechos humanos",
     "We look forward to hearing about your action!": "¡Esperamos conocer su acción!",
+    "What members have done so far": "Lo que las socias ya han hecho",
+    "Soroptimist International uses your report to follow up this campaign with governments and at the United Nations. Your name, email and notes are seen only by the advocacy team and are erased after one year; figures per country are published without names.":
+        "Soroptimist International utiliza su informe para dar seguimiento a esta campaña ante los gobiernos y en las Naciones Unidas. Su nombre, correo electrónico y notas solo los ve el equipo de incidencia y se borran al cabo de un año; las cifras por país se publican sin nombres.",
     "Minister for Women and Equalities": "Ministra de la Mujer y la Igualdad",
     "Government Equalities Office": "Oficina Gubernamental de Igualdad",
     "Cabinet Secretary for Gender and Affirmative Action": "Secretaria de Gabinete de Género y Acción Afirmativa",

@@ -30,14 +30,14 @@ TEMPLATE = "soroptimist_advocacy/admin/decision_maker_import.html"
 
 class DirectoryChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, directory):
-        return f"{directory.title} ({directory.locale.get_display_name()}) \u2013 {directory.url_path}"
+        return f"{directory.title} ({directory.locale.get_display_name()}) – {directory.url_path}"
 
 
 class UploadForm(forms.Form):
     directory = DirectoryChoiceField(queryset=DecisionMakerIndexPage.objects.none(), label=_("Directory"))
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_("UTF-8 CSV (\u201cCSV UTF-8\u201d in spreadsheet programs), at most 1 MB. You will see what "
+        help_text=_("UTF-8 CSV (“CSV UTF-8” in spreadsheet programs), at most 1 MB. You will see what "
                     "would change before anything is saved."),
     )
 

@@ -91,12 +91,12 @@ CONTROL_CHARACTERS_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 BINARY_SIGNATURES = {
     b"PK\x03\x04": _("This is a spreadsheet workbook, not a CSV file. In your spreadsheet program choose "
-                     "\u201cSave as\u201d, \u201cCSV UTF-8\u201d, and use that file."),
+                     "“Save as”, “CSV UTF-8”, and use that file."),
     b"\xd0\xcf\x11\xe0": _("This is an old Excel workbook, not a CSV file. In your spreadsheet program choose "
-                           "\u201cSave as\u201d, \u201cCSV UTF-8\u201d, and use that file."),
+                           "“Save as”, “CSV UTF-8”, and use that file."),
     b"%PDF": _("This is a PDF document, not a CSV file."),
-    b"\xff\xfe": _("This file is saved as UTF-16 (\u201cUnicode text\u201d). Save it as \u201cCSV UTF-8\u201d instead."),
-    b"\xfe\xff": _("This file is saved as UTF-16 (\u201cUnicode text\u201d). Save it as \u201cCSV UTF-8\u201d instead."),
+    b"\xff\xfe": _("This file is saved as UTF-16 (“Unicode text”). Save it as “CSV UTF-8” instead."),
+    b"\xfe\xff": _("This file is saved as UTF-16 (“Unicode text”). Save it as “CSV UTF-8” instead."),
 }
 
 
@@ -110,7 +110,7 @@ class RowError:
 
     def __str__(self) -> str:
         if self.column:
-            return gettext("Line %(line)s, column \u201c%(column)s\u201d: %(message)s") % {
+            return gettext("Line %(line)s, column “%(column)s”: %(message)s") % {
                 "line": self.line, "column": self.column, "message": self.message,
             }
         return gettext("Line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
@@ -162,7 +162,7 @@ def _country(value: str) -> str:
         if not value:
             raise ValidationError(_("This cell is required."))
         raise ValidationError(
-            gettext("\u201c%(value)s\u201d is not an ISO 3166-1 country code; use two letters such as FR or KE.")
+            gettext("“%(value)s” is not an ISO 3166-1 country code; use two letters such as FR or KE.")
             % {"value": value[:20]}
         )
     return code
@@ -258,8 +258,8 @@ def _decode(data: bytes) -> tuple[str | None, RowError | None]:
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return None, RowError(line, gettext(
-            "This line is not UTF-8 text. In your spreadsheet program choose \u201cSave as\u201d, "
-            "\u201cCSV UTF-8\u201d, and use that file."
+            "This line is not UTF-8 text. In your spreadsheet program choose “Save as”, "
+            "“CSV UTF-8”, and use that file."
         ))
 
 
@@ -284,7 +284,7 @@ def _check_header(header: list[str]) -> tuple[tuple[str, ...], list[RowError]]:
     unknown = [name for name in columns if name and name not in COLUMN_NAMES]
     if unknown:
         errors.append(RowError(1, gettext("Unknown column(s) %(unknown)s. The columns are: %(known)s.") % {
-            "unknown": ", ".join(f"\u201c{name[:40]}\u201d" for name in unknown),
+            "unknown": ", ".join(f"“{name[:40]}”" for name in unknown),
             "known": ", ".join(COLUMN_NAMES),
         }))
     duplicates = sorted({name for name in columns if name and columns.count(name) > 1})
@@ -350,7 +350,7 @@ def read_decision_makers(data: bytes) -> ParsedFile:
             if external_id:
                 if external_id in first_line_of_row:
                     parsed.errors.append(RowError(line, gettext(
-                        "external_id \u201c%(id)s\u201d is also used on line %(other)s; each decision maker "
+                        "external_id “%(id)s” is also used on line %(other)s; each decision maker "
                         "needs its own."
                     ) % {"id": external_id, "other": first_line_of_row[external_id]}, "external_id"))
                 else:

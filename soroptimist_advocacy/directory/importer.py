@@ -121,7 +121,7 @@ def plan_import(directory, parsed: ParsedFile) -> ImportPlan:
         matches = existing.get(row.values["external_id"], [])
         if len(matches) > 1:
             plan.errors.append(RowError(row.line, gettext(
-                "%(count)s pages of this directory already have external_id \u201c%(id)s\u201d; give each its "
+                "%(count)s pages of this directory already have external_id “%(id)s”; give each its "
                 "own in the admin before importing."
             ) % {"count": len(matches), "id": row.values["external_id"]}, "external_id"))
             continue

@@ -18,7 +18,7 @@ def find_locale(language_code: str) -> Locale:
     except (Locale.DoesNotExist, LookupError):
         known = ", ".join(Locale.objects.values_list("language_code", flat=True).order_by("language_code"))
         raise DirectoryNotFound(
-            gettext("No locale \u201c%(code)s\u201d; the site has: %(known)s.") % {"code": language_code, "known": known}
+            gettext("No locale “%(code)s”; the site has: %(known)s.") % {"code": language_code, "known": known}
         ) from None
 
 
@@ -60,15 +60,15 @@ def find_directory(reference: str | None, language_code: str | None = None) -> D
         wanted = _normalise_path(reference)
         found = [page for page in directories if wanted in _paths_of(page)]
     if not found:
-        raise DirectoryNotFound(gettext("No decision-maker directory at \u201c%(reference)s\u201d.") % {"reference": reference})
+        raise DirectoryNotFound(gettext("No decision-maker directory at “%(reference)s”.") % {"reference": reference})
     if len(found) > 1:
-        raise DirectoryNotFound(gettext("\u201c%(reference)s\u201d names several directories; use a page ID: %(ids)s.")
+        raise DirectoryNotFound(gettext("“%(reference)s” names several directories; use a page ID: %(ids)s.")
                                 % {"reference": reference, "ids": ", ".join(str(page.pk) for page in found)})
     directory = found[0]
     if language_code and directory.locale.language_code != language_code:
         translation = directory.get_translation_or_none(find_locale(language_code))
         if translation is None:
-            raise DirectoryNotFound(gettext("The directory \u201c%(title)s\u201d has no %(code)s translation.")
+            raise DirectoryNotFound(gettext("The directory “%(title)s” has no %(code)s translation.")
                                     % {"title": directory.title, "code": language_code})
         directory = translation.specific
     return directory
