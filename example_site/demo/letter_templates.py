@@ -1,10 +1,41 @@
-"""The demo's letter templates: the app's default letter, with its fixed words in each language."""
+"""The demo's letter templates: the app's default letter with each language's own conventions
+(a subject line as French and Spanish letters write it; a colon after a Spanish salutation)."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from soroptimist_advocacy.letters import default_template_bytes
+
+SUBJECT = "<w:t>{{ campaign.title }}</w:t>"
+SALUTATION = "<w:t>{{ recipient.salutation }},</w:t>"
+CHANGES = {
+    "en": {},
+    "fr": {SUBJECT: '<w:t xml:space="preserve">Objet : {{ campaign.title }}</w:t>'},
+    "es": {
+        SUBJECT: '<w:t xml:space="preserve">Asunto: {{ campaign.title }}</w:t>',
+        SALUTATION: "<w:t>{{ recipient.salutation }}:</w:t>",
+    },
+}
 
 
 def letter_template_file(language: str) -> bytes:
     """A .docx letter template for *language*."""
-    return default_template_bytes()
+    template = default_template_bytes()
+    changes = CHANGES.get(language) or {}
+    if not changes:
+        return template
+    source = zipfile.ZipFile(io.BytesIO(template))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                for old, new in changes.items():
+                    assert old in text, f"the default template no longer contains {old}"
+                    text = text.replace(old, new)
+                data = text.encode("utf-8")
+            target.writestr(item, data)
+    return out.getvalue()
