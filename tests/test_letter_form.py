@@ -160,5 +160,6 @@ def test_letter_post_never_fails_and_keeps_the_name(csrf_client, action_kit, nam
     assert response.status_code in (200, 400)
     if response.status_code == 200:
         assert response["Content-Type"] == DOCX_CONTENT_TYPE
-        expected = XML_ILLEGAL.sub("", name).strip()
+        # Newlines are normalised (and printed as line breaks) like every letter value.
+        expected = XML_ILLEGAL.sub("", name).replace("\r\n", "\n").replace("\r", "\n").strip()
         assert expected in docx_text(response.content)
