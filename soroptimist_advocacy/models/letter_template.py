@@ -61,10 +61,10 @@ class LetterTemplateMixin(models.Model):
         super().clean()
         if self.document_id is None:
             return
-        from ..letters import validate
+        from ..letters import clean_template, validate
 
         try:
-            validate(read_document_bytes(self.document))
+            validate(clean_template(read_document_bytes(self.document)))
         except ValidationError as error:
             raise ValidationError({"document": error.messages}) from None
         except OSError:

@@ -1,0 +1,186 @@
+"""Compile once, render many: a template prepared for rendering letters quickly.
+
+A plain docxtpl render unzips, parses, patches, compiles and re-zips the whole
+template for every letter, though all of that depends only on the template.
+Preparing does it once per template version and process; each letter then only
+renders the parts holding placeholders and appends them to a copy of the zip.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE
+from lxml import etree
+
+from .clean import clean_template
+from .coreprops import compile_core_properties
+from .docxtpl_bridge import LetterRenderer, PartSource, SandboxedDocxTemplate, compile_part, part_sources
+from .environment import MARKUP_ENVIRONMENT, has_jinja
+from .equivalence import differing_parts
+from .limits import PREPARED_TEMPLATES_CACHED
+from .package_copy import PackageCopy
+from .parts import BodyPart, CorePropertiesPart, FootnotesPart, HeaderFooterPart, RenderedPart, split_around_body
+from .sample import sample_context
+from .sanitise import normalise_context
+from .xml_blocks import keeps_xml_well_formed, tables_and_pictures_are_fixed
+from .zipcheck import check_zip_directory
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PreparedTemplate:
+    """A template ready to render letters; immutable, so one instance serves every thread."""
+
+    parts: tuple[RenderedPart, ...]
+    package: PackageCopy
+    # The template itself, kept only when the fast path did not give docxtpl's
+    # XML for it: its letters are then rendered by docxtpl.
+    fallback: bytes | None = None
+
+    @property
+    def fast(self) -> bool:
+        return self.fallback is None
+
+    def render(self, context: Mapping[str, Any]) -> bytes:
+        """A .docx letter for *context* (normalised here, whatever the caller passes)."""
+        context = normalise_context(context)
+        if self.fallback is not None:
+            return render_with_docxtpl(self.fallback, context)
+        renderer = LetterRenderer()  # docxtpl's per-letter state, such as the picture id counter
+        return self.package.with_parts({part.member: part.render(renderer, context) for part in self.parts})
+
+
+def render_with_docxtpl(template: bytes, context: Mapping[str, Any]) -> bytes:
+    """The reference: the whole template through docxtpl, in the sandbox."""
+    return SandboxedDocxTemplate(io.BytesIO(template)).render_to_bytes(context)
+
+
+def _with_tables_and_pictures_fixed(patched_xml: str) -> str | None:
+    """The patched body with docxtpl's table and picture passes already applied, if that is safe.
+
+    Safe when lxml reads and writes the patched XML back unchanged (Jinja text
+    holding a raw "<" or ">" would not be) and no block changes tables or pictures.
+    """
+    try:
+        unchanged = etree.tostring(etree.fromstring(patched_xml), encoding="unicode") == patched_xml
+    except etree.XMLSyntaxError:
+        return None
+    if not unchanged:
+        return None
+    passes = SandboxedDocxTemplate()
+    tree = passes.fix_tables(patched_xml)
+    passes.fix_docpr_ids(tree)
+    return etree.tostring(tree, encoding="unicode")
+
+
+def _body_part(source: PartSource, document) -> BodyPart:
+    """The body, rendered without docxtpl's per-letter reparse whenever that changes nothing.
+
+    docxtpl reparses every rendered body to fix tables and renumber pictures.
+    When no block can change a table or a picture, those passes give the same
+    result in every letter, so they are applied once to the template instead.
+    """
+    compiled = compile_part(source.patched_xml)
+    tree = MARKUP_ENVIRONMENT.parse(compiled.jinja_source)
+    if not keeps_xml_well_formed(tree):
+        reparse = True  # docxtpl's recovering parser mends what such blocks break
+    elif "tbl" not in source.patched_xml and "docPr" not in source.patched_xml:
+        reparse = False
+    elif tables_and_pictures_are_fixed(tree, compiled.jinja_source) and (
+        fixed := _with_tables_and_pictures_fixed(source.patched_xml)
+    ):
+        compiled, reparse = compile_part(fixed), False
+    else:
+        reparse = True
+    return BodyPart(source.member, compiled, *split_around_body(document.element), reparse)
+
+
+def _core_properties_member(document) -> str | None:
+    # Found through the package's relationships: asking python-docx for the
+    # properties would create them when the template has none.
+    for rel in document.part.package.rels.values():
+        if rel.reltype == RELATIONSHIP_TYPE.CORE_PROPERTIES and not rel.is_external:
+            return rel.target_part.partname.membername
+    return None
+
+
+def _rendered_parts(sources: list[PartSource], document) -> list[RenderedPart]:
+    """The parts each letter renders: the body, and every other part holding placeholders."""
+    parts: list[RenderedPart] = []
+    for source in sources:
+        if source.kind == "body":
+            parts.append(_body_part(source, document))
+        elif has_jinja(source.patched_xml):
+            kind = HeaderFooterPart if source.kind == "header_footer" else FootnotesPart
+            parts.append(kind(source.member, compile_part(source.patched_xml)))
+    core_member = _core_properties_member(document)
+    if core_member is not None and (templates := compile_core_properties(document.core_properties)):
+        xml = document.part.package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES).blob
+        parts.append(CorePropertiesPart.from_xml(core_member, xml, templates))
+    return parts
+
+
+def _checking_context() -> dict[str, Any]:
+    """The sample letter with the characters docxtpl treats specially in every value."""
+    tricky = " & <i>\"quoted\" 'x'\ttab\nline {_{ }_}"
+    context = sample_context()
+    for name in ("member", "recipient", "campaign"):
+        context[name] = {key: value + tricky for key, value in context[name].items()}
+    context["body"] = [paragraph + tricky for paragraph in context["body"]]
+    return normalise_context(context)
+
+
+def _prepare(template: bytes) -> PreparedTemplate:
+    check_zip_directory(template)  # render() may be handed a template nobody validated
+    loaded = SandboxedDocxTemplate(io.BytesIO(template))
+    sources = list(part_sources(loaded))
+    parts = tuple(_rendered_parts(sources, loaded.docx))
+    prepared = PreparedTemplate(parts, PackageCopy.from_template(template, {part.member for part in parts}))
+
+    # Every part docxtpl renders must come out the same, rendered here or copied as it was.
+    compared = [source.member for source in sources]
+    if core_member := _core_properties_member(loaded.docx):
+        compared.append(core_member)
+    context = _checking_context()
+    differing = differing_parts(prepared.render(context), render_with_docxtpl(template, context), compared)
+    if differing:
+        logger.warning(
+            "Letter template %s: the fast path differs from docxtpl in %s; rendering it with docxtpl instead.",
+            hashlib.sha256(template).hexdigest()[:12],
+            ", ".join(differing),
+        )
+        return replace(prepared, fallback=template)
+    return prepared
+
+
+_cache: OrderedDict[str, PreparedTemplate] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def prepare(template: bytes) -> PreparedTemplate:
+    """The prepared template for these bytes, from the per-process cache when it is there."""
+    key = hashlib.sha256(template).hexdigest()
+    with _cache_lock:
+        prepared = _cache.get(key)
+        if prepared is not None:
+            _cache.move_to_end(key)
+            return prepared
+    # Prepared outside the lock: two threads may both prepare a new template, harmlessly.
+    # Cleaned first, once per template: no editor's comments, tracked changes or
+    # name reach a member's letter, whatever was uploaded.
+    prepared = _prepare(clean_template(template))
+    with _cache_lock:
+        prepared = _cache.setdefault(key, prepared)
+        _cache.move_to_end(key)
+        while len(_cache) > PREPARED_TEMPLATES_CACHED:
+            _cache.popitem(last=False)
+    return prepared

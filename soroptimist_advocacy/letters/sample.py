@@ -1,0 +1,69 @@
+"""Values for trying a template out: a realistic letter, and the longest one possible."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .limits import MAX_FIELD_LENGTH, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, MAX_RECIPIENTS
+from .variables import CAMPAIGN_FIELDS, MEMBER_FIELDS, RECIPIENT_FIELDS
+
+_RECIPIENT = {
+    "salutation": "Dear Minister",
+    "name": "Rt Hon. Anne Marshall MP",
+    "title": "Minister for Women and Equalities",
+    "organisation": "Government Equalities Office",
+    "address": "Sanctuary Buildings\n20 Great Smith Street\nLondon SW1P 3BT",
+    "country": "United Kingdom",
+}
+
+
+def sample_context() -> dict[str, Any]:
+    """A complete, realistic letter: what an editor sees when she tries her template."""
+    return {
+        "member": {
+            "name": "Margaret Adeyemi",
+            "club": "Soroptimist International Bristol",
+            "town": "Bristol",
+            "email": "margaret.adeyemi@example.org",
+            "country": "United Kingdom",
+        },
+        "recipient": dict(_RECIPIENT),
+        "recipients": [dict(_RECIPIENT)],
+        "date": "28 November 2026",
+        "campaign": {"title": "Post CSW Advocacy Action"},
+        "body": [
+            "I am writing to you as a member of Soroptimist International, a worldwide organisation "
+            "of women in management and the professions working to transform the lives of women and girls.",
+            "The 56th session of the UN Commission on the Status of Women did not adopt agreed conclusions. "
+            "We urge you not to reopen negotiations on the international agreements already reached on "
+            "women's rights, and to show our government's commitment to promote, protect and fulfil the "
+            "human rights and fundamental freedoms of women.",
+            "I would welcome the opportunity to hear what our government intends to do, and I look forward "
+            "to your reply.",
+        ],
+        "closing": "Yours sincerely,",
+    }
+
+
+# Characters that grow most in Word XML (escaped specials, line breaks, tabs),
+# amid ordinary and right-to-left text.
+_WORST_CASE_PATTERN = "Wörd & <b> \"ü\" 'é' ب ש 👩🏽‍⚖️\n\t"
+
+
+def _longest(limit: int) -> str:
+    return (_WORST_CASE_PATTERN * (limit // len(_WORST_CASE_PATTERN) + 1))[:limit]
+
+
+def worst_case_context() -> dict[str, Any]:
+    """Every value at its cap: the letter that costs a template the most to render."""
+    field = _longest(MAX_FIELD_LENGTH)
+    recipient = dict.fromkeys(RECIPIENT_FIELDS, field)
+    return {
+        "member": dict.fromkeys(MEMBER_FIELDS, field),
+        "recipient": recipient,
+        "recipients": [recipient] * MAX_RECIPIENTS,
+        "date": field,
+        "campaign": dict.fromkeys(CAMPAIGN_FIELDS, field),
+        "body": [_longest(MAX_PARAGRAPH_LENGTH)] * MAX_PARAGRAPHS,
+        "closing": field,
+    }

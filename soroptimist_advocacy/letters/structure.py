@@ -1,0 +1,175 @@
+"""What a template's placeholders may do, checked on Jinja's parse tree.
+
+The sandbox limits what a template can reach, not what it costs or emits, so
+templates are also held to a small language: the documented variables and
+their attributes, ``if``, ``for`` over ``body`` or ``recipients``, and a few
+filters that only reshape text. Everything else is refused before any render.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext, gettext_lazy as _
+from jinja2 import nodes
+
+from .environment import ALLOWED_FILTERS
+from .variables import LISTS, LOOP_ATTRIBUTES, RECORDS, TEXTS
+
+_ARITHMETIC = _("arithmetic (+ - * / % **)")
+_SET = _("{% set %}")
+_IMPORT = _("{% import %}")
+_AUTOESCAPE = _("{% autoescape %}")
+_BRACKETS = _("square brackets [ ]")
+# Each construct an editor might try, as the refusal names it.
+_CONSTRUCTS: dict[type[nodes.Node], Promise] = {
+    nodes.Macro: _("macros ({% macro %})"),
+    nodes.CallBlock: _("call blocks ({% call %})"),
+    nodes.Include: _("{% include %}"),
+    nodes.Import: _IMPORT,
+    nodes.FromImport: _IMPORT,
+    nodes.Extends: _("{% extends %}"),
+    nodes.Block: _("{% block %}"),
+    nodes.Assign: _SET,
+    nodes.AssignBlock: _SET,
+    nodes.With: _("{% with %}"),
+    nodes.FilterBlock: _("{% filter %}"),
+    nodes.ScopedEvalContextModifier: _AUTOESCAPE,
+    nodes.EvalContextModifier: _AUTOESCAPE,
+    nodes.Call: _("calling functions or methods"),
+    nodes.Getitem: _BRACKETS,
+    nodes.Slice: _BRACKETS,
+    nodes.Test: _("tests such as “is defined”"),
+    nodes.Dict: _("dictionaries { }"),
+    **dict.fromkeys(
+        (nodes.Pow, nodes.Mul, nodes.Div, nodes.FloorDiv, nodes.Mod, nodes.Add, nodes.Sub, nodes.Neg, nodes.Pos),
+        _ARITHMETIC,
+    ),
+}
+_ANYTHING_ELSE = _("this kind of Jinja expression")
+_LOOP_OVER_OTHER = _("loops over anything but body or recipients")
+_LOOP_NAME_TAKEN = _("a loop variable named like one of the letter's variables")
+_FILTER_ARGUMENTS = _("named filter arguments")
+_ORDERING = _("comparisons other than ==, !=, in and not in")
+_PRIVATE = _("names starting with an underscore")
+_RECURSIVE = _("recursive loops")
+_ALLOWED_COMPARISONS = ("eq", "ne", "in", "notin")
+
+
+@dataclass
+class Findings:
+    """What a template uses that letters do not allow."""
+
+    unknown_names: set[str] = field(default_factory=set)
+    constructs: list[str | Promise] = field(default_factory=list)
+
+    def refuse(self, construct: str | Promise) -> None:
+        if construct not in self.constructs:
+            self.constructs.append(construct)
+
+
+@dataclass
+class _Checker:
+    findings: Findings
+    # Loop variables in scope: name -> the list they come from ("body" or "recipients").
+    loop_variables: dict[str, str] = field(default_factory=dict)
+
+    def statements(self, statements: Iterable[nodes.Node]) -> None:
+        for statement in statements:
+            if isinstance(statement, nodes.Output):
+                for node in statement.nodes:
+                    self.expression(node)
+            elif isinstance(statement, nodes.If):
+                self.expression(statement.test)
+                self.statements(statement.body)
+                for branch in statement.elif_:
+                    self.statements([branch])
+                self.statements(statement.else_)
+            elif isinstance(statement, nodes.For):
+                self.loop(statement)
+            elif isinstance(statement, nodes.Scope):  # {% autoescape %} wraps its modifier in one
+                self.statements(statement.body)
+            else:
+                self.findings.refuse(_CONSTRUCTS.get(type(statement), _ANYTHING_ELSE))
+
+    def loop(self, loop: nodes.For) -> None:
+        if loop.recursive:
+            self.findings.refuse(_RECURSIVE)
+        target, source = loop.target, loop.iter
+        if not (isinstance(source, nodes.Name) and source.name in LISTS and source.name not in self.loop_variables):
+            self.findings.refuse(_LOOP_OVER_OTHER)
+            self.expression(source)
+            return
+        if not isinstance(target, nodes.Name) or target.name in (*RECORDS, *TEXTS, *LISTS, "loop"):
+            self.findings.refuse(_LOOP_NAME_TAKEN)
+            return
+        inner = _Checker(self.findings, {**self.loop_variables, target.name: source.name, "loop": "loop"})
+        if loop.test is not None:
+            inner.expression(loop.test)
+        inner.statements(loop.body)
+        self.statements(loop.else_)
+
+    def expression(self, node: nodes.Node) -> None:
+        if isinstance(node, (nodes.TemplateData, nodes.Const)):
+            return
+        if isinstance(node, nodes.Name):
+            self.variable(node.name, None)
+        elif isinstance(node, nodes.Getattr):
+            if node.attr.startswith("_"):
+                self.findings.refuse(_PRIVATE)
+            elif isinstance(node.node, nodes.Name):
+                self.variable(node.node.name, node.attr)
+            else:
+                self.findings.unknown_names.add(_dotted(node))
+        elif isinstance(node, nodes.Filter):
+            self.filter(node)
+        elif isinstance(node, nodes.Compare):
+            if any(operand.op not in _ALLOWED_COMPARISONS for operand in node.ops):
+                self.findings.refuse(_ORDERING)
+            for child in [node.expr, *(operand.expr for operand in node.ops)]:
+                self.expression(child)
+        elif isinstance(node, (nodes.And, nodes.Or, nodes.Not, nodes.CondExpr, nodes.Concat, nodes.Tuple, nodes.List)):
+            for child in node.iter_child_nodes():
+                self.expression(child)
+        else:
+            self.findings.refuse(_CONSTRUCTS.get(type(node), _ANYTHING_ELSE))
+
+    def filter(self, node: nodes.Filter) -> None:
+        if node.name not in ALLOWED_FILTERS:
+            self.findings.refuse(gettext("the “%(filter)s” filter") % {"filter": node.name})
+        if node.kwargs or node.dyn_args or node.dyn_kwargs:
+            self.findings.refuse(_FILTER_ARGUMENTS)
+        for child in [node.node, *node.args]:
+            if child is not None:
+                self.expression(child)
+
+    def variable(self, name: str, attribute: str | None) -> None:
+        dotted = name if attribute is None else f"{name}.{attribute}"
+        if name in self.loop_variables:
+            kind = self.loop_variables[name]
+            allowed = LOOP_ATTRIBUTES if kind == "loop" else LISTS[kind]
+            # A body paragraph is text; a recipient must be read through her attributes.
+            ok = attribute in allowed if allowed else attribute is None
+        elif name in RECORDS:
+            ok = attribute in RECORDS[name]
+        else:
+            ok = name in (*TEXTS, *LISTS) and attribute is None
+        if not ok:
+            self.findings.unknown_names.add(dotted)
+
+
+def _dotted(node: nodes.Node) -> str:
+    """"a.b.c" for an attribute chain, for telling the editor what she wrote."""
+    parts = []
+    while isinstance(node, nodes.Getattr):
+        parts.append(node.attr)
+        node = node.node
+    parts.append(node.name if isinstance(node, nodes.Name) else "…")
+    return ".".join(reversed(parts))
+
+
+def check_structure(template: nodes.Template, findings: Findings) -> None:
+    """Add to *findings* whatever in *template* (a Jinja parse tree) letters do not allow."""
+    _Checker(findings).statements(template.body)

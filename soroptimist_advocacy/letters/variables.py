@@ -1,0 +1,26 @@
+"""The names a letter template may use: the single source of the context's shape."""
+
+MEMBER_FIELDS = ("name", "club", "town", "email", "country")
+RECIPIENT_FIELDS = ("salutation", "name", "title", "organisation", "address", "country")
+CAMPAIGN_FIELDS = ("title",)
+
+# Variables holding a mapping, and the keys it has.
+RECORDS = {"member": MEMBER_FIELDS, "recipient": RECIPIENT_FIELDS, "campaign": CAMPAIGN_FIELDS}
+# Variables holding one piece of text.
+TEXTS = ("date", "closing")
+# Variables holding a list a template may loop over, and the keys of each item
+# (none: the items are paragraphs of text).
+LISTS = {"body": (), "recipients": RECIPIENT_FIELDS}
+
+# The loop attributes a template may read inside a for loop.
+LOOP_ATTRIBUTES = ("index", "index0", "first", "last", "length")
+
+ALLOWED_VARIABLES: tuple[str, ...] = (
+    *(f"member.{field}" for field in MEMBER_FIELDS),
+    *(f"recipient.{field}" for field in RECIPIENT_FIELDS),
+    "recipients",
+    "date",
+    *(f"campaign.{field}" for field in CAMPAIGN_FIELDS),
+    "body",
+    "closing",
+)

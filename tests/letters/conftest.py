@@ -1,0 +1,144 @@
+"""Builders for the letter engine's tests: templates made with python-docx, crafted
+zip packages, and reading a letter back."""
+
+from __future__ import annotations
+
+import base64
+import io
+import os
+import struct
+import zipfile
+from collections.abc import Callable, Mapping, Sequence
+
+import docx
+import pytest
+from django.conf import settings
+
+# The engine's tests need no project: under pytest-django the project's test
+# settings are used; run on their own, translation is simply switched off.
+if not settings.configured and not os.environ.get("DJANGO_SETTINGS_MODULE"):
+    settings.configure(USE_I18N=False)
+
+from soroptimist_advocacy.letters import default_template_bytes  # noqa: E402
+
+Paragraph = str | Sequence[str]  # a paragraph's text, or its runs' texts one by one
+# The smallest PNG: one transparent pixel.
+PIXEL_PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+
+
+def build_template(
+    paragraphs: Sequence[Paragraph],
+    *,
+    header: str | None = None,
+    footer: str | None = None,
+    title: str | None = None,
+    table: Sequence[Sequence[str]] | None = None,
+    picture: bool = False,
+) -> bytes:
+    """A small .docx template; a paragraph given as a list gets one Word run per item."""
+    document = docx.Document()
+    if picture:
+        document.add_picture(io.BytesIO(PIXEL_PNG))
+    for paragraph in paragraphs:
+        if isinstance(paragraph, str):
+            document.add_paragraph(paragraph)
+        else:
+            word_paragraph = document.add_paragraph()
+            for index, text in enumerate(paragraph):
+                word_paragraph.add_run(text).bold = index % 2 == 1  # distinct formatting keeps the runs apart
+    if table is not None:
+        word_table = document.add_table(rows=len(table), cols=len(table[0]))
+        for row, values in zip(word_table.rows, table):
+            for cell, value in zip(row.cells, values):
+                cell.text = value
+    section = document.sections[0]
+    if header is not None:
+        section.header.paragraphs[0].text = header
+    if footer is not None:
+        section.footer.paragraphs[0].text = footer
+    document.core_properties.title = title or ""
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def letter_text(letter: bytes) -> str:
+    """Everything a reader sees: body, tables, headers, footers and the title, one paragraph a line."""
+    document = docx.Document(io.BytesIO(letter))
+    lines = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        lines += [cell.text for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        lines += [paragraph.text for paragraph in section.header.paragraphs]
+        lines += [paragraph.text for paragraph in section.footer.paragraphs]
+    lines.append(document.core_properties.title or "")
+    return "\n".join(lines)
+
+
+def replace_members(package: bytes, members: Mapping[str, bytes | str | None]) -> bytes:
+    """*package* with *members* replaced or added (None removes one)."""
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as source, zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            if info.filename not in members:
+                target.writestr(info, source.read(info))
+        for name, content in members.items():
+            if content is not None:
+                target.writestr(name, content.encode("utf-8") if isinstance(content, str) else content)
+    return output.getvalue()
+
+
+def member_text(package: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        return source.read(name).decode("utf-8")
+
+
+def declare_sizes(package: bytes, name: str, *, file_size: int, compress_size: int | None = None) -> bytes:
+    """*package* whose directory claims *name* unpacks to *file_size* bytes; the data is not touched."""
+    data = bytearray(package)
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        info = source.getinfo(name)
+    end = data.rfind(zipfile.stringEndArchive)
+    directory = struct.unpack(zipfile.structEndArchive, bytes(data[end : end + zipfile.sizeEndCentDir]))[zipfile._ECD_OFFSET]
+    position = directory
+    while position < end:
+        fields = struct.unpack(zipfile.structCentralDir, bytes(data[position : position + zipfile.sizeCentralDir]))
+        entry_name = bytes(data[position + zipfile.sizeCentralDir : position + zipfile.sizeCentralDir + fields[12]])
+        if entry_name.decode("utf-8") == name:
+            struct.pack_into("<L", data, position + 24, file_size)
+            if compress_size is not None:
+                struct.pack_into("<L", data, position + 20, compress_size)
+        position += zipfile.sizeCentralDir + fields[12] + fields[13] + fields[14]
+    struct.pack_into("<L", data, info.header_offset + 22, file_size)
+    return bytes(data)
+
+
+# Session-scoped: they hand out constants and functions, which hypothesis tests may share.
+@pytest.fixture(scope="session")
+def default_template() -> bytes:
+    return default_template_bytes()
+
+
+@pytest.fixture(scope="session")
+def template_with() -> Callable[..., bytes]:
+    return build_template
+
+
+@pytest.fixture(scope="session")
+def read_letter() -> Callable[[bytes], str]:
+    return letter_text
+
+
+@pytest.fixture(scope="session")
+def with_members() -> Callable[..., bytes]:
+    return replace_members
+
+
+@pytest.fixture(scope="session")
+def read_member() -> Callable[[bytes, str], str]:
+    return member_text
+
+
+@pytest.fixture(scope="session")
+def with_declared_sizes() -> Callable[..., bytes]:
+    return declare_sizes

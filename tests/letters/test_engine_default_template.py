@@ -1,0 +1,42 @@
+"""The shipped default template: up to date with its build script, an A4 letter, accepted by validate."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+
+from soroptimist_advocacy.letters import render, sample_context
+
+BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_default_template.py"
+
+
+def test_the_committed_template_is_what_the_build_script_makes(default_template):
+    # In a fresh interpreter, as the script runs; without writing the committed file.
+    build = f"import runpy, sys; sys.stdout.buffer.write(runpy.run_path({str(BUILD_SCRIPT)!r})['build']())"
+    built = subprocess.run([sys.executable, "-c", build], check=True, capture_output=True).stdout
+
+    assert built == default_template, "run: python scripts/build_default_template.py"
+
+
+def test_it_is_an_a4_page_with_the_campaign_in_the_footer_and_title(default_template):
+    letter = docx.Document(io.BytesIO(render(default_template, sample_context())))
+
+    section = letter.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert round(section.left_margin.mm) == 25
+    assert section.footer.paragraphs[0].text == "Post CSW Advocacy Action"
+    assert letter.core_properties.title == "Post CSW Advocacy Action"
+    assert letter.core_properties.author == ""
+
+
+def test_empty_optional_fields_leave_no_empty_lines(default_template):
+    context = sample_context()
+    context["member"].update(email="", club="")
+
+    sender = docx.Document(io.BytesIO(render(default_template, context))).paragraphs[0].text
+
+    assert sender == "Margaret Adeyemi\nBristol\nUnited Kingdom"

@@ -1,0 +1,67 @@
+"""One prepared template serves many threads at once, each letter with its own member."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from soroptimist_advocacy.letters import prepare, render, sample_context
+from soroptimist_advocacy.letters import prepared as prepared_module
+from soroptimist_advocacy.letters.limits import PREPARED_TEMPLATES_CACHED
+
+THREADS, LETTERS_EACH = 16, 20
+
+
+def document_xml(letter: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(letter)) as package:
+        return package.read("word/document.xml").decode("utf-8")
+
+
+def test_sixteen_threads_share_one_prepared_template(default_template):
+    prepared = prepare(default_template)
+
+    def write_letters(thread: int) -> list[tuple[str, bytes]]:
+        letters = []
+        for number in range(LETTERS_EACH):
+            tag = f"{thread}-{number}"
+            context = sample_context()
+            context["member"]["name"] = f"Member {tag} & Co"
+            context["recipient"]["name"] = f"Recipient {tag}"
+            letters.append((tag, prepared.render(context)))
+        return letters
+
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        results = [letter for letters in pool.map(write_letters, range(THREADS)) for letter in letters]
+
+    assert len(results) == THREADS * LETTERS_EACH
+    for tag, letter in results:
+        xml = document_xml(letter)
+        assert xml.count(f"Member {tag} &amp; Co<") == 2  # sender block and signature
+        assert xml.count("Member ") == 2  # and nobody else's name
+        assert f"Recipient {tag}<" in xml
+
+
+def test_prepared_templates_are_cached_by_content(default_template):
+    assert prepare(default_template) is prepare(bytes(bytearray(default_template)))
+
+
+def test_prepared_templates_cannot_be_changed(default_template):
+    prepared = prepare(default_template)
+
+    with pytest.raises(AttributeError):
+        prepared.fallback = b""
+    with pytest.raises(AttributeError):
+        prepared.parts[0].compiled = None
+
+
+def test_the_cache_keeps_only_the_most_recently_used_templates(template_with):
+    count = PREPARED_TEMPLATES_CACHED + 2
+    templates = [template_with([f"Letter {number} for {{{{ member.name }}}}"]) for number in range(count)]
+    for template in templates:
+        render(template, sample_context())
+
+    assert len(prepared_module._cache) == PREPARED_TEMPLATES_CACHED
+    assert prepare(templates[-1]) is prepare(templates[-1])
