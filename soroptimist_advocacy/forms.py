@@ -5,9 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-
-from .country_select import CountrySelect
+from .country_select import CountryChoiceField, country_codes
 
 # Generous for any real name or address, small enough that no value can bloat a letter.
 SHORT_TEXT_MAX = 200
@@ -30,7 +28,7 @@ class LetterForm(forms.Form):
         required=False,
         help_text=_("Printed on the letter so the office can reply to you. We do not store it."),
     )
-    country = forms.ChoiceField(label=_("Your country"), widget=CountrySelect)
+    country = CountryChoiceField(label=_("Your country"))
     language = forms.ChoiceField(
         label=_("Language of the letter"),
         help_text=_("The campaign's letter is available in these languages."),
@@ -51,9 +49,9 @@ class LetterForm(forms.Form):
             # Nothing to choose: keep the field, but out of the member's way.
             self.fields["language"].widget = forms.HiddenInput()
         self.decision_makers_for_country = decision_makers_for_country or (lambda code: [])
-        self.fields["country"].choices = [("", _("Choose a country"))] + list(countries)
-        country = self.data.get("country") if self.is_bound else self.initial.get("country")
-        self.country_decision_makers = list(self.decision_makers_for_country(country)) if country in dict(countries) else []
+        country = (self.data.get("country") if self.is_bound else self.initial.get("country")) or ""
+        country = country.strip().upper()
+        self.country_decision_makers = list(self.decision_makers_for_country(country)) if country in country_codes() else []
         self.fields["decision_maker"].choices = [
             (decision_maker.pk, str(decision_maker)) for decision_maker in self.country_decision_makers
         ]

@@ -15,9 +15,14 @@ def live_translations(page) -> dict:
     its locale; one query per request, shared by the form and the view."""
     cached = getattr(page, "_sa_live_translations", None)
     if cached is None:
-        pages = page.get_translations().live().select_related("locale")
-        cached = {translation.locale.language_code: translation for translation in pages}
-        cached[page.locale.language_code] = page
+        pages = page.get_translations(inclusive=True).live().select_related("locale")
+        cached = {}
+        for translation in pages:
+            if translation.pk == page.pk:
+                page.locale = translation.locale  # already fetched: spare the page a query
+                translation = page
+            cached[translation.locale.language_code] = translation
+        cached.setdefault(page.locale.language_code, page)
         page._sa_live_translations = cached
     return cached
 
@@ -25,8 +30,9 @@ def live_translations(page) -> dict:
 def letter_languages(page) -> list[tuple[str, str]]:
     """(code, name) of every live translation of *page*, its own language first, each
     named in itself so a member finds hers whatever the page's language."""
+    translations = live_translations(page)  # fetches the page's own locale along
     own = page.locale.language_code
-    codes = [own] + sorted(code for code in live_translations(page) if code != own)
+    codes = [own] + sorted(code for code in translations if code != own)
     choices = []
     for code in codes:
         try:
@@ -46,12 +52,12 @@ def build_letter_form(page, data=None, initial=None) -> LetterForm:
             return []
         return directory.get_decision_makers().filter(country=code)
 
-    initial = {"language": page.locale.language_code, **(initial or {})}
+    languages = letter_languages(page)  # the page's own language first
     return LetterForm(
         data=data,
-        initial=initial,
+        initial={"language": languages[0][0], **(initial or {})},
         decision_makers_for_country=decision_makers_for_country,
-        languages=letter_languages(page),
+        languages=languages,
     )
 
 

@@ -10,7 +10,12 @@ TOKEN_ROUTE = "report_token_route"
 
 def report_link(page, token: str, request=None) -> str:
     """The full address of the private page for *token* on campaign *page*."""
-    return page.get_full_url(request) + page.reverse_subpage(TOKEN_ROUTE, args=[token])
+    path = page.reverse_subpage(TOKEN_ROUTE, args=[token])
+    if request is not None:
+        # The address she is using now: the Site record's host and port may differ
+        # (the example site's is localhost:80 while runserver listens on :8000).
+        return request.build_absolute_uri(page.get_url(request) + path)
+    return page.get_full_url() + path
 
 
 def report_link_for(report: ActionReport) -> str | None:

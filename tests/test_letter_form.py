@@ -58,7 +58,7 @@ def test_invalid_post_shows_messages_next_to_fields_and_keeps_values(csrf_client
     assert "no-store" in response["Cache-Control"]
     html = response.content.decode()
     assert 'id="id_name_error"' in html
-    assert "Select a valid choice" in html
+    assert "Choose your country from the list." in html
     assert 'value="SI &lt;Paris&gt; &amp; Co"' in html
     assert 'role="alert"' in html
 

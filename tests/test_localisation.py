@@ -177,7 +177,7 @@ def test_synchronised_country_change_reaches_the_translations(campaign):
     assert french.title == "Claire Dubois"  # names are never translated
 
 
-def test_translation_fields_are_what_translators_should_see():
+def test_translation_fields_are_what_translators_should_see(db):
     from wagtail_localize.fields import get_translatable_fields
 
     fields = {field.field_name: field for field in get_translatable_fields(DecisionMakerPage)}

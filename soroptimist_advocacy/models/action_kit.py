@@ -136,10 +136,26 @@ class ActionKitMixin(PublicPageMixin, RoutablePageMixin, models.Model):
         return build_report_form(self, data=data, initial=initial)
 
     def get_directory(self):
-        """The directory whose decision makers this campaign offers; may be overridden."""
+        """The directory whose decision makers this campaign offers, in the page's language
+        when it is translated and live; may be overridden."""
         if self.directory_id is None:
             return None
-        return self.directory.localized.specific
+        cached = getattr(self, "_sa_directory", None)
+        if cached is None:
+            from .decision_maker import DecisionMakerIndexPage
+
+            # One query for the chosen directory and its translation into this page's language.
+            chosen_key = Page.objects.filter(pk=self.directory_id).values("translation_key")[:1]
+            candidates = DecisionMakerIndexPage.objects.filter(
+                models.Q(pk=self.directory_id)
+                | models.Q(translation_key=models.Subquery(chosen_key), locale_id=self.locale_id, live=True)
+            )
+            by_locale = {directory.locale_id: directory for directory in candidates}
+            cached = by_locale.get(self.locale_id) or next(
+                (directory for directory in by_locale.values() if directory.pk == self.directory_id), None
+            )
+            self._sa_directory = cached
+        return cached
 
     # -- serving ----------------------------------------------------------------
 

@@ -98,7 +98,9 @@ def serve_report_form(request, page):
 
 def private(response):
     """The token is in the address: never pass it on to another site, never index it."""
-    response["Referrer-Policy"] = "no-referrer"
+    # Not "no-referrer": under it browsers send "Origin: null" with the page's own forms,
+    # and Django's CSRF check refuses them (403 on "Save the response" and "Delete").
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 

@@ -17,20 +17,24 @@
     if (fresh && current) { current.innerHTML = fresh.innerHTML; }
   }
 
+  /* Answers may arrive out of order (arrow keys walk the list): only the latest counts. */
+  var latest = 0;
   select.addEventListener("change", function () {
+    var request = ++latest;
     var url = pageUrl + "?country=" + encodeURIComponent(select.value);
     recipients.setAttribute("aria-busy", "true");
     fetch(url, { credentials: "same-origin", headers: { "Accept": "text/html" } })
       .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.text(); })
       .then(function (html) {
+        if (request !== latest) { return; }
         var doc = new DOMParser().parseFromString(html, "text/html");
         replaceFrom(doc, "[data-sa-decision-makers]");
         replaceFrom(doc, "[data-sa-next-steps]");
       })
       .catch(function () {
         /* Fall back to the no-JavaScript step. */
-        document.documentElement.classList.remove("sa-js");
+        if (request === latest) { document.documentElement.classList.remove("sa-js"); }
       })
-      .then(function () { recipients.removeAttribute("aria-busy"); });
+      .then(function () { if (request === latest) { recipients.removeAttribute("aria-busy"); } });
   });
 })();
