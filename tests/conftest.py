@@ -1,7 +1,17 @@
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
+from soroptimist_advocacy.models import DecisionMakerPage
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Every test client shares 127.0.0.1: start each test with no hits counted."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -10,6 +20,12 @@ def directory(db):
     factories.make_decision_maker(directory, "FR", "Claire Dubois", email="claire@example.org")
     factories.make_decision_maker(directory, "KE", "Grace Wanjiru")
     return directory
+
+
+@pytest.fixture
+def claire(directory) -> DecisionMakerPage:
+    """The French minister of the ``directory`` fixture."""
+    return DecisionMakerPage.objects.get(title="Claire Dubois")
 
 
 @pytest.fixture

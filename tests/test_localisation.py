@@ -1,7 +1,6 @@
 """Localised campaigns through wagtail-localize's real workflow: French and Spanish pages,
 letters in the member's language, placeholders kept, synchronised facts."""
 
-import datetime
 import io
 import json
 

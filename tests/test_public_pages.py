@@ -1,7 +1,6 @@
 """What members see: the directory lookup, resources, documents, campaign states, bad input."""
 
 import datetime
-import json
 import re
 
 import pytest
@@ -9,11 +8,6 @@ from django.utils import translation
 
 from soroptimist_advocacy.models.decision_maker import country_choices_for
 from tests import factories
-
-
-@pytest.fixture
-def page_client(client):
-    return client
 
 
 def test_directory_lists_only_countries_with_decision_makers(client, directory):

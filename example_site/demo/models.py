@@ -1,6 +1,5 @@
 """The example site's home page: a plain welcome that lists its campaigns."""
 
-from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page

@@ -4,7 +4,6 @@ import datetime
 import io
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
@@ -12,18 +11,6 @@ from django.utils import timezone
 from soroptimist_advocacy.correction_form import DETAILS_MAX
 from soroptimist_advocacy.models import DecisionMakerCorrection, DecisionMakerPage
 from tests import factories
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def claire(directory):
-    return DecisionMakerPage.objects.get(title="Claire Dubois")
 
 
 def correction_url(page):

@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 
 from soroptimist_advocacy.models import ActionReport, DecisionMakerPage
 from soroptimist_advocacy.report_tokens import issue_token
 from tests.reports.helpers import days_ago, staff_user
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    """Every test client shares 127.0.0.1: start each test with no hits counted."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def claire(directory) -> DecisionMakerPage:
-    return DecisionMakerPage.objects.get(title="Claire Dubois")
 
 
 @pytest.fixture
