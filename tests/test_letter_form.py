@@ -101,7 +101,7 @@ def test_without_javascript_the_country_step_lists_decision_makers(client, actio
 def test_the_page_without_a_country_asks_for_one(client, action_kit):
     html = client.get(action_kit.url).content.decode()
     assert "Choose your country to see who to write to." in html
-    assert 'action="/action-kit/letter/"' in html
+    assert 'action="/action-kit/letter/#sa-letter"' in html
 
 
 def test_get_on_the_letter_route_goes_back_to_the_page(client, action_kit):

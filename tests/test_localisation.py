@@ -86,7 +86,7 @@ def test_translated_pages_are_live_with_their_own_urls(campaign, client):
     assert '<html lang="fr"' in html
     assert "Kit d&#x27;action" in html or "Kit d'action" in html
     # The form posts to the French page's own letter route, with French labels.
-    assert 'action="/fr/action-kit/letter/"' in html
+    assert 'action="/fr/action-kit/letter/#sa-letter"' in html
     assert "Votre nom" in html
     assert "Ministre de l&#x27;Égalité" in html or "Ministre de l'Égalité" in html
 

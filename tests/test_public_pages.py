@@ -108,7 +108,7 @@ def test_closed_campaign_says_so_and_disables_the_form(client, directory):
     page = factories.make_action_kit(directory=directory, closes_on=datetime.date(2012, 6, 30))
     html = client.get(page.url).content.decode()
     assert "This campaign has ended." in html
-    assert 'action="' + page.url + 'letter/"' not in html
+    assert 'action="' + page.url + 'letter/' not in html
     assert "letters can no longer be generated" in html
 
 

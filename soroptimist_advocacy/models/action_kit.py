@@ -157,6 +157,20 @@ class ActionKitMixin(PublicPageMixin, RoutablePageMixin, models.Model):
             self._sa_directory = cached
         return cached
 
+    # -- preview ----------------------------------------------------------------
+
+    @property
+    def preview_modes(self):
+        return super().preview_modes + [("sample_letter", _("Sample letter (.docx)"))]
+
+    def serve_preview(self, request, mode_name):
+        """The "Sample letter" preview mode downloads the letter a member would get."""
+        if mode_name == "sample_letter":
+            from ..sample_letter import sample_letter_for_page
+
+            return sample_letter_for_page(self)
+        return super().serve_preview(request, mode_name)
+
     # -- serving ----------------------------------------------------------------
 
     def get_context(self, request, *args, **kwargs):

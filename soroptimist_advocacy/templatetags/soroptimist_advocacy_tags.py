@@ -68,3 +68,12 @@ def country_options(selected=""):
     from ..country_select import country_options as options
 
     return options(selected or "")
+
+
+@register.simple_tag
+def lang_dir():
+    """``lang`` and ``dir`` attributes of the active language, for a host base template that sets neither."""
+    from django.utils.html import format_html
+    from django.utils.translation import get_language, get_language_bidi
+
+    return format_html('lang="{}" dir="{}"', get_language() or "en", "rtl" if get_language_bidi() else "ltr")
