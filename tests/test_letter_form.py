@@ -163,3 +163,15 @@ def test_letter_post_never_fails_and_keeps_the_name(csrf_client, action_kit, nam
         # Newlines are normalised (and printed as line breaks) like every letter value.
         expected = XML_ILLEGAL.sub("", name).replace("\r\n", "\n").replace("\r", "\n").strip()
         assert expected in docx_text(response.content)
+
+
+def test_a_worker_prepares_each_template_once_not_per_request(csrf_client, action_kit, monkeypatch):
+    from soroptimist_advocacy.letters import prepared as prepared_module
+
+    monkeypatch.setattr(prepared_module, "_cache", type(prepared_module._cache)())
+    calls = []
+    original = prepared_module._prepare
+    monkeypatch.setattr(prepared_module, "_prepare", lambda template: calls.append(1) or original(template))
+    for _ in range(3):
+        assert post_letter(csrf_client, action_kit, letter_data(country="JP")).status_code == 200
+    assert len(calls) == 1
