@@ -127,7 +127,7 @@ def build_directory(home) -> DecisionMakerIndexPage:
         existing = DecisionMakerPage.objects.child_of(directory).filter(external_id=external_id).first()
         fields = dict(
             title=name, salutation=salutation, position_title=post, organisation=organisation, country=country,
-            rank=rank, email=email, postal_address=content.ADDRESS.format(organisation=organisation),
+            rank=rank, email=email, postal_address=content.ADDRESS,
             last_verified=content.VERIFIED_ON, source_url="https://example.org/government-directory",
             external_id=external_id, is_sample=True,
         )

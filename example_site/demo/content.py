@@ -137,5 +137,6 @@ DECISION_MAKERS = [
      "Ministry of Social Development", "", 1),
 ]
 
-ADDRESS = "{organisation}\n1 Example Street\nCapital City"
+# The letter prints the organisation above the address already.
+ADDRESS = "1 Example Street\nCapital City"
 VERIFIED_ON = datetime.date(2026, 9, 1)
