@@ -11,6 +11,7 @@ from django.utils.formats import get_format
 from django.utils.translation import gettext, gettext_lazy as _
 from django_countries import countries
 
+from .country_select import CountryChoiceField
 from .forms import validate_printable
 from .honeypot import HoneypotMixin
 from .models.report import LONG_TEXT_MAX, ActionReport, ResponseStatus
@@ -80,7 +81,7 @@ class ResponseFieldsMixin:
 class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
     """What a member did, for whom, and any response she already has."""
 
-    country = forms.ChoiceField(label=_("Your country"))
+    country = CountryChoiceField(label=_("Your country"))
     decision_maker = forms.TypedChoiceField(
         label=_("Decision maker you contacted (optional)"),
         coerce=int,
@@ -131,7 +132,6 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.current_privacy_version = privacy_version
         self.decision_makers = {decision_maker.pk: decision_maker for decision_maker in decision_makers}
-        self.fields["country"].choices = [("", _("Choose a country"))] + list(countries)
         self.fields["decision_maker"].choices = [("", _("None, or not listed"))] + self.decision_maker_groups()
         for name in ("club", "name", "notes", "response_summary"):
             self.fields[name].validators.append(validate_printable)

@@ -132,7 +132,7 @@ def errors_of(response) -> str:
         ({"consent": None}, "Please agree to the privacy text"),
         ({"email": "", "email_consent": "on"}, "Give your email to receive the link"),
         ({"email": "not-an-address"}, "Enter a valid email address."),
-        ({"country": "ZZ"}, "Select a valid choice."),
+        ({"country": "ZZ"}, "Choose your country from the list."),
         ({"action_type": "carrier_pigeon"}, "Select a valid choice."),
         ({"action_date": "31/02/2026"}, "Enter a valid date."),
         ({"decision_maker": "999999"}, "Choose a decision maker from the list."),
