@@ -175,3 +175,21 @@ def test_a_worker_prepares_each_template_once_not_per_request(csrf_client, actio
     for _ in range(3):
         assert post_letter(csrf_client, action_kit, letter_data(country="JP")).status_code == 200
     assert len(calls) == 1
+
+
+def test_with_atomic_requests_the_counter_waits_for_the_request_to_commit(
+    csrf_client, action_kit, settings, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+
+    connection.settings_dict["ATOMIC_REQUESTS"] = True
+    try:
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            response = post_letter(csrf_client, action_kit, letter_data(country="JP"))
+        assert response.status_code == 200
+        assert LetterCounter.objects.count() == 0  # not counted inside the request's transaction
+        for callback in callbacks:
+            callback()
+        assert LetterCounter.objects.get().letters == 1
+    finally:
+        connection.settings_dict["ATOMIC_REQUESTS"] = False
