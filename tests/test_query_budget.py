@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 
-ACTION_KIT_QUERY_BUDGET = 30
-DIRECTORY_QUERY_BUDGET = 15
+ACTION_KIT_QUERY_BUDGET = 20
+DIRECTORY_QUERY_BUDGET = 12
 COUNTRIES = ["FR", "KE", "BR", "IN", "AU"]
 
 
