@@ -6,8 +6,9 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 
 from .letter_context import build_letter_contexts, generic_recipient, recipient_values
-from .letters import sample_context
-from .views.letter import DOCX_CONTENT_TYPE, find_letter_block, letter_template_bytes, no_store, render_letters
+from .letters import render, sample_context
+from .views.caching import no_store
+from .views.letter import DOCX_CONTENT_TYPE, find_letter_block, letter_template_bytes, render_letters
 
 SAMPLE_COUNTRY = "GB"
 
@@ -29,16 +30,12 @@ def sample_letter_for_page(page) -> HttpResponse:
     contexts = build_letter_contexts(
         member=member, recipients=[recipient], block_value=block_value, campaign_title=page.title, language=language
     )
-    template = letter_template_bytes(block_value, page.locale) if block_value else None
-    from .letters import default_template_bytes
-
-    document = render_letters(template or default_template_bytes(), contexts)
+    # Without a chosen template (or a letter block at all) this is the app's default letter.
+    document = render_letters(letter_template_bytes(block_value, page.locale), contexts)
     return docx_response(document, f"sample-{slugify(page.title)[:50] or 'letter'}.docx")
 
 
 def sample_letter_for_template(letter_template) -> HttpResponse:
     """*letter_template* filled with the engine's sample letter."""
-    from .letters import render
-
     document = render(letter_template.read_template(), sample_context())
     return docx_response(document, f"sample-{slugify(letter_template.name)[:50] or 'letter'}.docx")

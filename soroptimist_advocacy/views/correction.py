@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.http import HttpResponseRedirect
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
@@ -12,16 +11,10 @@ from ..conf import get_setting
 from ..correction_form import CorrectionForm
 from ..models.correction import DecisionMakerCorrection
 from ..ratelimit import hit
+from .caching import no_store
 
 FORM_TEMPLATE = "soroptimist_advocacy/pages/decision_maker_correction.html"
 THANKS_TEMPLATE = "soroptimist_advocacy/pages/decision_maker_correction_thanks.html"
-
-
-def private(response):
-    """The form carries a CSRF token and echoes what the member typed: never cache it."""
-    patch_cache_control(response, private=True)
-    add_never_cache_headers(response)
-    return response
 
 
 def thanks_url(request, page) -> str:
@@ -37,7 +30,7 @@ def render_form(request, page, form, *, status=200, rate_limited=False):
     response.status_code = status
     if rate_limited:
         response["Retry-After"] = str(get_setting("CORRECTION_RATE_WINDOW"))
-    return private(response)
+    return no_store(response)
 
 
 def save_correction(page, form) -> DecisionMakerCorrection:
@@ -69,13 +62,13 @@ def serve_correction(request, page):
     form = CorrectionForm(request.POST)
     if form.is_spam():
         # Answer a bot exactly as a person, so it learns nothing; store nothing.
-        return private(HttpResponseRedirect(thanks_url(request, page)))
+        return no_store(HttpResponseRedirect(thanks_url(request, page)))
     if not form.is_valid():
         return render_form(request, page, form, status=400)
     save_correction(page, form)
-    return private(HttpResponseRedirect(thanks_url(request, page)))
+    return no_store(HttpResponseRedirect(thanks_url(request, page)))
 
 
 @require_http_methods(["GET", "HEAD"])
 def serve_correction_thanks(request, page):
-    return private(page.render(request, template=THANKS_TEMPLATE))
+    return no_store(page.render(request, template=THANKS_TEMPLATE))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.text import slugify
 from django.views.decorators.debug import sensitive_post_parameters
 
 from ..counters import count_letters
 from ..letter_context import build_letter_contexts, generic_recipient, recipient_values
 from ..letter_form_context import build_letter_form, live_translations
+from .caching import no_store
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -50,12 +50,6 @@ def letter_filename(campaign_title: str, country: str) -> str:
     """An ASCII-safe file name naming the campaign and the country."""
     stem = slugify(campaign_title, allow_unicode=False)[:60].strip("-") or "letter"
     return f"{stem}-{country.lower()}.docx"
-
-
-def no_store(response):
-    patch_cache_control(response, private=True)
-    add_never_cache_headers(response)
-    return response
 
 
 @sensitive_post_parameters("name", "club", "town", "email")

@@ -19,7 +19,7 @@ from ..report_forms import DeleteReportForm, ResponseForm
 from ..report_links import report_link
 from ..report_submission import save_report
 from ..report_tokens import find_report
-from .letter import no_store
+from .caching import no_store
 
 TEMPLATE_DIR = "soroptimist_advocacy/pages/"
 FORM_TEMPLATE = TEMPLATE_DIR + "report_form.html"
