@@ -126,7 +126,10 @@ class ActionReportIndexView(IndexView):
             self.list_export = without_personal_data(self.list_export)
 
     def preprocess_field_value(self, field, value, export_format):
-        return neutralise_formula(super().preprocess_field_value(field, value, export_format))
+        value = super().preprocess_field_value(field, value, export_format)
+        # Wagtail's XLSX writer already stores formula-like values as text cells;
+        # an apostrophe there would show in the cell. CSV has no cell types.
+        return neutralise_formula(value) if export_format == "csv" else value
 
 
 class ActionReportInspectView(InspectView):

@@ -86,10 +86,18 @@ def test_xlsx_has_the_same_headings_and_no_formulas(client, privacy_officer, rep
     rows = xlsx_rows(client)
     assert rows[0][:15] == PUBLIC_HEADINGS[:15]
     assert rows[0][15:19] == PERSONAL_HEADINGS
-    clubs = {row[7] for row in rows[1:]}
-    assert "'=HYPERLINK(\"http://evil.example\",\"click\")" in clubs
     workbook = openpyxl.load_workbook(io.BytesIO(export(client, "xlsx")))
     assert all(cell.data_type != "f" for row in workbook.active.iter_rows() for cell in row)
+
+
+def test_xlsx_stores_formula_like_values_as_text_without_an_apostrophe(client, privacy_officer, reports):
+    client.force_login(privacy_officer)
+    workbook = openpyxl.load_workbook(io.BytesIO(export(client, "xlsx")))
+    cells = {cell.value: cell for row in workbook.active.iter_rows(min_row=2) for cell in row}
+    for value in ('=HYPERLINK("http://evil.example","click")', "+33 1 23 45 67 89", "@SUM(A1:A9)", "-2+3"):
+        assert value in cells, value
+        assert cells[value].data_type == "s"
+    assert not any(isinstance(value, str) and value.startswith("'") for value in cells)
 
 
 def test_xlsx_without_the_personal_data_permission(client, report_viewer, reports):
