@@ -16,6 +16,10 @@ DEFAULTS = {
     # Report form: submissions per client per window.
     "REPORT_RATE_LIMIT": 10,
     "REPORT_RATE_WINDOW": 3600,
+    # Letter route: letters per client per window. Generous enough for a club
+    # evening behind one address; it bounds how far one client moves public figures.
+    "LETTER_RATE_LIMIT": 30,
+    "LETTER_RATE_WINDOW": 600,
     # Correction form: submissions per client per window.
     "CORRECTION_RATE_LIMIT": 10,
     "CORRECTION_RATE_WINDOW": 3600,

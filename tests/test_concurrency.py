@@ -29,7 +29,7 @@ pytestmark = [
 
 @pytest.mark.django_db(transaction=True)
 def test_fifty_members_posting_letters_and_reports_at_once(settings):
-    settings.SOROPTIMIST_ADVOCACY = {"REPORT_RATE_LIMIT": 10_000}
+    settings.SOROPTIMIST_ADVOCACY = {"REPORT_RATE_LIMIT": 10_000, "LETTER_RATE_LIMIT": 10_000}
     directory = factories.make_directory()
     minister = factories.make_decision_maker(directory, "FR")
     page = factories.make_action_kit(directory=directory)

@@ -155,7 +155,9 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]"
 @pytest.mark.django_db
 @hypothesis_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=st.text(min_size=1, max_size=300), club=st.text(max_size=300), town=st.text(max_size=50))
-def test_letter_post_never_fails_and_keeps_the_name(csrf_client, action_kit, name, club, town):
+def test_letter_post_never_fails_and_keeps_the_name(csrf_client, action_kit, settings, name, club, town):
+    # Many posts from one client: the letter limit is not what this test is about.
+    settings.SOROPTIMIST_ADVOCACY = {**settings.SOROPTIMIST_ADVOCACY, "LETTER_RATE_LIMIT": 10_000}
     response = post_letter(csrf_client, action_kit, letter_data(name=name, club=club, town=town, country="JP"))
     assert response.status_code in (200, 400)
     if response.status_code == 200:
@@ -193,3 +195,24 @@ def test_with_atomic_requests_the_counter_waits_for_the_request_to_commit(
         assert LetterCounter.objects.get().letters == 1
     finally:
         connection.settings_dict["ATOMIC_REQUESTS"] = False
+
+
+def test_letter_limit_answers_429_with_a_friendly_page(csrf_client, action_kit, directory, settings):
+    settings.SOROPTIMIST_ADVOCACY = {**settings.SOROPTIMIST_ADVOCACY, "LETTER_RATE_LIMIT": 2, "LETTER_RATE_WINDOW": 600}
+    data = letter_data(decision_maker=[french_minister(directory).pk])
+    assert post_letter(csrf_client, action_kit, data).status_code == 200
+    assert post_letter(csrf_client, action_kit, data).status_code == 200
+    response = post_letter(csrf_client, action_kit, data)
+    assert response.status_code == 429
+    assert response["Retry-After"] == "600"
+    assert "no-store" in response["Cache-Control"]
+    assert "Please try again in 10 minutes." in response.content.decode()
+    # Refused letters move no public figure.
+    assert sum(LetterCounter.objects.values_list("letters", flat=True)) == 2
+
+
+def test_default_letter_limit_stops_one_client_moving_the_figures(csrf_client, action_kit, directory):
+    countries = ["JP", "DE", "IT", "ES", "KE", "BR", "IN", "CA", "AU", "MX"] * 4
+    statuses = [post_letter(csrf_client, action_kit, letter_data(country=code)).status_code for code in countries]
+    assert 429 not in statuses[:30] and set(statuses[30:]) == {429}
+    assert sum(LetterCounter.objects.values_list("letters", flat=True)) <= 30

@@ -186,3 +186,15 @@ def test_translation_fields_are_what_translators_should_see(db):
         assert fields[name].is_translated(DecisionMakerPage()), name
     template_fields = {field.field_name: field for field in get_translatable_fields(LetterTemplate)}
     assert template_fields["document"].is_overridable(LetterTemplate())
+
+
+def test_letter_limit_page_is_in_the_members_language(campaign, settings):
+    settings.SOROPTIMIST_ADVOCACY = {**settings.SOROPTIMIST_ADVOCACY, "LETTER_RATE_LIMIT": 1}
+    french = localized(campaign, "fr")
+    client = Client(enforce_csrf_checks=True)
+    assert post_letter(client, french, letter_data(language="fr", country="FR")).status_code == 200
+    response = post_letter(client, french, letter_data(language="fr", country="FR"))
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert '<html lang="fr"' in html
+    assert "Veuillez réessayer plus tard" in html

@@ -126,3 +126,6 @@ DEFAULT_FROM_EMAIL = "advocacy@example.org"
 SOROPTIMIST_ADVOCACY = {
     "BASE_TEMPLATE": "base.html",
 }
+# Letters per client per window; load benchmarks raise it (and say so).
+if os.environ.get("LETTER_RATE_LIMIT"):
+    SOROPTIMIST_ADVOCACY["LETTER_RATE_LIMIT"] = int(os.environ["LETTER_RATE_LIMIT"])

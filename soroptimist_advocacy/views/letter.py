@@ -6,12 +6,32 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils.text import slugify
 from django.views.decorators.debug import sensitive_post_parameters
 
+from ..conf import get_setting
 from ..counters import count_letters
 from ..letter_context import build_letter_contexts, generic_recipient, recipient_values
 from ..letter_form_context import build_letter_form, live_translations
+from ..ratelimit import hit
 from .caching import no_store
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+RATE_LIMITED_TEMPLATE = "soroptimist_advocacy/pages/letter_rate_limited.html"
+
+
+def within_letter_rate_limit(request) -> bool:
+    """Count this letter against the client's limit: one client can move public figures only this far."""
+    return hit(request, "letter", limit=get_setting("LETTER_RATE_LIMIT"), window=get_setting("LETTER_RATE_WINDOW"))
+
+
+def letter_rate_limited(request, page):
+    """HTTP 429 with a page in the campaign's language saying when to try again."""
+    from django.template.response import TemplateResponse
+
+    window = int(get_setting("LETTER_RATE_WINDOW"))
+    context = page.get_context(request)
+    context["retry_minutes"] = max(1, (window + 59) // 60)
+    response = no_store(TemplateResponse(request, RATE_LIMITED_TEMPLATE, context, status=429))
+    response["Retry-After"] = str(window)
+    return response
 
 
 def find_letter_block(page):
@@ -64,6 +84,8 @@ def serve_letter(request, page):
         response = page.render(request)
         response.status_code = 403
         return no_store(response)
+    if not within_letter_rate_limit(request):
+        return letter_rate_limited(request, page)
     form = build_letter_form(page, data=request.POST)
     if not form.is_valid():
         response = page.render(request, context_overrides={"letter_form": form})
