@@ -8,6 +8,7 @@ from typing import Any
 from docx.opc.coreprops import CoreProperties
 from jinja2 import Template
 
+from .budget import render_bounded
 from .environment import TEXT_ENVIRONMENT, has_jinja
 from .limits import MAX_CORE_PROPERTY_LENGTH
 
@@ -29,7 +30,7 @@ def compile_core_properties(core: CoreProperties) -> CorePropertyTemplates:
 
 def render_core_property(template: Template, context: Mapping[str, Any]) -> str:
     """The property's text; Word refuses a longer property than its limit, so it is cut there."""
-    return template.render(context)[:MAX_CORE_PROPERTY_LENGTH]
+    return render_bounded(template, context)[:MAX_CORE_PROPERTY_LENGTH]
 
 
 def render_core_properties(core: CoreProperties, templates: CorePropertyTemplates, context: Mapping[str, Any]) -> None:

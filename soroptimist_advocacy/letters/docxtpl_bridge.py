@@ -20,6 +20,7 @@ from docx.opc.part import Part
 from docxtpl import DocxTemplate
 from jinja2 import Template
 
+from .budget import BoundedEnvironment, BoundedTemplate
 from .coreprops import compile_core_properties, render_core_properties
 from .environment import MARKUP_ENVIRONMENT
 
@@ -43,7 +44,7 @@ class SandboxedDocxTemplate(DocxTemplate):
 
     def render_to_bytes(self, context: Mapping[str, Any]) -> bytes:
         """The whole letter, rendered by docxtpl itself (the reference and fallback path)."""
-        self.render(dict(context), jinja_env=MARKUP_ENVIRONMENT, autoescape=True)
+        self.render(dict(context), jinja_env=BoundedEnvironment(MARKUP_ENVIRONMENT), autoescape=True)
         buffer = io.BytesIO()
         self.save(buffer)
         return buffer.getvalue()
@@ -131,9 +132,9 @@ class CompiledPart:
         # preparing it would be wasted work on every letter.
         return renderer.render_xml_part("", None, context, self)
 
-    def from_string(self, source: str) -> Template:
-        """Stand in for the Jinja environment inside render_xml_part."""
-        return self.template
+    def from_string(self, source: str) -> BoundedTemplate:
+        """Stand in for the Jinja environment inside render_xml_part: the compiled template, bounded."""
+        return BoundedTemplate(self.template)
 
 
 class _SourceCaptured(Exception):

@@ -21,9 +21,13 @@ MAX_COMPRESSION_RATIO = 100
 # Small XML parts legitimately compress very well; the ratio only matters for big ones.
 COMPRESSION_RATIO_FROM_SIZE = 1024 * 1024
 
-# The trial render of an uploaded template with every value at its cap.
-TRIAL_RENDER_SECONDS = 5
-TRIAL_RENDER_MEMORY = 1024 * 1024 * 1024
+# The hard cap on every real render (budget.py): the text Jinja may produce for
+# one letter, and the time it may take. The longest letter a valid template
+# makes from the longest allowed answers is far below both.
+MAX_LETTER_CHARACTERS = 8 * 1024 * 1024
+MAX_LETTER_SECONDS = 2.0
+# The trial render at validation: the same caps, with every value at its cap.
+TRIAL_RENDER_SECONDS = MAX_LETTER_SECONDS
 MAX_LETTER_SIZE = 10 * 1024 * 1024
 
 # Prepared templates kept per process (each holds its template's bytes).

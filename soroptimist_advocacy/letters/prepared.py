@@ -22,16 +22,20 @@ from lxml import etree
 
 from .clean import clean_template
 from .coreprops import compile_core_properties
+from django.core.exceptions import ValidationError
+
+from .budget import LetterTooCostly, letter_budget
 from .docxtpl_bridge import LetterRenderer, PartSource, SandboxedDocxTemplate, compile_part, part_sources
 from .environment import MARKUP_ENVIRONMENT, has_jinja
 from .equivalence import differing_parts
-from .limits import PREPARED_TEMPLATES_CACHED
+from .limits import MAX_LETTER_SIZE, PREPARED_TEMPLATES_CACHED, TRIAL_RENDER_SECONDS
 from .package_copy import PackageCopy
 from .parts import BodyPart, CorePropertiesPart, FootnotesPart, HeaderFooterPart, RenderedPart, split_around_body
 from .sample import sample_context
 from .sanitise import normalise_context
 from .xml_blocks import keeps_xml_well_formed, tables_and_pictures_are_fixed
-from .zipcheck import check_zip_directory
+from .validation import TOO_LARGE, TOO_SLOW, UNREADABLE, check_template, trial_problem
+from .zipcheck import check_archive
 
 logger = logging.getLogger(__name__)
 
@@ -53,10 +57,11 @@ class PreparedTemplate:
     def render(self, context: Mapping[str, Any]) -> bytes:
         """A .docx letter for *context* (normalised here, whatever the caller passes)."""
         context = normalise_context(context)
-        if self.fallback is not None:
-            return render_with_docxtpl(self.fallback, context)
-        renderer = LetterRenderer()  # docxtpl's per-letter state, such as the picture id counter
-        return self.package.with_parts({part.member: part.render(renderer, context) for part in self.parts})
+        with letter_budget():  # the hard cap: a letter past it raises LetterTooCostly, unbuilt
+            if self.fallback is not None:
+                return render_with_docxtpl(self.fallback, context)
+            renderer = LetterRenderer()  # docxtpl's per-letter state, such as the picture id counter
+            return self.package.with_parts({part.member: part.render(renderer, context) for part in self.parts})
 
 
 def render_with_docxtpl(template: bytes, context: Mapping[str, Any]) -> bytes:
@@ -140,7 +145,6 @@ def _checking_context() -> dict[str, Any]:
 
 
 def _prepare(template: bytes) -> PreparedTemplate:
-    check_zip_directory(template)  # render() may be handed a template nobody validated
     loaded = SandboxedDocxTemplate(io.BytesIO(template))
     sources = list(part_sources(loaded))
     parts = tuple(_rendered_parts(sources, loaded.docx))
@@ -162,25 +166,65 @@ def _prepare(template: bytes) -> PreparedTemplate:
     return prepared
 
 
+def _validated(template: bytes) -> PreparedTemplate:
+    """*template* cleaned, checked, prepared and trial-rendered; ValidationError when it may not be used."""
+    check_archive(template)  # before cleaning, which decompresses every part
+    try:
+        # Cleaned first: no editor's comments, tracked changes or name reach a
+        # member's letter, whatever was uploaded.
+        cleaned = clean_template(template)
+        check_template(cleaned)
+        prepared = _prepare(cleaned)
+    except ValidationError:
+        raise
+    except LetterTooCostly as costly:
+        if costly.reason == "too_slow":
+            raise ValidationError(TOO_SLOW, code="too_slow", params={"seconds": TRIAL_RENDER_SECONDS}) from None
+        raise ValidationError(TOO_LARGE, code="too_large", params={"size": MAX_LETTER_SIZE // (1024 * 1024)}) from None
+    except Exception:  # the archive is sound, so python-docx or docxtpl could not read its contents
+        logger.info("Letter template %s cannot be read", hashlib.sha256(template).hexdigest()[:12], exc_info=True)
+        raise ValidationError(UNREADABLE, code="unreadable") from None
+    problem = trial_problem(prepared)
+    if problem is not None:
+        raise problem
+    return prepared
+
+
 _cache: OrderedDict[str, PreparedTemplate] = OrderedDict()
+# Refusals are cached too: a refused template met again at every letter costs a lookup.
+_refused: OrderedDict[str, ValidationError] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
+def _remember(cache: OrderedDict, key: str, value):
+    with _cache_lock:
+        value = cache.setdefault(key, value)
+        cache.move_to_end(key)
+        while len(cache) > PREPARED_TEMPLATES_CACHED:
+            cache.popitem(last=False)
+    return value
+
+
 def prepare(template: bytes) -> PreparedTemplate:
-    """The prepared template for these bytes, from the per-process cache when it is there."""
+    """The prepared template for these exact bytes, validated; ValidationError when they may not be used.
+
+    Nothing renders that was not validated: whatever path the bytes came by
+    (a saved snippet, a replaced document, storage changed under it), they are
+    validated here, once per content hash and process.
+    """
     key = hashlib.sha256(template).hexdigest()
     with _cache_lock:
         prepared = _cache.get(key)
         if prepared is not None:
             _cache.move_to_end(key)
             return prepared
+        refusal = _refused.get(key)
+    if refusal is not None:
+        raise ValidationError(refusal.error_list)
     # Prepared outside the lock: two threads may both prepare a new template, harmlessly.
-    # Cleaned first, once per template: no editor's comments, tracked changes or
-    # name reach a member's letter, whatever was uploaded.
-    prepared = _prepare(clean_template(template))
-    with _cache_lock:
-        prepared = _cache.setdefault(key, prepared)
-        _cache.move_to_end(key)
-        while len(_cache) > PREPARED_TEMPLATES_CACHED:
-            _cache.popitem(last=False)
-    return prepared
+    try:
+        prepared = _validated(template)
+    except ValidationError as error:
+        _remember(_refused, key, error)
+        raise
+    return _remember(_cache, key, prepared)

@@ -4,6 +4,14 @@ The sandbox limits what a template can reach, not what it costs or emits, so
 templates are also held to a small language: the documented variables and
 their attributes, ``if``, ``for`` over ``body`` or ``recipients``, and a few
 filters that only reshape text. Everything else is refused before any render.
+
+The language is chosen so that no letter's text can grow faster than linearly
+in what a member types, whatever she types: filter arguments are short
+constants written by the editor, never member values; loops do not nest; a
+whole list is printed only through ``length`` or, outside loops, ``join``. A
+trial render with fixed values cannot find an expensive branch that only some
+input takes, so the cost is bounded here, by construction, and then by the hard
+cap on each real render (budget.py).
 """
 
 from __future__ import annotations
@@ -55,6 +63,13 @@ _FILTER_ARGUMENTS = _("named filter arguments")
 _ORDERING = _("comparisons other than ==, !=, in and not in")
 _PRIVATE = _("names starting with an underscore")
 _RECURSIVE = _("recursive loops")
+_NESTED_LOOP = _("a loop inside another loop")
+_FILTER_ARGUMENT_VALUES = _("filter arguments other than short fixed text")
+_WHOLE_LIST = _("a whole list printed other than through “length” or “join” outside loops")
+# A filter argument is text the editor writes, at most this long: its cost
+# multiplies the member's text by a constant, never by her input.
+MAX_FILTER_ARGUMENT_LENGTH = 20
+_LIST_FILTERS = ("length", "join")
 _ALLOWED_COMPARISONS = ("eq", "ne", "in", "notin")
 
 
@@ -76,11 +91,15 @@ class _Checker:
     # Loop variables in scope: name -> the list they come from ("body" or "recipients").
     loop_variables: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def in_loop(self) -> bool:
+        return bool(self.loop_variables)
+
     def statements(self, statements: Iterable[nodes.Node]) -> None:
         for statement in statements:
             if isinstance(statement, nodes.Output):
                 for node in statement.nodes:
-                    self.expression(node)
+                    self.expression(node, printed=True)
             elif isinstance(statement, nodes.If):
                 self.expression(statement.test)
                 self.statements(statement.body)
@@ -88,6 +107,8 @@ class _Checker:
                     self.statements([branch])
                 self.statements(statement.else_)
             elif isinstance(statement, nodes.For):
+                if self.in_loop:
+                    self.findings.refuse(_NESTED_LOOP)
                 self.loop(statement)
             elif isinstance(statement, nodes.Scope):  # {% autoescape %} wraps its modifier in one
                 self.statements(statement.body)
@@ -111,10 +132,13 @@ class _Checker:
         inner.statements(loop.body)
         self.statements(loop.else_)
 
-    def expression(self, node: nodes.Node) -> None:
+    def expression(self, node: nodes.Node, printed: bool = False) -> None:
+        """Check *node*; *printed* when its value ends up in the letter's text (not only in a test)."""
         if isinstance(node, (nodes.TemplateData, nodes.Const)):
             return
         if isinstance(node, nodes.Name):
+            if printed and node.name in LISTS and node.name not in self.loop_variables:
+                self.findings.refuse(_WHOLE_LIST)
             self.variable(node.name, None)
         elif isinstance(node, nodes.Getattr):
             if node.attr.startswith("_"):
@@ -124,26 +148,41 @@ class _Checker:
             else:
                 self.findings.unknown_names.add(_dotted(node))
         elif isinstance(node, nodes.Filter):
-            self.filter(node)
+            self.filter(node, printed)
         elif isinstance(node, nodes.Compare):
             if any(operand.op not in _ALLOWED_COMPARISONS for operand in node.ops):
                 self.findings.refuse(_ORDERING)
             for child in [node.expr, *(operand.expr for operand in node.ops)]:
                 self.expression(child)
-        elif isinstance(node, (nodes.And, nodes.Or, nodes.Not, nodes.CondExpr, nodes.Concat, nodes.Tuple, nodes.List)):
+        elif isinstance(node, nodes.CondExpr):
+            self.expression(node.test)
+            for child in (node.expr1, node.expr2):
+                if child is not None:
+                    self.expression(child, printed)
+        elif isinstance(node, (nodes.And, nodes.Or, nodes.Not, nodes.Concat, nodes.Tuple, nodes.List)):
             for child in node.iter_child_nodes():
-                self.expression(child)
+                self.expression(child, printed)
         else:
             self.findings.refuse(_CONSTRUCTS.get(type(node), _ANYTHING_ELSE))
 
-    def filter(self, node: nodes.Filter) -> None:
+    def filter(self, node: nodes.Filter, printed: bool) -> None:
         if node.name not in ALLOWED_FILTERS:
             self.findings.refuse(gettext("the “%(filter)s” filter") % {"filter": node.name})
         if node.kwargs or node.dyn_args or node.dyn_kwargs:
             self.findings.refuse(_FILTER_ARGUMENTS)
-        for child in [node.node, *node.args]:
-            if child is not None:
-                self.expression(child)
+        for argument in node.args:
+            if not _is_short_text(argument):
+                self.findings.refuse(_FILTER_ARGUMENT_VALUES)
+                self.expression(argument)  # so that unknown names are named too
+        subject = node.node
+        if isinstance(subject, nodes.Name) and subject.name in LISTS and subject.name not in self.loop_variables:
+            # length prints a number; join prints the list once, so only outside loops.
+            if node.name not in _LIST_FILTERS or (node.name == "join" and self.in_loop):
+                self.findings.refuse(_WHOLE_LIST)
+            self.variable(subject.name, None)
+        elif subject is not None:
+            # A filter's result is printed when the filter's is, except length's (a number).
+            self.expression(subject, printed and node.name != "length")
 
     def variable(self, name: str, attribute: str | None) -> None:
         dotted = name if attribute is None else f"{name}.{attribute}"
@@ -158,6 +197,12 @@ class _Checker:
             ok = name in (*TEXTS, *LISTS) and attribute is None
         if not ok:
             self.findings.unknown_names.add(dotted)
+
+
+def _is_short_text(node: nodes.Node) -> bool:
+    return isinstance(node, nodes.Const) and (
+        not isinstance(node.value, str) or len(node.value) <= MAX_FILTER_ARGUMENT_LENGTH
+    ) and not isinstance(node.value, (bytes, tuple, list, dict))
 
 
 def _dotted(node: nodes.Node) -> str:

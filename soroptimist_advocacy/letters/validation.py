@@ -1,9 +1,11 @@
 """Decide whether an uploaded .docx may be used as a letter template.
 
 In order, each step only running when the previous ones passed: the zip
-directory (before decompressing anything), the package's contents, the
-placeholders' syntax, what the placeholders use, and a trial render of the
-longest possible letter in a separate, time- and memory-limited process.
+directory (before decompressing anything) and data, the package's contents, the
+placeholders' syntax, what the placeholders use, and (in prepared.py, on the
+prepared template) a trial render of the longest possible letter under the
+letter's hard limits. ``validate`` is preparing: the engine never renders bytes
+it has not validated, and the result is cached by content hash.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from .limits import MAX_LETTER_SIZE, TRIAL_RENDER_SECONDS
 from .structure import Findings, check_structure
 from .variables import ALLOWED_VARIABLES
 from .xml_blocks import keeps_xml_well_formed
-from .zipcheck import check_zip_directory
+from .zipcheck import check_archive
 
 WHERE = {
     "body": _("the letter's text"),
@@ -121,11 +123,12 @@ def _jinja_problems(sources: list[_Source]) -> list[ValidationError]:
     return problems
 
 
-def _trial_problem(template: bytes) -> ValidationError | None:
-    from .trial_render import TrialFailed, run_trial_render  # imported late: it is also run as a script
+def trial_problem(prepared) -> ValidationError | None:
+    """The editor's message when the prepared template's longest letter fails, else None."""
+    from .trial_render import TrialFailed, run_trial_render
 
     try:
-        run_trial_render(template)
+        run_trial_render(prepared)
     except TrialFailed as failure:
         if failure.reason == "too_slow":
             return ValidationError(TOO_SLOW, code="too_slow", params={"seconds": TRIAL_RENDER_SECONDS})
@@ -135,13 +138,9 @@ def _trial_problem(template: bytes) -> ValidationError | None:
     return None
 
 
-def validate(template: bytes) -> None:
-    """Raise ValidationError, with messages an editor can act on, unless *template* is a usable letter template.
-
-    Run it on ``clean_template(upload)``: cleaning removes comments, tracked
-    changes and author names, which validation does not object to.
-    """
-    check_zip_directory(template)
+def check_template(template: bytes) -> None:
+    """Raise ValidationError unless *template* (already cleaned) passes every check before the trial render."""
+    check_archive(template)
     with zipfile.ZipFile(io.BytesIO(template)) as package:
         problems = package_problems(package)
     if problems:
@@ -149,6 +148,14 @@ def validate(template: bytes) -> None:
     problems = _jinja_problems(_sources(template))
     if problems:
         raise ValidationError(problems)
-    problem = _trial_problem(template)
-    if problem is not None:
-        raise problem
+
+
+def validate(template: bytes) -> None:
+    """Raise ValidationError, with messages an editor can act on, unless *template* is a usable letter template.
+
+    It prepares the template (validation is part of preparing, cached by the
+    bytes' hash), so a template validated here renders letters at no further cost.
+    """
+    from .prepared import prepare  # prepared.py uses this module's checks
+
+    prepare(template)

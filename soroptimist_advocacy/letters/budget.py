@@ -1,0 +1,94 @@
+"""The hard limit on each real render: how much text and time one letter may take.
+
+The allowlist (structure.py) already admits no expression whose output grows
+faster than the member's input; this is the second line. Every Jinja template
+a letter renders streams through :func:`render_bounded`, which counts the
+characters it produces and the time spent, and stops the letter as soon as
+either passes its cap, before the text is built.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import time
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from jinja2 import Template
+
+from .limits import MAX_LETTER_CHARACTERS, MAX_LETTER_SECONDS
+
+
+class LetterTooCostly(Exception):
+    """A letter passed its size or time cap; ``reason`` is "too_large" or "too_slow"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Budget:
+    """What is left of one letter's characters and time; one per letter, never shared."""
+
+    def __init__(self, characters: int = MAX_LETTER_CHARACTERS, seconds: float = MAX_LETTER_SECONDS) -> None:
+        self.characters_left = characters
+        self.deadline = time.monotonic() + seconds
+        self.spent = 0  # characters produced so far, for tests and logs
+
+    def spend(self, characters: int) -> None:
+        self.spent += characters
+        self.characters_left -= characters
+        if self.characters_left < 0:
+            raise LetterTooCostly("too_large")
+        if time.monotonic() > self.deadline:
+            raise LetterTooCostly("too_slow")
+
+
+_current: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("letter_budget", default=None)
+
+
+@contextlib.contextmanager
+def letter_budget(budget: Budget | None = None) -> Iterator[Budget]:
+    """Every render inside this block draws on one letter's budget."""
+    budget = budget or Budget()
+    token = _current.set(budget)
+    try:
+        yield budget
+    finally:
+        _current.reset(token)
+
+
+def render_bounded(template: Template, context: Mapping[str, Any]) -> str:
+    """``template.render(context)``, stopped as soon as the letter's budget is spent."""
+    budget = _current.get()
+    if budget is None:  # a render outside any letter still gets one letter's budget
+        budget = Budget()
+    pieces = []
+    for piece in template.generate(context):
+        budget.spend(len(piece))
+        pieces.append(piece)
+    return "".join(pieces)
+
+
+class BoundedTemplate:
+    """A compiled Jinja template whose ``render`` draws on the current letter's budget."""
+
+    __slots__ = ("template",)
+
+    def __init__(self, template: Template) -> None:
+        self.template = template
+
+    def render(self, context: Mapping[str, Any]) -> str:
+        return render_bounded(self.template, context)
+
+
+class BoundedEnvironment:
+    """What docxtpl is handed as its Jinja environment: templates come back bounded."""
+
+    def __init__(self, environment) -> None:
+        self.environment = environment
+        self.autoescape = environment.autoescape  # docxtpl sets this; the sandbox's own stays as it is
+
+    def from_string(self, source: str) -> BoundedTemplate:
+        return BoundedTemplate(self.environment.from_string(source))
