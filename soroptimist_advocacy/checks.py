@@ -54,3 +54,28 @@ def check_shared_cache(app_configs, **kwargs):
             id="soroptimist_advocacy.W003",
         )
     ]
+
+
+@register()
+def check_document_form_base(app_configs, **kwargs):
+    """Recommend the document form that refuses a bad replacement of a letter template's file."""
+    from django.utils.module_loading import import_string
+
+    from .letter_documents import DOCUMENT_FORM_BASE_PATH, LetterSafeDocumentForm
+
+    configured = getattr(settings, "WAGTAILDOCS_DOCUMENT_FORM_BASE", "")
+    try:
+        safe = bool(configured) and issubclass(import_string(configured), LetterSafeDocumentForm)
+    except ImportError:
+        safe = False
+    if safe:
+        return []
+    return [
+        Warning(
+            "Replacing the document of a letter template is not checked in the document form: editors who may "
+            "change documents can upload a file that letters cannot use (letters then fall back to the last "
+            "good version and editors are warned).",
+            hint=f"Set WAGTAILDOCS_DOCUMENT_FORM_BASE = {DOCUMENT_FORM_BASE_PATH!r} (or a subclass of it).",
+            id="soroptimist_advocacy.W004",
+        )
+    ]

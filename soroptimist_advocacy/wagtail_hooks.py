@@ -40,3 +40,26 @@ def add_open_corrections_summary_item(request, summary_items):
     from .admin_views.corrections import OpenCorrectionsSummaryItem
 
     summary_items.append(OpenCorrectionsSummaryItem(request))
+
+
+@hooks.register("before_edit_snippet")
+def warn_about_an_unusable_letter_template(request, instance):
+    from django.contrib import messages
+
+    from .letter_template_warnings import template_warning
+    from .models import LetterTemplate
+
+    if request.method == "GET" and isinstance(instance, LetterTemplate):
+        if warning := template_warning(instance):
+            messages.warning(request, warning)
+
+
+@hooks.register("before_edit_page")
+def warn_about_a_campaigns_unusable_letter_template(request, page):
+    from django.contrib import messages
+
+    from .letter_template_warnings import campaign_warnings
+
+    if request.method == "GET":
+        for warning in campaign_warnings(page.specific):
+            messages.warning(request, warning)

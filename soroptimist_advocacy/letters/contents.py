@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from lxml import etree
 
+from .package_layout import read_layout
 from .safexml import DoctypeFound, parse_untrusted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -124,7 +125,13 @@ def _document_problems(root: etree._Element) -> Iterator[ValidationError]:
 
 
 def package_problems(package: zipfile.ZipFile) -> list[ValidationError]:
-    """What is wrong with the package's contents, one error per kind of problem."""
+    """What is wrong with the package's contents, one error per kind of problem.
+
+    The layout is read as Word reads it (relationships and content types), and
+    every XML part is checked for fields and altChunk whatever its name or
+    place: Word may load a part under any name its relationships give, and an
+    unreferenced part has no business carrying fields.
+    """
     problems: list[ValidationError] = []
     for info in package.infolist():
         name = info.filename
@@ -148,8 +155,13 @@ def package_problems(package: zipfile.ZipFile) -> list[ValidationError]:
             problems.extend(_relationship_problems(root))
         elif name == "[Content_Types].xml":
             problems.extend(_content_type_problems(root))
-        elif lowered.startswith("word/"):
+        else:
             problems.extend(_document_problems(root))
+    if not problems:  # a specific refusal (macros, a .dotx...) says more than "not plain Word"
+        try:
+            read_layout(package)
+        except ValidationError as error:
+            problems.append(error)
     return _one_per_kind(problems)
 
 

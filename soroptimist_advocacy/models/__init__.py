@@ -10,7 +10,7 @@ from .decision_maker import (
     DecisionMakerMixin,
     DecisionMakerPage,
 )
-from .letter_template import LetterTemplate, LetterTemplateMixin
+from .letter_template import LetterTemplate, LetterTemplateMixin, LetterTemplateVersion
 from .report import ActionReport, ActionType, ResponseStatus
 from .resource import ResourceIndexMixin, ResourceIndexPage, ResourceMixin, ResourcePage, ResourceType
 
@@ -27,6 +27,7 @@ __all__ = [
     "LetterCounter",
     "LetterTemplate",
     "LetterTemplateMixin",
+    "LetterTemplateVersion",
     "ResourceIndexMixin",
     "ResourceIndexPage",
     "ResourceMixin",

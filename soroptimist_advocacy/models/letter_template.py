@@ -50,21 +50,20 @@ class LetterTemplateMixin(models.Model):
         return self.name
 
     def read_template(self) -> bytes:
-        """The template's raw bytes: its document, or the app's default letter."""
-        from ..letters import default_template_bytes
+        """The bytes letters are rendered from: the document once validated, else its last
+        good version, else the app's default letter (never an unvalidated file)."""
+        from ..letter_template_versions import usable_template_bytes
 
-        if self.document is None:
-            return default_template_bytes()
-        return read_document_bytes(self.document)
+        return usable_template_bytes(self)
 
     def clean(self):
         super().clean()
         if self.document_id is None:
             return
-        from ..letters import clean_template, validate
+        from ..letters import validate
 
         try:
-            validate(clean_template(read_document_bytes(self.document)))
+            validate(read_document_bytes(self.document))
         except ValidationError as error:
             raise ValidationError({"document": error.messages}) from None
         except OSError:
@@ -83,3 +82,31 @@ class LetterTemplate(LetterTemplateMixin, TranslatableMixin, models.Model):
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("letter template")
         verbose_name_plural = _("letter templates")
+
+
+class LetterTemplateVersion(models.Model):
+    """The app's own copy of a letter template's last validated bytes, and its current problem.
+
+    Kept in the database, not in a process: "the last good version" survives
+    restarts, other processes, and Wagtail's document form deleting the file it
+    replaces. ``problem`` is what editors are shown while the live document
+    cannot be used.
+    """
+
+    template = models.OneToOneField(
+        LetterTemplate, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    sha256 = models.CharField(max_length=64, blank=True)
+    content = models.BinaryField(null=True, blank=True)
+    validated_at = models.DateTimeField(null=True, blank=True)
+    problem = models.TextField(blank=True)
+    # What the problem was found in (a content hash, or "missing"): it is logged once per cause.
+    problem_source = models.CharField(max_length=64, blank=True)
+    problem_since = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("validated letter template")
+        verbose_name_plural = _("validated letter templates")
+
+    def __str__(self):
+        return str(self.template)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 
 from ..conf import get_setting
@@ -14,6 +17,10 @@ from ..ratelimit import hit
 from .caching import no_store
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+logger = logging.getLogger(__name__)
+LETTER_TOO_LONG = _(
+    "This letter would be too long to make. Please shorten what you typed and try again."
+)
 RATE_LIMITED_TEMPLATE = "soroptimist_advocacy/pages/letter_rate_limited.html"
 
 
@@ -107,7 +114,17 @@ def serve_letter(request, page):
         member=member, recipients=recipients, block_value=letter_block, campaign_title=letter_page.title,
         language=language,
     )
-    document = render_letters(letter_template_bytes(letter_block, letter_page.locale), contexts)
+    from ..letters.budget import LetterTooCostly
+
+    try:
+        document = render_letters(letter_template_bytes(letter_block, letter_page.locale), contexts)
+    except LetterTooCostly as costly:
+        # The allowlist keeps real letters far below the caps: this is worth a look.
+        logger.warning("Letter refused on %s: it passed the %s cap", page.url_path, costly.reason)
+        form.add_error(None, LETTER_TOO_LONG)
+        response = page.render(request, context_overrides={"letter_form": form})
+        response.status_code = 400
+        return no_store(response)
     count_letters(campaign_key=page.translation_key, country=country, language=language, number=len(contexts))
 
     response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)
