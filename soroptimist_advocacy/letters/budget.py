@@ -50,8 +50,9 @@ _current: contextvars.ContextVar[Budget | None] = contextvars.ContextVar("letter
 
 @contextlib.contextmanager
 def letter_budget(budget: Budget | None = None) -> Iterator[Budget]:
-    """Every render inside this block draws on one letter's budget."""
-    budget = budget or Budget()
+    """Every render inside this block draws on one budget: *budget*, else the one already
+    in force (a caller may bound a whole call), else a fresh letter's."""
+    budget = budget or _current.get() or Budget()
     token = _current.set(budget)
     try:
         yield budget
