@@ -149,6 +149,10 @@ def _prepare(template: bytes) -> PreparedTemplate:
     sources = list(part_sources(loaded))
     parts = tuple(_rendered_parts(sources, loaded.docx))
     prepared = PreparedTemplate(parts, PackageCopy.from_template(template, {part.member for part in parts}))
+    # The trial render first, on the fast path: a template past the caps is
+    # refused before docxtpl is asked to render anything for the comparison.
+    if (problem := trial_problem(prepared)) is not None:
+        raise problem
 
     # Every part docxtpl renders must come out the same, rendered here or copied as it was.
     compared = [source.member for source in sources]
@@ -162,7 +166,9 @@ def _prepare(template: bytes) -> PreparedTemplate:
             hashlib.sha256(template).hexdigest()[:12],
             ", ".join(differing),
         )
-        return replace(prepared, fallback=template)
+        prepared = replace(prepared, fallback=template)
+        if (problem := trial_problem(prepared)) is not None:
+            raise problem
     return prepared
 
 
@@ -184,9 +190,6 @@ def _validated(template: bytes) -> PreparedTemplate:
     except Exception:  # the archive is sound, so python-docx or docxtpl could not read its contents
         logger.info("Letter template %s cannot be read", hashlib.sha256(template).hexdigest()[:12], exc_info=True)
         raise ValidationError(UNREADABLE, code="unreadable") from None
-    problem = trial_problem(prepared)
-    if problem is not None:
-        raise problem
     return prepared
 
 

@@ -12,7 +12,7 @@ import io
 import zipfile
 
 from .budget import Budget, LetterTooCostly, letter_budget
-from .limits import MAX_LETTER_SIZE, MAX_TOTAL_SIZE
+from .limits import MAX_LETTER_CHARACTERS, MAX_LETTER_SIZE, MAX_TOTAL_SIZE, TRIAL_RENDER_SECONDS
 from .sample import worst_case_context
 
 
@@ -36,7 +36,7 @@ def run_trial_render(prepared) -> None:
     # The longest letter, then the emptiest: some branches only run for one.
     for context in (worst_case_context(), {}):
         try:
-            with letter_budget(Budget()):
+            with letter_budget(Budget(MAX_LETTER_CHARACTERS, TRIAL_RENDER_SECONDS)):
                 letter = prepared.render(context)
         except LetterTooCostly as costly:
             raise TrialFailed(costly.reason) from None

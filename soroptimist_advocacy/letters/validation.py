@@ -25,7 +25,7 @@ from .contents import package_problems
 from .coreprops import core_property_sources
 from .docxtpl_bridge import SandboxedDocxTemplate, jinja_source, part_sources
 from .environment import MARKUP_ENVIRONMENT, TEXT_ENVIRONMENT
-from .limits import MAX_LETTER_SIZE, TRIAL_RENDER_SECONDS
+from .limits import MAX_LETTER_SIZE, MAX_PLACEHOLDERS, TRIAL_RENDER_SECONDS
 from .structure import Findings, check_structure
 from .variables import ALLOWED_VARIABLES
 from .xml_blocks import keeps_xml_well_formed
@@ -62,6 +62,10 @@ UNREADABLE = _(
     "This Word document cannot be read as a letter. Save it again from Word as “Word Document (.docx)” "
     "and upload that copy."
 )
+TOO_MANY_PLACEHOLDERS = _(
+    "This template has too many placeholders (%(count)s; at most %(limit)s). A letter needs far fewer: "
+    "use a loop over body or recipients instead of repeating placeholders."
+)
 TRIAL_ERROR = _("This template could not be filled in with sample answers: %(error)s")
 
 
@@ -96,6 +100,11 @@ def _near(source: str, line_number: int | None) -> str:
 
 
 def _jinja_problems(sources: list[_Source]) -> list[ValidationError]:
+    # Counted before parsing: Jinja's parser is the slow part for a huge template.
+    count = sum(source.text.count("{{") + source.text.count("{%") for source in sources)
+    if count > MAX_PLACEHOLDERS:
+        params = {"count": count, "limit": MAX_PLACEHOLDERS}
+        return [ValidationError(TOO_MANY_PLACEHOLDERS, code="too_many_placeholders", params=params)]
     problems, findings, parsed = [], Findings(), []
     for source in sources:
         try:
