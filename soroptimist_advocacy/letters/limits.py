@@ -26,9 +26,9 @@ COMPRESSION_RATIO_FROM_SIZE = 1024 * 1024
 # makes from the longest allowed answers is far below both.
 MAX_LETTER_CHARACTERS = 8 * 1024 * 1024
 MAX_LETTER_SECONDS = 2.0
-# The trial render at validation, with every value at its cap: the same text cap,
-# and a shorter time (the longest letter of an ordinary template takes ~0.05 s).
-TRIAL_RENDER_SECONDS = 0.5
+# The trial render at validation, with every value at its cap: the same caps
+# (CPU seconds; the longest letter of an ordinary template takes ~0.05 s).
+TRIAL_RENDER_SECONDS = MAX_LETTER_SECONDS
 MAX_LETTER_SIZE = 10 * 1024 * 1024
 
 # Placeholders and blocks ({{ }}, {% %}) in one template: parsing costs grow with

@@ -269,10 +269,9 @@ def test_loops_inside_loops_are_refused_before_any_render(template_with):
 
 
 def test_a_template_whose_longest_letter_passes_the_cap_is_refused(template_with, monkeypatch):
-    from soroptimist_advocacy.letters import budget
+    from soroptimist_advocacy.letters import trial_render
 
-    monkeypatch.setattr(budget, "MAX_LETTER_CHARACTERS", 50_000)
-    monkeypatch.setattr(budget.Budget.__init__, "__defaults__", (50_000, budget.MAX_LETTER_SECONDS))
+    monkeypatch.setattr(trial_render, "MAX_LETTER_CHARACTERS", 50_000)
 
     message = refusal(template_with(["{% for p in body %}{{ p }}{% endfor %}"]))
 
