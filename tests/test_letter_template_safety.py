@@ -125,7 +125,7 @@ def test_a_system_check_recommends_the_document_form(settings):
 
     assert check_document_form_base(None) == []
     settings.WAGTAILDOCS_DOCUMENT_FORM_BASE = ""
-    assert [warning.id for warning in check_document_form_base(None)] == ["soroptimist_advocacy.W004"]
+    assert [warning.id for warning in check_document_form_base(None)] == ["soroptimist_advocacy.I001"]
 
 
 # Caught at render time
