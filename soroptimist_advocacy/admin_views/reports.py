@@ -222,6 +222,14 @@ class ActionReportViewSet(ModelViewSet):
         "reminder_sent_at", "personal_data_purged_at", "updated_at",
     ]
 
+    @cached_property
+    def permission_policy(self):
+        # Wagtail 7.4 builds a plain ModelPermissionPolicy here; the app's policy
+        # (no add or change for staff) comes from the compat registry on both versions.
+        from ..compat import get_permission_policy
+
+        return get_permission_policy(ActionReport)
+
     def construct_view(self, view_class, **kwargs):
         return forbidden_as_403(super().construct_view(view_class, **kwargs))
 
