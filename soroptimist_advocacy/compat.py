@@ -7,7 +7,7 @@ leaves the supported range.
 
 from __future__ import annotations
 
-from wagtail.permission_policies import ModelPermissionPolicy
+from django.utils.functional import cached_property
 
 try:
     # Wagtail 8 keeps one permission policy per model in a registry that every
@@ -22,7 +22,7 @@ HAS_POLICY_REGISTRY = _policy_registry is not None
 
 # Wagtail 7.4 has no registry: the policies the app registers are kept here and
 # handed to its viewsets through their ``permission_policy`` (see get_permission_policy).
-_policies: dict[type, ModelPermissionPolicy] = {}
+_policies: dict[type, object] = {}
 
 
 def register_permission_policy(model, policy) -> None:
@@ -37,4 +37,28 @@ def get_permission_policy(model):
     """The policy registered for ``model`` (the registry's on Wagtail 8, ours on 7.4), else Wagtail's default."""
     if HAS_POLICY_REGISTRY:
         return _policy_registry.get_by_type(model)
+    from wagtail.permission_policies import ModelPermissionPolicy  # lazy: compat is imported by models
+
     return _policies.get(model) or ModelPermissionPolicy(model)
+
+
+def page_model_name() -> str:
+    """``app_label.Model`` of the site's base page: swappable on Wagtail 8 (WAGTAIL_PAGE_MODEL), fixed on 7.4."""
+    try:
+        import swapper  # a dependency of Wagtail 8 only
+    except ImportError:
+        return "wagtailcore.Page"
+    return swapper.get_model_name("wagtailcore", "Page")
+
+
+class RegisteredPolicyMixin:
+    """Put before Wagtail's PermissionCheckedMixin: checks with the policy registered for the view's ``model``.
+
+    Wagtail 8's mixin finds the policy from ``model`` in its registry; Wagtail
+    7.4's has ``permission_policy = None``, which lets *every* user through, so
+    a view that relies on ``model`` alone would be unprotected there.
+    """
+
+    @cached_property  # a cached_property, not a property: viewsets may pass permission_policy to the view
+    def permission_policy(self):
+        return get_permission_policy(self.model)

@@ -90,7 +90,8 @@ class DecisionMakerReportView(FormulaSafeExportMixin, ReportView):
     index_results_url_name = "advocacy_decision_makers:index_results"
     default_ordering = "country"
     paginate_by = 50
-    permission_policy = PagePermissionPolicy(DecisionMakerPage)
+    # On Page: Wagtail 7.4 takes the permission codenames from the policy's model (add_page, ...).
+    permission_policy = PagePermissionPolicy()
     any_permission_required = ["add", "change", "publish"]
     list_export = [
         "title",

@@ -49,6 +49,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
 from ..campaigns import campaign_choices
+from ..compat import RegisteredPolicyMixin
 from ..models.report import PERSONAL_FIELDS, ActionReport, ActionType, ResponseStatus
 from ..report_permissions import MEMBER_ONLY_ACTIONS, can_see_personal_data
 from ..spreadsheet import neutralise_formula
@@ -152,7 +153,7 @@ class ActionReportInspectView(InspectView):
         return buttons
 
 
-class EraseReportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class EraseReportView(RegisteredPolicyMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     """Erase one report's personal data, when she asks the federation rather than use her link."""
 
     model = ActionReport
