@@ -51,8 +51,6 @@ def build(session):
     session.run("twine", "check", "--strict", *glob.glob("dist/*"))
 
 
-@nox.session
-@nox.parametrize("python,django,wagtail", [nox.param(*cell, id=f"py{cell[0]}-dj{cell[1]}-wt{cell[2]}") for cell in FULL])
 def full(session, django, wagtail):
     """The whole suite. Wagtail 7.4's cell runs the database tests on PostgreSQL and the
     engine tests again on the oldest docxtpl allowed; Wagtail 8's cell runs them on SQLite
@@ -70,8 +68,6 @@ def full(session, django, wagtail):
         session.run("python", "-m", "pytest", "-p", "no:cacheprovider")
 
 
-@nox.session
-@nox.parametrize("python,django,wagtail", [nox.param(*cell, id=f"py{cell[0]}-dj{cell[1]}-wt{cell[2]}") for cell in SMOKE])
 def smoke(session, django, wagtail):
     """Install the wheel, check, migrate a new database, and the smoke subset."""
     install(session, django, wagtail)
@@ -80,3 +76,18 @@ def smoke(session, django, wagtail):
     session.run("python", "example_site/manage.py", "check", env=env)
     session.run("python", "example_site/manage.py", "migrate", "-v", "0", env=env)
     session.run("python", "-m", "pytest", "-p", "no:cacheprovider", "-q", "-m", "smoke", "--ignore=tests/browser")
+
+
+def register(kind, run, cells):
+    """One named session per cell, e.g. ``smoke(py3.12-dj6.0-wt8)``, each on its own Python
+    (nox.parametrize cannot tie the interpreter to the other parameters)."""
+    for python, django, wagtail in cells:
+        def cell_session(session, django=django, wagtail=wagtail):
+            run(session, django, wagtail)
+
+        cell_session.__doc__ = run.__doc__
+        nox.session(python=python, name=f"{kind}(py{python}-dj{django}-wt{wagtail})")(cell_session)
+
+
+register("full", full, FULL)
+register("smoke", smoke, SMOKE)

@@ -87,8 +87,12 @@ def test_wheel_installs_into_a_fresh_virtualenv_and_migrates(wheel, tmp_path):
             "modelcluster", "taggit", "django_countries", "django.contrib.auth", "django.contrib.contenttypes",
             "django.contrib.sessions", "django.contrib.messages", "django.contrib.staticfiles",
         ]
+        # The README's multilingual settings (system check W004 warns without them).
+        WAGTAIL_I18N_ENABLED = True
+        LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("fr", "French")]
         MIDDLEWARE = [
             "django.contrib.sessions.middleware.SessionMiddleware",
+            "django.middleware.locale.LocaleMiddleware",
             "soroptimist_advocacy.middleware.LetterCsrfMiddleware",
             "django.middleware.csrf.CsrfViewMiddleware",
             "django.contrib.auth.middleware.AuthenticationMiddleware",
