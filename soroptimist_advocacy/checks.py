@@ -81,3 +81,25 @@ def check_document_form_base(app_configs, **kwargs):
             id="soroptimist_advocacy.I001",
         )
     ]
+
+
+@register()
+def check_content_languages(app_configs, **kwargs):
+    """A site with one content language cannot translate campaigns, so the letter form never
+    offers a choice of language and its language field stays hidden, without a word."""
+    from wagtail.coreutils import get_content_languages
+
+    i18n = getattr(settings, "WAGTAIL_I18N_ENABLED", False)
+    languages = list(get_content_languages()) if i18n else []
+    if len(languages) >= 2:
+        return []
+    return [
+        Warning(
+            "Campaigns can only be in one language on this site (WAGTAIL_I18N_ENABLED is off or "
+            "WAGTAIL_CONTENT_LANGUAGES has one language), so members are never offered a letter in "
+            "their own language and the letter form hides its language field.",
+            hint="Set WAGTAIL_I18N_ENABLED = True, LANGUAGES and WAGTAIL_CONTENT_LANGUAGES, add "
+            "LocaleMiddleware and i18n_patterns: see the README's 'Install in a Wagtail site'.",
+            id="soroptimist_advocacy.W004",
+        )
+    ]

@@ -132,7 +132,13 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.current_privacy_version = privacy_version
         self.decision_makers = {decision_maker.pk: decision_maker for decision_maker in decision_makers}
-        self.fields["decision_maker"].choices = [("", _("None, or not listed"))] + self.decision_maker_groups()
+        groups = self.decision_maker_groups()
+        chosen = (self.initial.get("country") or "").upper() if not self.is_bound else ""
+        if chosen:
+            # After the country step she sees only her country's decision makers. A posted form
+            # keeps every country's, so that picking another country's is explained, not refused blankly.
+            groups = [(name, choices) for code, name, choices in self.decision_maker_groups_by_code() if code == chosen]
+        self.fields["decision_maker"].choices = [("", _("None, or not listed"))] + groups
         for name in ("club", "name", "notes", "response_summary"):
             self.fields[name].validators.append(validate_printable)
         self.fields["action_type"].choices = without_blank(self.fields["action_type"].choices)
@@ -149,6 +155,10 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
 
     def decision_maker_groups(self) -> list:
         """Decision makers grouped by country, so one list works without JavaScript."""
+        return [(name, choices) for _code, name, choices in self.decision_maker_groups_by_code()]
+
+    def decision_maker_groups_by_code(self) -> list:
+        """(country code, country name, choices) for each country that has decision makers."""
         groups: dict[str, list] = {}
         for decision_maker in self.decision_makers.values():
             groups.setdefault(decision_maker.country.code, []).append(
@@ -156,7 +166,7 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
                     "name": decision_maker.title, "post": decision_maker.position_title,
                 })
             )
-        return [(name, groups[code]) for code, name in countries if code in groups]
+        return [(code, name, groups[code]) for code, name in countries if code in groups]
 
     def clean_action_date(self):
         action_date = self.cleaned_data["action_date"]

@@ -27,11 +27,10 @@ class ActionReportPermissionPolicy(ModelPermissionPolicy):
 
 def action_report_policy():
     """The registered policy for action reports (a site may register its own)."""
-    from wagtail.permissions import policy_registry
-
+    from .compat import get_permission_policy
     from .models.report import ActionReport
 
-    return policy_registry.get_by_type(ActionReport)
+    return get_permission_policy(ActionReport)
 
 
 def can_see_personal_data(user) -> bool:

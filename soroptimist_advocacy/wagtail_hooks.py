@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from .compat import register_permission_policy
 from .models import ActionReport
 from .report_permissions import ActionReportPermissionPolicy
 from .viewsets import LetterTemplateViewSet

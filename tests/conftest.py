@@ -37,3 +37,24 @@ def action_kit(directory):
 def csrf_client():
     """A client that enforces CSRF as browsers meet it (Django's test Client skips it otherwise)."""
     return Client(enforce_csrf_checks=True)
+
+
+# The smoke subset the version matrix's smoke cells run (about two minutes): one
+# module per layer a Wagtail or Django release could break (models and
+# migrations, page serving, letters end to end, report form, admin permissions).
+SMOKE_MODULES = {
+    "tests/test_page_types.py",
+    "tests/test_letter_form.py",
+    "tests/letters/test_engine_render.py",
+    "tests/reports/test_report_form.py",
+    "tests/reports/test_admin_permissions.py",
+    "tests/test_checks.py",
+}
+SMOKE_TESTS = {"tests/test_packaging.py::test_models_and_migrations_agree"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        if module in SMOKE_MODULES or item.nodeid in SMOKE_TESTS:
+            item.add_marker(pytest.mark.smoke)

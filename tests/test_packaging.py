@@ -19,6 +19,27 @@ def test_models_and_migrations_agree(db):
     call_command("makemigrations", "--check", "--dry-run", stdout=out)
 
 
+def fresh_venv_with_running_dependencies(env_dir: Path) -> Path:
+    """A new virtualenv that sees the dependencies of the environment running the tests, nothing else.
+
+    ``system_site_packages`` would give the *system* interpreter's packages, which
+    a user's own virtualenv does not have. Instead a ``.pth`` file lists this
+    environment's own site-packages directories: no download, and the package
+    itself still comes only from the wheel, because the new venv's site-packages
+    is searched first and ``.pth`` files (editable installs of the checkout) in
+    the listed directories are not run.
+    """
+    venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    purelib = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    running = [p for p in sys.path if p.rstrip("/").endswith(("site-packages", "dist-packages")) and Path(p).is_dir()]
+    (Path(purelib) / "_running_environment.pth").write_text("\n".join(running) + "\n")
+    return python
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
@@ -51,10 +72,7 @@ def test_wheel_ships_templates_static_migrations_locales_and_the_default_letter(
 def test_wheel_installs_into_a_fresh_virtualenv_and_migrates(wheel, tmp_path):
     """A federation's three steps: pip install, INSTALLED_APPS, migrate."""
     env_dir = tmp_path / "venv"
-    # System site packages give the dependencies without downloading them again;
-    # the package itself comes only from the wheel (the checkout is not on the path).
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
-    python = env_dir / "bin" / "python"
+    python = fresh_venv_with_running_dependencies(env_dir)
     subprocess.run(
         [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", str(wheel)], check=True
     )
@@ -69,8 +87,12 @@ def test_wheel_installs_into_a_fresh_virtualenv_and_migrates(wheel, tmp_path):
             "modelcluster", "taggit", "django_countries", "django.contrib.auth", "django.contrib.contenttypes",
             "django.contrib.sessions", "django.contrib.messages", "django.contrib.staticfiles",
         ]
+        # The README's multilingual settings (system check W004 warns without them).
+        WAGTAIL_I18N_ENABLED = True
+        LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("fr", "French")]
         MIDDLEWARE = [
             "django.contrib.sessions.middleware.SessionMiddleware",
+            "django.middleware.locale.LocaleMiddleware",
             "soroptimist_advocacy.middleware.LetterCsrfMiddleware",
             "django.middleware.csrf.CsrfViewMiddleware",
             "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from ..campaigns import get_campaign
+from ..compat import RegisteredPolicyMixin
 from ..models.report import ActionReport
 
 
-class ReportFiguresPermissionMixin(PermissionCheckedMixin):
+class ReportFiguresPermissionMixin(RegisteredPolicyMixin, PermissionCheckedMixin):
     """Campaign figures come from reports: who may view reports may view them."""
 
     model = ActionReport

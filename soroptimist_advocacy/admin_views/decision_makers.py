@@ -90,7 +90,8 @@ class DecisionMakerReportView(FormulaSafeExportMixin, ReportView):
     index_results_url_name = "advocacy_decision_makers:index_results"
     default_ordering = "country"
     paginate_by = 50
-    permission_policy = PagePermissionPolicy(DecisionMakerPage)
+    # On Page: Wagtail 7.4 takes the permission codenames from the policy's model (add_page, ...).
+    permission_policy = PagePermissionPolicy()
     any_permission_required = ["add", "change", "publish"]
     list_export = [
         "title",
@@ -157,13 +158,30 @@ class DecisionMakerReportView(FormulaSafeExportMixin, ReportView):
 
     @cached_property
     def header_buttons(self):
-        return [
+        buttons = [
             HeaderButton(
                 _("Import CSV"),
                 url=reverse("advocacy_decision_makers:import"),
                 icon_name="upload",
             )
         ]
+        create_url = new_directory_url(self.request)
+        if create_url:
+            # The menu is there from the start; on a new site its first step is a directory.
+            buttons.insert(0, HeaderButton(_("Create a directory"), url=create_url, icon_name="plus"))
+        return buttons
+
+
+def new_directory_url(request) -> str | None:
+    """Where to add the first directory (under the site's home page), or None once one exists."""
+    if DecisionMakerIndexPage.objects.exists():
+        return None
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    return reverse("wagtailadmin_pages:add", args=["soroptimist_advocacy", "decisionmakerindexpage", site.root_page_id])
 
 
 def export_directory_csv(request, directory_id: int):

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.permissions import policy_registry
 
+from ..compat import get_permission_policy
 from ..campaign_figures import campaign_figures
 from ..campaigns import all_campaigns
 from ..models.report import ActionReport
@@ -121,6 +121,6 @@ class CampaignImpactViewSet(ViewSet):
         from wagtail.admin.menu import MenuItem
 
         def is_shown(_item, request):
-            return policy_registry.get_by_type(ActionReport).user_has_permission(request.user, "view")
+            return get_permission_policy(ActionReport).user_has_permission(request.user, "view")
 
         return type("CampaignImpactMenuItem", (MenuItem,), {"is_shown": is_shown})

@@ -14,7 +14,11 @@ EDITING_ACTIONS = {"add", "change", "publish"}
 
 def editable_decision_makers(user):
     """Decision makers *user* may edit or publish (superusers: all)."""
-    return PagePermissionPolicy(DecisionMakerPage).instances_user_has_any_permission_for(user, EDITING_ACTIONS)
+    # The policy is built on Page, not DecisionMakerPage: page permissions are
+    # Page's (add_page, ...) and Wagtail 7.4 derives the codenames from the
+    # policy's model, so a DecisionMakerPage policy would find none there.
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, EDITING_ACTIONS)
+    return DecisionMakerPage.objects.filter(pk__in=pages.values("pk"))
 
 
 def can_edit_decision_makers(user) -> bool:
@@ -58,4 +62,5 @@ class DecisionMakerEditorsMenuItem(MenuItem):
     """Shown only to those who may edit decision makers, so others never see a dead end."""
 
     def is_shown(self, request):
-        return can_edit_decision_makers(request.user)
+        # Also to those who may add pages: before any directory exists the menu leads to creating one.
+        return can_edit_decision_makers(request.user) or PagePermissionPolicy().user_has_permission(request.user, "add")

@@ -49,6 +49,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
 from ..campaigns import campaign_choices
+from ..compat import RegisteredPolicyMixin
 from ..models.report import PERSONAL_FIELDS, ActionReport, ActionType, ResponseStatus
 from ..report_permissions import MEMBER_ONLY_ACTIONS, can_see_personal_data
 from ..spreadsheet import neutralise_formula
@@ -155,7 +156,7 @@ class ActionReportInspectView(InspectView):
         return buttons
 
 
-class EraseReportView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class EraseReportView(RegisteredPolicyMixin, PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
     """Erase one report's personal data, when she asks the federation rather than use her link."""
 
     model = ActionReport
@@ -224,6 +225,14 @@ class ActionReportViewSet(ModelViewSet):
         "response_date", "response_summary", "consent", "privacy_text_version", "email_consent",
         "reminder_sent_at", "personal_data_purged_at", "updated_at",
     ]
+
+    @cached_property
+    def permission_policy(self):
+        # Wagtail 7.4 builds a plain ModelPermissionPolicy here; the app's policy
+        # (no add or change for staff) comes from the compat registry on both versions.
+        from ..compat import get_permission_policy
+
+        return get_permission_policy(ActionReport)
 
     def construct_view(self, view_class, **kwargs):
         return forbidden_as_403(super().construct_view(view_class, **kwargs))

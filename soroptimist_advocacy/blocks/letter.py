@@ -38,6 +38,12 @@ class LetterBuilderBlock(blocks.StructBlock):
 
     class Meta:
         icon = "mail"
+        # Editors otherwise wonder why members see no language choice on a one-language campaign.
+        help_text = _(
+            "Members choose the letter's language only when this campaign's letter text is translated "
+            "and published in two languages or more; otherwise the language field is hidden and the "
+            "letter is in the page's language."
+        )
         label = _("Letter builder")
         template = TEMPLATE_DIR + "letter_builder.html"
 

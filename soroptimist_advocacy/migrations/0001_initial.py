@@ -10,12 +10,16 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Wagtail 8 lets a site swap its base page model (WAGTAIL_PAGE_MODEL); Wagtail 7.4 has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
+
 class Migration(migrations.Migration):
 
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
         ('wagtaildocs', '0014_alter_document_file_size'),
         ('wagtailimages', '0027_image_description'),
     ]
@@ -24,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='DecisionMakerIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('empty_country_message', models.TextField(blank=True, help_text='Shown when a member picks a country with nobody listed yet.', verbose_name='message for a country with no decision maker')),
             ],
@@ -37,7 +41,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ResourceIndexPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
             ],
             options={
@@ -49,7 +53,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ActionKitPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('opens_on', models.DateField(blank=True, null=True, verbose_name='campaign opens on')),
                 ('closes_on', models.DateField(blank=True, help_text='After this day the page says the campaign has ended and its forms are disabled.', null=True, verbose_name='campaign closes on')),
@@ -67,7 +71,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='DecisionMakerPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('salutation', models.CharField(blank=True, help_text='For example "Dear Minister".', max_length=120, verbose_name='salutation')),
                 ('position_title', models.CharField(max_length=255, verbose_name='position title')),
                 ('organisation', models.CharField(blank=True, max_length=255, verbose_name='organisation or ministry')),
@@ -109,7 +113,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='ResourcePage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('resource_type', models.CharField(choices=[('statement', 'Statement'), ('joint_statement', 'Joint statement'), ('letter', 'Letter'), ('faq', 'FAQ'), ('toolkit', 'Toolkit'), ('report', 'Report'), ('other', 'Other')], db_index=True, default='other', max_length=32, verbose_name='resource type')),
                 ('publication_date', models.DateField(blank=True, null=True, verbose_name='publication date')),
                 ('summary', models.TextField(blank=True, verbose_name='summary')),

@@ -7,12 +7,16 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+# Wagtail 8 lets a site swap its base page model (WAGTAIL_PAGE_MODEL); Wagtail 7.4 has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
         ('soroptimist_advocacy', '0002_reports'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
-        migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
+        migrations.swappable_dependency(PAGE_MODEL),
     ]
 
     operations = [
@@ -30,7 +34,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='reported at')),
                 ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='resolved at')),
                 ('personal_data_purged_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='personal data removed at')),
-                ('decision_maker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='advocacy_corrections', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='decision maker')),
+                ('decision_maker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='advocacy_corrections', to=PAGE_MODEL, verbose_name='decision maker')),
                 ('resolved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='resolved by')),
             ],
             options={

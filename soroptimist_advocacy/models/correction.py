@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-import swapper
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+
+from ..compat import page_model_name
 
 
 class DecisionMakerCorrectionQuerySet(models.QuerySet):
@@ -44,7 +45,7 @@ class DecisionMakerCorrection(models.Model):
     PERSONAL_FIELDS = ("details", "reporter_name", "reporter_email")
 
     decision_maker = models.ForeignKey(
-        swapper.get_model_name("wagtailcore", "Page"),
+        page_model_name(),
         verbose_name=_("decision maker"),
         null=True,
         blank=True,

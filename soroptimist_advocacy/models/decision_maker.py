@@ -139,7 +139,13 @@ class DecisionMakerMixin(PublicPageMixin, RoutablePageMixin, models.Model):
     )
 
     content_panels = [
-        TitleFieldPanel("title", heading=_("Full name")),
+        # Wagtail's default says "Page title": editors typed the post ("Minister for Equality") there.
+        TitleFieldPanel(
+            "title",
+            heading=_("Full name"),
+            placeholder=_("Full name"),
+            help_text=_("Her full name, as shown on the page and in letters, e.g. Claire Dubois. Never translated."),
+        ),
         FieldRowPanel([FieldPanel("salutation"), FieldPanel("position_title")]),
         FieldPanel("organisation"),
         FieldRowPanel([FieldPanel("country"), FieldPanel("rank")]),

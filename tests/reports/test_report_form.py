@@ -44,6 +44,22 @@ def test_country_query_presets_the_country(member, action_kit):
     assert '<option value="KE" selected>' in html
 
 
+def test_after_the_country_step_only_that_countrys_decision_makers_are_offered(member, action_kit, grace):
+    html = member.get(report_url(action_kit), {"country": "KE"}).content.decode()
+    decision_makers = html[html.index('name="decision_maker"'):]
+    decision_makers = decision_makers[: decision_makers.index("</select>")]
+    assert '<optgroup label="Kenya">' in decision_makers and "Grace Wanjiru" in decision_makers
+    assert "France" not in decision_makers and "Claire Dubois" not in decision_makers
+
+
+def test_the_country_step_works_without_javascript(member, action_kit):
+    html = member.get(report_url(action_kit)).content.decode()
+    step = html[html.index('class="sa-country-step"'):]
+    step = step[: step.index("</form>")]
+    assert 'method="get"' in step and 'name="country"' in step and "Show decision makers" in step
+    assert "report-form.js" in html  # with JavaScript the list follows the form's own country in place
+
+
 def test_post_without_csrf_token_is_refused(member, action_kit):
     response = member.post(report_url(action_kit), {"country": "FR"})
     assert response.status_code == 403
