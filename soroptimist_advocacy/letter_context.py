@@ -6,9 +6,9 @@ import datetime
 import re
 
 from django.utils import timezone, translation
-from django.utils.dateformat import format as format_date
-from django.utils.translation import gettext, pgettext
 from django_countries import countries
+
+from . import letter_wording as wording
 
 # The documented names an editor may put in the block's letter text. The text is
 # translator-supplied, so it is never rendered with Jinja: a regular expression
@@ -43,11 +43,8 @@ def fill_placeholders(text: str, values: dict[str, dict[str, str]]) -> str:
 
 
 def letter_date(language: str, day: datetime.date | None = None) -> str:
-    """Today's date as a letter writes it in *language*: "28 November 2026", "28 novembre 2026"."""
-    day = day or timezone.localdate()
-    with translation.override(language):
-        # Translators: a PHP-style date format for the date line of a letter.
-        return format_date(day, pgettext("letter date format", "j F Y"))
+    """Today's date as a letter writes it in *language*: "28 November 2026", "2026年11月28日"."""
+    return wording.letter_date(language, day or timezone.localdate())
 
 
 def country_name(code: str, language: str) -> str:
@@ -81,8 +78,8 @@ def generic_recipient(block_value, country: str, language: str) -> dict[str, str
 def build_letter_contexts(*, member: dict, recipients: list[dict], block_value, campaign_title: str, language: str) -> list[dict]:
     """One engine context per recipient, every word in *language*."""
     member = dict(member, country=country_name(member.get("country", ""), language))
-    with translation.override(language):
-        closing = gettext("Yours sincerely,")
+    # The editor's subject line in this translation; the campaign's title only when she set none.
+    subject = (block_value.get("subject") or "").strip() or campaign_title
     contexts = []
     for recipient in recipients:
         values = {"member": member, "recipient": recipient, "campaign": {"title": campaign_title}}
@@ -92,9 +89,10 @@ def build_letter_contexts(*, member: dict, recipients: list[dict], block_value, 
                 "recipient": recipient,
                 "recipients": recipients,
                 "date": letter_date(language),
+                "subject": subject,
                 "campaign": {"title": campaign_title},
                 "body": [fill_placeholders(paragraph, values) for paragraph in block_value.get("paragraphs") or []],
-                "closing": closing,
+                "closing": wording.closing_formula(language, recipient.get("salutation", "")),
             }
         )
     return contexts

@@ -25,6 +25,7 @@ from .coreprops import compile_core_properties
 from .docxtpl_bridge import LetterRenderer, PartSource, SandboxedDocxTemplate, compile_part, part_sources
 from .environment import MARKUP_ENVIRONMENT, has_jinja
 from .equivalence import differing_parts
+from .language import in_language
 from .limits import PREPARED_TEMPLATES_CACHED
 from .package_copy import PackageCopy
 from .parts import BodyPart, CorePropertiesPart, FootnotesPart, HeaderFooterPart, RenderedPart, split_around_body
@@ -166,9 +167,10 @@ _cache: OrderedDict[str, PreparedTemplate] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
-def prepare(template: bytes) -> PreparedTemplate:
-    """The prepared template for these bytes, from the per-process cache when it is there."""
-    key = hashlib.sha256(template).hexdigest()
+def prepare(template: bytes, language: str | None = None) -> PreparedTemplate:
+    """The prepared template for these bytes (set to *language* when given), from the
+    per-process cache when it is there."""
+    key = hashlib.sha256(template).hexdigest() + (f":{language}" if language else "")
     with _cache_lock:
         prepared = _cache.get(key)
         if prepared is not None:
@@ -177,7 +179,11 @@ def prepare(template: bytes) -> PreparedTemplate:
     # Prepared outside the lock: two threads may both prepare a new template, harmlessly.
     # Cleaned first, once per template: no editor's comments, tracked changes or
     # name reach a member's letter, whatever was uploaded.
-    prepared = _prepare(clean_template(template))
+    cleaned = clean_template(template)
+    if language:
+        # Marked before preparing, so that both render paths work from the same marked XML.
+        cleaned = in_language(cleaned, language)
+    prepared = _prepare(cleaned)
     with _cache_lock:
         prepared = _cache.setdefault(key, prepared)
         _cache.move_to_end(key)

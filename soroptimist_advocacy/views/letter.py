@@ -85,7 +85,7 @@ def serve_letter(request, page):
         member=member, recipients=recipients, block_value=letter_block, campaign_title=letter_page.title,
         language=language,
     )
-    document = render_letters(letter_template_bytes(letter_block, letter_page.locale), contexts)
+    document = render_letters(letter_template_bytes(letter_block, letter_page.locale), contexts, language)
     count_letters(campaign_key=page.translation_key, country=country, language=language, number=len(contexts))
 
     response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)
@@ -93,10 +93,10 @@ def serve_letter(request, page):
     return no_store(response)
 
 
-def render_letters(template: bytes, contexts: list[dict]) -> bytes:
-    """One letter, or one document with a letter per recipient."""
+def render_letters(template: bytes, contexts: list[dict], language: str | None = None) -> bytes:
+    """One letter, or one document with a letter per recipient, set to *language*."""
     from ..letters import render, render_many
 
     if len(contexts) == 1:
-        return render(template, contexts[0])
-    return render_many(template, contexts)
+        return render(template, contexts[0], language)
+    return render_many(template, contexts, language)
