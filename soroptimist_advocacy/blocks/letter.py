@@ -15,6 +15,7 @@ class LetterBuilderBlock(blocks.StructBlock):
     subject = blocks.CharBlock(
         label=_("subject"),
         required=False,
+        default="",  # wagtail-localize cannot extract a segment from None
         help_text=_("The subject line of the letter, translated with the page; without one the page title is used."),
     )
     paragraphs = blocks.ListBlock(
