@@ -71,7 +71,7 @@ def serve_letter(request, page):
         return no_store(response)
 
     language = form.cleaned_data["language"]
-    # The form only offers languages with a live translation of the campaign.
+    # The form only offers languages whose letter text is translated and live.
     letter_page = live_translations(page)[language].specific
     letter_block = block_value if letter_page is page else (find_letter_block(letter_page) or block_value)
     country = form.cleaned_data["country"]
