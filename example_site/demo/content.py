@@ -136,7 +136,7 @@ DECISION_MAKERS = [
      "Office for Women", "minister.women.au@example.org", 1),
     ("demo-au-2", "AU", "James Wilson", "Dear Minister", "Minister for Foreign Affairs",
      "Department of Foreign Affairs and Trade", "", 2),
-    ("demo-jo-1", "JO", "Rania Haddad", "Dear Minister", "Minister of Social Development, Chair of the Ministerial Committee for Women's Empowerment",
+    ("demo-jo-1", "JO", "Rania Haddad", "Dear Honourable Minister", "Minister of Social Development, Chair of the Ministerial Committee for Women's Empowerment",
      "Ministry of Social Development", "", 1),
 ]
 
