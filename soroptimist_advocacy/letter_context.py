@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 
 from django.utils import timezone, translation
 from django_countries import countries
@@ -75,9 +76,49 @@ def generic_recipient(block_value, country: str, language: str) -> dict[str, str
     }
 
 
+def is_right_to_left(language: str) -> bool:
+    try:
+        return bool(translation.get_language_info(language)["bidi"])
+    except KeyError:
+        return False
+
+
+# Left-to-right embedding and its end (LRE, PDF): understood by Word and LibreOffice alike.
+_LTR_START, _LTR_END = "\u202a", "\u202c"
+
+
+def _first_strong_is_ltr(text: str) -> bool:
+    for character in text:
+        direction = unicodedata.bidirectional(character)
+        if direction == "L":
+            return True
+        if direction in ("R", "AL"):
+            return False
+    return False
+
+
+def keep_ltr_lines_in_order(value: str) -> str:
+    """*value* with each line that starts in a left-to-right script kept left to right.
+
+    In a right-to-left letter, "1 Example Street" would otherwise be shown "Example
+    Street 1" and a trailing full stop would jump to the wrong end of a Latin name.
+    """
+    return "\n".join(
+        f"{_LTR_START}{line}{_LTR_END}" if _first_strong_is_ltr(line) else line for line in value.split("\n")
+    )
+
+
+def _isolated(values: dict[str, str]) -> dict[str, str]:
+    return {key: keep_ltr_lines_in_order(value) if isinstance(value, str) else value for key, value in values.items()}
+
+
 def build_letter_contexts(*, member: dict, recipients: list[dict], block_value, campaign_title: str, language: str) -> list[dict]:
     """One engine context per recipient, every word in *language*."""
     member = dict(member, country=country_name(member.get("country", ""), language))
+    if is_right_to_left(language):
+        # Names, clubs and addresses a member or the directory typed in Latin letters keep their order.
+        member = _isolated(member)
+        recipients = [_isolated(recipient) for recipient in recipients]
     # The editor's subject line in this translation; the campaign's title only when she set none.
     subject = (block_value.get("subject") or "").strip() or campaign_title
     contexts = []
