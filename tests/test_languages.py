@@ -109,10 +109,12 @@ def test_the_closing_answers_the_salutation():
 # A campaign translated with wagtail-localize into Arabic and Chinese in full, and into
 # Russian with its page texts but without the letter's paragraphs.
 ARABIC = {
+    "Members everywhere are writing to their ministers.": "العضوات في كل مكان يكتبن إلى وزرائهن.",
     factories.LETTER_PARAGRAPHS[0]: "بصفتي عضوة في {{ member.club }} في {{ member.town }}، أكتب إليكم.",
     factories.LETTER_PARAGRAPHS[1]: "نرجو أن تعملوا من أجل النساء في {{ recipient.country }}.",
 }
 CHINESE = {
+    "Members everywhere are writing to their ministers.": "各地社员正在致信本国部长。",
     factories.LETTER_PARAGRAPHS[0]: "我是{{ member.town }}{{ member.club }}的社员，谨致函您。",
     factories.LETTER_PARAGRAPHS[1]: "请为{{ recipient.country }}的妇女采取行动。",
 }
@@ -123,7 +125,8 @@ def campaign(db, django_capture_on_commit_callbacks):
     for code in ("ar", "zh-hans", "ru"):
         Locale.objects.get_or_create(language_code=code)
     directory = factories.make_directory()
-    page = factories.make_action_kit(directory=directory, body=[factories.letter_block()])
+    paragraph = {"type": "paragraph", "value": "<p>Members everywhere are writing to their ministers.</p>"}
+    page = factories.make_action_kit(directory=directory, body=[paragraph, factories.letter_block()])
     for language, strings in (
         ("ar", ARABIC), ("zh-hans", CHINESE), ("ru", {"Post CSW Advocacy Action Kit": "Материалы кампании"})
     ):
@@ -168,3 +171,13 @@ def test_editor_is_warned_about_an_untranslated_letter(campaign, admin_client):
     arabic = campaign.get_translation(Locale.objects.get(language_code="ar"))
     response = admin_client.get(f"/admin/pages/{arabic.pk}/edit/")
     assert not any("not fully translated" in str(message) for message in response.context["messages"])
+
+
+def test_text_left_in_english_on_a_translated_page_says_so(campaign, client):
+    russian = campaign.get_translation(Locale.objects.get(language_code="ru"))
+    html = client.get(russian.url).content.decode()
+    assert '<div class="sa-block sa-rich-text" lang="en" dir="ltr">' in html
+    arabic = campaign.get_translation(Locale.objects.get(language_code="ar"))
+    html = client.get(arabic.url).content.decode()
+    assert '<div class="sa-block sa-rich-text">' in html and "يكتبن" in html
+    assert 'lang="en" dir="ltr"><p>' not in html
