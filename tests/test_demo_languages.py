@@ -116,7 +116,7 @@ def test_libreoffice_lays_out_each_letter_in_reading_order(demo, tmp_path):
         # Words of the letter in their logical order, as pdftotext extracts right-to-left text
         # (phrases without a lam-alef ligature, which pdftotext gives back as alef-lam).
         "ar": ["معالي الوزيرة المحترمة،", "أكتب إليكم بصفتي عضوة في", "SI Amman", "وتفضلوا بقبول فائق",
-               "30 نوفمبر 2026"],
+               "نوفمبر 2026"],
         "zh-hans": ["尊敬的部长：", "我是SI Amman的社员", "此致", "敬礼！"],
         "ru": ["Уважаемая госпожа министр!", "Обращаюсь к Вам как член клуба «SI Amman»", "С уважением,"],
     }
@@ -148,8 +148,11 @@ def page_queries(url: str) -> int:
     return len(captured)
 
 
+# The example site's real pages, its language switcher included (one query for every language).
+# The campaign counts three queries for "which letter languages are translated" and one for
+# "which texts fell back to the source language", the same with 3 languages or 60.
 EXAMPLE_HOME_BUDGET = 12
-EXAMPLE_CAMPAIGN_BUDGET = 24
+EXAMPLE_CAMPAIGN_BUDGET = 26
 
 
 def test_example_site_pages_cost_the_same_queries_with_three_or_six_languages(demo):
