@@ -136,7 +136,9 @@ def test_libreoffice_lays_out_each_letter_in_reading_order(demo, tmp_path):
         flat = re.sub(r"\s+", " ", text)
         assert MEMBER in text, language  # the member's Latin name, intact and in order
         for phrase in phrases:
-            assert phrase in flat or phrase in text, (language, phrase, text[:1500])
+            # LibreOffice spaces Latin words out from Chinese ones on the page; pdftotext keeps the gap.
+            squeezed = re.sub(r"\s+", "", phrase)
+            assert phrase in flat or squeezed in re.sub(r"\s+", "", text), (language, phrase, text[:1500])
 
 
 def page_queries(url: str) -> int:
