@@ -99,7 +99,8 @@ def test_the_closing_answers_the_salutation():
     assert closing_formula("fr", "Madame la Ministre") == (
         "Veuillez agréer, Madame la Ministre, l'expression de ma haute considération."
     )
-    assert closing_formula("fr", "Cher Monsieur,").startswith("Veuillez agréer, Cher") is False
+    # A salutation that is not a "Madame"/"Monsieur" form is not repeated inside the formula.
+    assert closing_formula("fr", "Chère amie,") == "Veuillez agréer, Madame, Monsieur, l'expression de ma haute considération."
     assert closing_formula("en", "Dear Minister") == "Yours sincerely,"
     assert closing_formula("en", "Dear Sir or Madam") == "Yours faithfully,"
     assert closing_formula("ru", "Уважаемая госпожа министр") == "С уважением,"
