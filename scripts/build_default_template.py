@@ -23,6 +23,9 @@ from docx.shared import Mm, Pt, RGBColor
 OUTPUT = Path(__file__).resolve().parent.parent / "soroptimist_advocacy" / "letters" / "default_template.docx"
 
 FONT = "Arial"  # metric-compatible with Liberation Sans, which LibreOffice substitutes
+# Arial has no Chinese glyphs anywhere: East Asian text gets a font that ships with Windows
+# and that LibreOffice maps to an installed CJK family (Noto Sans CJK SC on Debian).
+EAST_ASIAN_FONT = "Microsoft YaHei"
 FIXED_DATE = datetime.datetime(2026, 1, 1)
 FIXED_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 GREY = RGBColor(0x55, 0x55, 0x55)
@@ -45,14 +48,16 @@ def drop_boilerplate(document) -> None:
 
 
 def set_fonts(document) -> None:
-    """Arial 11 pt everywhere, for Latin, complex (Arabic, Hebrew) and East Asian scripts alike."""
+    """Arial 11 pt for Latin and complex scripts (Windows' and macOS' Arial has Arabic and Hebrew),
+    an East Asian font for Chinese; the engine sets each letter's language and direction."""
     defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
     r_fonts = defaults.find(qn("w:rFonts"))
     for attribute in list(r_fonts.attrib):
         del r_fonts.attrib[attribute]  # theme fonts would win over the explicit ones
-    for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+    for script in ("w:ascii", "w:hAnsi", "w:cs"):
         r_fonts.set(qn(script), FONT)
-    # No fixed proofing language: Word checks a French letter in French on a French machine.
+    r_fonts.set(qn("w:eastAsia"), EAST_ASIAN_FONT)
+    # No fixed language here: the engine marks every letter with its own (w:lang, w:bidi).
     defaults.remove(defaults.find(qn("w:lang")))
     normal = document.styles["Normal"]
     normal.font.name = FONT
@@ -113,7 +118,7 @@ def build() -> bytes:
     for field in ("title", "organisation", "address", "country"):
         recipient.add_run(optional_line(f"recipient.{field}"))
 
-    document.add_paragraph("{{ campaign.title }}", style="Letter Subject")
+    document.add_paragraph("{{ subject }}", style="Letter Subject")
     document.add_paragraph("{{ recipient.salutation }},", style="Letter Salutation")
 
     # {%p ...%} tags make docxtpl drop their own paragraph: one Word paragraph per body paragraph.

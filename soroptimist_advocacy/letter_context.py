@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 
 from django.utils import timezone, translation
-from django.utils.dateformat import format as format_date
-from django.utils.translation import gettext, pgettext
 from django_countries import countries
+
+from . import letter_wording as wording
 
 # The documented names an editor may put in the block's letter text. The text is
 # translator-supplied, so it is never rendered with Jinja: a regular expression
@@ -43,11 +44,8 @@ def fill_placeholders(text: str, values: dict[str, dict[str, str]]) -> str:
 
 
 def letter_date(language: str, day: datetime.date | None = None) -> str:
-    """Today's date as a letter writes it in *language*: "28 November 2026", "28 novembre 2026"."""
-    day = day or timezone.localdate()
-    with translation.override(language):
-        # Translators: a PHP-style date format for the date line of a letter.
-        return format_date(day, pgettext("letter date format", "j F Y"))
+    """Today's date as a letter writes it in *language*: "28 November 2026", "2026年11月28日"."""
+    return wording.letter_date(language, day or timezone.localdate())
 
 
 def country_name(code: str, language: str) -> str:
@@ -78,11 +76,51 @@ def generic_recipient(block_value, country: str, language: str) -> dict[str, str
     }
 
 
+def is_right_to_left(language: str) -> bool:
+    try:
+        return bool(translation.get_language_info(language)["bidi"])
+    except KeyError:
+        return False
+
+
+# Left-to-right embedding and its end (LRE, PDF): understood by Word and LibreOffice alike.
+_LTR_START, _LTR_END = "\u202a", "\u202c"
+
+
+def _first_strong_is_ltr(text: str) -> bool:
+    for character in text:
+        direction = unicodedata.bidirectional(character)
+        if direction == "L":
+            return True
+        if direction in ("R", "AL"):
+            return False
+    return False
+
+
+def keep_ltr_lines_in_order(value: str) -> str:
+    """*value* with each line that starts in a left-to-right script kept left to right.
+
+    In a right-to-left letter, "1 Example Street" would otherwise be shown "Example
+    Street 1" and a trailing full stop would jump to the wrong end of a Latin name.
+    """
+    return "\n".join(
+        f"{_LTR_START}{line}{_LTR_END}" if _first_strong_is_ltr(line) else line for line in value.split("\n")
+    )
+
+
+def _isolated(values: dict[str, str]) -> dict[str, str]:
+    return {key: keep_ltr_lines_in_order(value) if isinstance(value, str) else value for key, value in values.items()}
+
+
 def build_letter_contexts(*, member: dict, recipients: list[dict], block_value, campaign_title: str, language: str) -> list[dict]:
     """One engine context per recipient, every word in *language*."""
     member = dict(member, country=country_name(member.get("country", ""), language))
-    with translation.override(language):
-        closing = gettext("Yours sincerely,")
+    if is_right_to_left(language):
+        # Names, clubs and addresses a member or the directory typed in Latin letters keep their order.
+        member = _isolated(member)
+        recipients = [_isolated(recipient) for recipient in recipients]
+    # The editor's subject line in this translation; the campaign's title only when she set none.
+    subject = (block_value.get("subject") or "").strip() or campaign_title
     contexts = []
     for recipient in recipients:
         values = {"member": member, "recipient": recipient, "campaign": {"title": campaign_title}}
@@ -92,9 +130,10 @@ def build_letter_contexts(*, member: dict, recipients: list[dict], block_value, 
                 "recipient": recipient,
                 "recipients": recipients,
                 "date": letter_date(language),
+                "subject": subject,
                 "campaign": {"title": campaign_title},
                 "body": [fill_placeholders(paragraph, values) for paragraph in block_value.get("paragraphs") or []],
-                "closing": closing,
+                "closing": wording.closing_formula(language, recipient.get("salutation", "")),
             }
         )
     return contexts

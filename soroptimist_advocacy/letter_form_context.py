@@ -27,12 +27,27 @@ def live_translations(page) -> dict:
     return cached
 
 
+def letter_translations(page) -> dict:
+    """The live translations of *page* whose letter text is fully translated, by language code."""
+    cached = getattr(page, "_sa_letter_translations", None)
+    if cached is None:
+        from .letter_translation import translated_letter_locales
+
+        translations = live_translations(page)
+        offered = translated_letter_locales(page, translations)
+        cached = {code: translation for code, translation in translations.items() if translation.locale_id in offered}
+        page._sa_letter_translations = cached
+    return cached
+
+
 def letter_languages(page) -> list[tuple[str, str]]:
-    """(code, name) of every live translation of *page*, its own language first, each
-    named in itself so a member finds hers whatever the page's language."""
-    translations = live_translations(page)  # fetches the page's own locale along
-    own = page.locale.language_code
-    codes = [own] + sorted(code for code in translations if code != own)
+    """(code, name) of every language *page*'s letter is really translated into, its own
+    language first when offered, each named in itself so a member finds hers."""
+    translations = letter_translations(page)
+    own = page.locale.language_code  # live_translations fetched the page's own locale along
+    codes = ([own] if own in translations else []) + sorted(code for code in translations if code != own)
+    if not codes:
+        codes = [own]  # only when the source page itself is not live: no campaign to speak of
     choices = []
     for code in codes:
         try:

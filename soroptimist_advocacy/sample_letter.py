@@ -31,11 +31,11 @@ def sample_letter_for_page(page) -> HttpResponse:
         member=member, recipients=[recipient], block_value=block_value, campaign_title=page.title, language=language
     )
     # Without a chosen template (or a letter block at all) this is the app's default letter.
-    document = render_letters(letter_template_bytes(block_value, page.locale), contexts)
+    document = render_letters(letter_template_bytes(block_value, page.locale), contexts, language)
     return docx_response(document, f"sample-{slugify(page.title)[:50] or 'letter'}.docx")
 
 
 def sample_letter_for_template(letter_template) -> HttpResponse:
     """*letter_template* filled with the engine's sample letter."""
-    document = render(letter_template.read_template(), sample_context())
+    document = render(letter_template.read_template(), sample_context(), letter_template.locale.language_code)
     return docx_response(document, f"sample-{slugify(letter_template.name)[:50] or 'letter'}.docx")

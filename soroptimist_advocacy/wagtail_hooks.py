@@ -63,3 +63,41 @@ def warn_about_a_campaigns_unusable_letter_template(request, page):
     if request.method == "GET":
         for warning in campaign_warnings(page.specific):
             messages.warning(request, warning)
+def warn_if_letter_untranslated(request, page) -> None:
+    """Tell the editor of a translation that members cannot get its letter yet, and why."""
+    from django.contrib import messages
+    from django.utils.translation import get_language_info, gettext
+
+    from .letter_translation import letter_block_ids, translated_letter_locales
+
+    page = page.specific
+    if not hasattr(page, "get_directory") or not letter_block_ids(page):
+        return
+    code = page.locale.language_code
+    if page.locale_id in translated_letter_locales(page, {code: page}):
+        return
+    try:
+        language = get_language_info(code)["name_translated"]
+    except KeyError:
+        language = code
+    messages.warning(
+        request,
+        gettext(
+            "The letter text of this page is not fully translated into %(language)s: members are not offered a "
+            "letter in %(language)s until every paragraph and the subject of the letter are translated and published."
+        )
+        % {"language": language},
+    )
+
+
+# Before wagtail-localize's own hook, which answers the request with its translation editor
+# (publishing there redirects back to it, so the editor sees this right after publishing).
+@hooks.register("before_edit_page", order=-1)
+def letter_translation_warning_on_edit(request, page):
+    if request.method == "GET":
+        warn_if_letter_untranslated(request, page)
+
+
+@hooks.register("after_publish_page")
+def letter_translation_warning_on_publish(request, page):
+    warn_if_letter_untranslated(request, page)

@@ -1,4 +1,4 @@
-"""The French and Spanish catalogs are complete, compiled and cover every string in the code."""
+"""The French, Spanish, Arabic, Chinese and Russian catalogs are complete, compiled and cover every string in the code."""
 
 import os
 import shutil
@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 PACKAGE = Path(__file__).resolve().parent.parent / "soroptimist_advocacy"
-LANGUAGES = ["fr", "es"]
+LANGUAGES = ["fr", "es", "ar", "zh_Hans", "ru"]
 
 
 def catalog(language: str) -> polib.POFile:
@@ -50,3 +50,17 @@ def test_every_string_in_the_code_is_in_the_catalogs(tmp_path, monkeypatch):
         missing = extracted - keys(catalog(language))
         assert not missing, f"{language}: {sorted(missing)[:20]} (run makemessages and translate)"
     assert os.getcwd() == str(copy)
+
+
+# Arabic has six plural forms and Russian three: every plural entry must fill them all.
+PLURAL_FORMS = {"fr": 2, "es": 2, "ar": 6, "zh_Hans": 1, "ru": 3}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_plural_entries_fill_every_form_of_the_language(language):
+    po = catalog(language)
+    assert f"nplurals={PLURAL_FORMS[language]};" in po.metadata["Plural-Forms"].replace(" ", "")
+    for entry in po:
+        if entry.msgid_plural and not entry.obsolete:
+            forms = {int(index) for index, text in entry.msgstr_plural.items() if text}
+            assert forms == set(range(PLURAL_FORMS[language])), entry.msgid

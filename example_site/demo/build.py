@@ -24,9 +24,10 @@ from .files import simple_pdf
 from .letter_templates import letter_template_file
 from .models import HomePage
 from .translate import translate
-from .translations import AR, ES, FR
+from .translations import AR, ES, FR, RU, ZH_HANS
 
-TRANSLATIONS = {"fr": FR, "es": ES}
+# The six UN languages: English is the source, the others are wagtail-localize translations.
+TRANSLATIONS = {"fr": FR, "es": ES, "ar": AR, "zh-hans": ZH_HANS, "ru": RU}
 
 
 def publish(page):
@@ -136,7 +137,7 @@ def build_directory(home) -> DecisionMakerIndexPage:
 
 
 def build_letter_templates() -> LetterTemplate:
-    """The campaign's letter template in English, with its own French and Spanish .docx."""
+    """The campaign's letter template in English, with its own .docx in every other language."""
     english = LetterTemplate.objects.filter(name="CSW 56 advocacy letter", locale__language_code="en").first()
     english_document = upsert_document("CSW 56 advocacy letter (en)", "csw56-letter-en.docx", letter_template_file("en"))
     if english is None:
@@ -164,7 +165,8 @@ def campaign_body(resources: dict[str, ResourcePage], directory, letter_template
             "text": "Find the member of government responsible for gender and/or women in your country.",
             "directory": directory.pk}},
         {"type": "letter_builder", "value": {
-            "heading": c["letter_heading"], "intro": c["letter_intro"], "paragraphs": c["letter_paragraphs"],
+            "heading": c["letter_heading"], "intro": c["letter_intro"], "subject": c["letter_subject"],
+            "paragraphs": c["letter_paragraphs"],
             "template": letter_template.pk, "generic_salutation": c["generic_salutation"],
             "generic_addressee": c["generic_addressee"]}},
         {"type": "faq", "value": {"heading": "Questions", "items": [
@@ -185,7 +187,7 @@ def campaign_body(resources: dict[str, ResourcePage], directory, letter_template
 def translate_tree(pages, languages) -> None:
     """Translate *pages* (parents before children) into each language, as an editor would."""
     for language in languages:
-        strings = TRANSLATIONS.get(language) or AR
+        strings = TRANSLATIONS[language]
         for page in pages:
             translate(page, language, strings)
 
@@ -194,7 +196,7 @@ def translate_tree(pages, languages) -> None:
 def build_demo() -> ActionKitPage:
     """Build the demo in English, then translate it with wagtail-localize. Pages are
     published on commit, as in the admin (``transaction.on_commit``)."""
-    for code in ("en", "fr", "es", "ar"):
+    for code in ("en", *TRANSLATIONS):
         Locale.objects.get_or_create(language_code=code)
     home = home_page()
     resource_index, resources = build_resources(home)
@@ -208,7 +210,6 @@ def build_demo() -> ActionKitPage:
     )
     decision_makers = list(DecisionMakerPage.objects.child_of(directory).order_by("path"))
     translate_tree(
-        [home, resource_index, *resources.values(), directory, *decision_makers, campaign], ["fr", "es"]
+        [home, resource_index, *resources.values(), directory, *decision_makers, campaign], list(TRANSLATIONS)
     )
-    translate_tree([home, campaign], ["ar"])
     return campaign

@@ -26,14 +26,17 @@ CAMPAIGN = {
     ],
     "letter_heading": "Write to your decision maker",
     "letter_intro": "<p>Fill in your details: we prepare the advocacy letter addressed to your country's decision maker, ready to sign and send.</p>",
+    "letter_subject": "Upholding women's rights after the 56th Commission on the Status of Women",
     "letter_paragraphs": [
         "I am writing to you as a member of {{ member.club }}, a club of Soroptimist International, a global "
         "volunteer movement working to transform the lives and status of women and girls.",
         "The 56th Session of the UN Commission on the Status of Women closed without agreed conclusions. "
         "We urge you to uphold the international agreements on women's rights already established, and to resist "
         "any attempt to re-open their negotiation.",
-        "We ask that {{ recipient.country }} demonstrate its commitment to promote, protect and fulfil the human "
-        "rights and fundamental freedoms of women, and act on the policy recommendations Soroptimist International "
+        # "your Government", not the country's name: French, Spanish, Arabic and Russian would need an
+        # article or a case ending that a placeholder cannot carry ("la France", "le Royaume-Uni").
+        "We ask your Government to demonstrate its commitment to promote, protect and fulfil the human rights "
+        "and fundamental freedoms of women, and to act on the policy recommendations Soroptimist International "
         "put forward at the 56th Commission on the Status of Women.",
         "I would welcome the opportunity to hear how your office intends to take these recommendations forward.",
     ],
@@ -133,7 +136,7 @@ DECISION_MAKERS = [
      "Office for Women", "minister.women.au@example.org", 1),
     ("demo-au-2", "AU", "James Wilson", "Dear Minister", "Minister for Foreign Affairs",
      "Department of Foreign Affairs and Trade", "", 2),
-    ("demo-jo-1", "JO", "Rania Haddad", "Dear Minister", "Minister of Social Development, Chair of the Ministerial Committee for Women's Empowerment",
+    ("demo-jo-1", "JO", "Rania Haddad", "Dear Honourable Minister", "Minister of Social Development, Chair of the Ministerial Committee for Women's Empowerment",
      "Ministry of Social Development", "", 1),
 ]
 

@@ -1,5 +1,5 @@
 """The demo's letter templates: the app's default letter with each language's own conventions
-(a subject line as French and Spanish letters write it; a colon after a Spanish salutation)."""
+(a subject line as each language writes it; the punctuation each puts after a salutation)."""
 
 from __future__ import annotations
 
@@ -8,14 +8,28 @@ import zipfile
 
 from soroptimist_advocacy.letters import default_template_bytes
 
-SUBJECT = "<w:t>{{ campaign.title }}</w:t>"
+SUBJECT = "<w:t>{{ subject }}</w:t>"
 SALUTATION = "<w:t>{{ recipient.salutation }},</w:t>"
 CHANGES = {
     "en": {},
-    "fr": {SUBJECT: '<w:t xml:space="preserve">Objet : {{ campaign.title }}</w:t>'},
+    "fr": {SUBJECT: '<w:t xml:space="preserve">Objet : {{ subject }}</w:t>'},
     "es": {
-        SUBJECT: '<w:t xml:space="preserve">Asunto: {{ campaign.title }}</w:t>',
+        SUBJECT: '<w:t xml:space="preserve">Asunto: {{ subject }}</w:t>',
         SALUTATION: "<w:t>{{ recipient.salutation }}:</w:t>",
+    },
+    # Arabic puts its own comma after the salutation; the subject line opens with "الموضوع:".
+    "ar": {
+        SUBJECT: '<w:t xml:space="preserve">الموضوع: {{ subject }}</w:t>',
+        SALUTATION: "<w:t>{{ recipient.salutation }}،</w:t>",
+    },
+    # A Chinese salutation ends with a full-width colon; the subject line reads "事由：".
+    "zh-hans": {
+        SUBJECT: "<w:t>事由：{{ subject }}</w:t>",
+        SALUTATION: "<w:t>{{ recipient.salutation }}：</w:t>",
+    },
+    # A formal Russian letter: "Уважаемая госпожа министр!" and the subject after "О ..." as written.
+    "ru": {
+        SALUTATION: "<w:t>{{ recipient.salutation }}!</w:t>",
     },
 }
 

@@ -1,4 +1,4 @@
-"""French, Spanish and (for the right-to-left proof) Arabic text of the demo campaign,
+"""French and Spanish text of the demo campaign (Arabic, Chinese and Russian: translations_un.py),
 keyed by the English source segment, as a translator would enter it in wagtail-localize."""
 
 FR = {
@@ -53,8 +53,10 @@ FR = {
         "Je vous écris en tant que membre du {{ member.club }}, un club de Soroptimist International, mouvement mondial de bénévoles qui œuvre à transformer la vie et la condition des femmes et des filles.",
     "The 56th Session of the UN Commission on the Status of Women closed without agreed conclusions. We urge you to uphold the international agreements on women's rights already established, and to resist any attempt to re-open their negotiation.":
         "La 56e session de la Commission de la condition de la femme des Nations unies s'est close sans conclusions concertées. Nous vous prions instamment de défendre les accords internationaux déjà établis sur les droits des femmes et de vous opposer à toute tentative d'en rouvrir la négociation.",
-    "We ask that {{ recipient.country }} demonstrate its commitment to promote, protect and fulfil the human rights and fundamental freedoms of women, and act on the policy recommendations Soroptimist International put forward at the 56th Commission on the Status of Women.":
-        "Nous demandons que le pays {{ recipient.country }} démontre son engagement à promouvoir, protéger et réaliser les droits humains et les libertés fondamentales des femmes, et donne suite aux recommandations présentées par Soroptimist International à la 56e Commission de la condition de la femme.",
+    "We ask your Government to demonstrate its commitment to promote, protect and fulfil the human rights and fundamental freedoms of women, and to act on the policy recommendations Soroptimist International put forward at the 56th Commission on the Status of Women.":
+        "Nous demandons à votre gouvernement de démontrer son engagement à promouvoir, protéger et réaliser les droits humains et les libertés fondamentales des femmes, et de donner suite aux recommandations présentées par Soroptimist International à la 56e session de la Commission de la condition de la femme.",
+    "Upholding women's rights after the 56th Commission on the Status of Women":
+        "Défendre les droits des femmes après la 56e session de la Commission de la condition de la femme",
     "I would welcome the opportunity to hear how your office intends to take these recommendations forward.":
         "Je serais heureuse d'apprendre comment vos services entendent donner suite à ces recommandations.",
     "Dear Minister": "Madame la Ministre, Monsieur le Ministre",
@@ -104,6 +106,13 @@ FR = {
     "Dear Cabinet Secretary": "Madame la Secrétaire de cabinet",
     "Dear Honourable Minister": "Madame la Ministre",
     "Dear Secretary": "Madame la Secrétaire",
+    "Soroptimist International": "Soroptimist International",
+    # Decision makers whose source entry is in their own language.
+    "Estimada Ministra": "Madame la Ministre",
+    "Ministra de Igualdad": "Ministre de l'Égalité",
+    "Ministerio de Igualdad": "Ministère de l'Égalité",
+    "Excelentíssima Senhora Ministra": "Madame la Ministre",
+    "Estimada Secretaria": "Madame la Secrétaire",
     "CSW 56 advocacy letter": "Lettre de plaidoyer CSW 56",
 }
 
@@ -159,8 +168,10 @@ ES = {
         "Le escribo como socia de {{ member.club }}, un club de Soroptimist International, movimiento mundial de voluntarias que trabaja para transformar la vida y la condición de las mujeres y las niñas.",
     "The 56th Session of the UN Commission on the Status of Women closed without agreed conclusions. We urge you to uphold the international agreements on women's rights already established, and to resist any attempt to re-open their negotiation.":
         "La 56.ª sesión de la Comisión de la Condición Jurídica y Social de la Mujer de las Naciones Unidas concluyó sin conclusiones convenidas. Le instamos a defender los acuerdos internacionales ya establecidos sobre los derechos de las mujeres y a oponerse a cualquier intento de reabrir su negociación.",
-    "We ask that {{ recipient.country }} demonstrate its commitment to promote, protect and fulfil the human rights and fundamental freedoms of women, and act on the policy recommendations Soroptimist International put forward at the 56th Commission on the Status of Women.":
-        "Pedimos que {{ recipient.country }} demuestre su compromiso de promover, proteger y hacer efectivos los derechos humanos y las libertades fundamentales de las mujeres, y que actúe según las recomendaciones que Soroptimist International presentó en la 56.ª Comisión.",
+    "We ask your Government to demonstrate its commitment to promote, protect and fulfil the human rights and fundamental freedoms of women, and to act on the policy recommendations Soroptimist International put forward at the 56th Commission on the Status of Women.":
+        "Pedimos a su Gobierno que demuestre su compromiso de promover, proteger y hacer efectivos los derechos humanos y las libertades fundamentales de las mujeres, y que dé curso a las recomendaciones que Soroptimist International presentó en el 56.º período de sesiones de la Comisión de la Condición Jurídica y Social de la Mujer.",
+    "Upholding women's rights after the 56th Commission on the Status of Women":
+        "Defender los derechos de las mujeres tras el 56.º período de sesiones de la Comisión de la Condición Jurídica y Social de la Mujer",
     "I would welcome the opportunity to hear how your office intends to take these recommendations forward.":
         "Me gustaría saber cómo piensa su despacho dar seguimiento a estas recomendaciones.",
     "Dear Minister": "Estimada ministra, estimado ministro",
@@ -209,17 +220,13 @@ ES = {
     "Dear Cabinet Secretary": "Estimada Secretaria de Gabinete",
     "Dear Honourable Minister": "Honorable Ministra",
     "Dear Secretary": "Estimada Secretaria",
+    "Soroptimist International": "Soroptimist International",
+    # Decision makers whose source entry is in their own language.
+    "Madame la Ministre": "Estimada Ministra",
+    "Ministre chargée de l'Égalité entre les femmes et les hommes": "Ministra de Igualdad entre Mujeres y Hombres",
+    "Ministère de l'Égalité": "Ministerio de Igualdad",
+    "Excelentíssima Senhora Ministra": "Estimada Ministra",
     "CSW 56 advocacy letter": "Carta de incidencia CSW 56",
 }
 
-# Enough Arabic to show a right-to-left campaign page and form; the rest falls back to English.
-AR = {
-    "Soroptimist International (example)": "سوروبتيمست الدولية (مثال)",
-    "Post CSW Advocacy Action Kit": "مجموعة أدوات المناصرة بعد لجنة وضع المرأة",
-    "The 56th Session of the UN Commission on the Status of Women failed to adopt agreed conclusions. As a result, Soroptimist International, together with partner women's rights organisations, signed a statement to discourage any re-opening of negotiations on the already established international agreements on women's rights.":
-        "لم تعتمد الدورة السادسة والخمسون للجنة وضع المرأة في الأمم المتحدة استنتاجات متفقاً عليها. ولذلك وقّعت سوروبتيمست الدولية، مع منظمات شريكة لحقوق المرأة، بياناً لعدم إعادة فتح المفاوضات بشأن الاتفاقات الدولية القائمة لحقوق المرأة.",
-    "Write to your decision maker": "اكتبي إلى صانع القرار في بلدك",
-    "Fill in your details: we prepare the advocacy letter addressed to your country's decision maker, ready to sign and send.":
-        "أدخلي بياناتك: نُعدّ لك رسالة المناصرة الموجهة إلى صانع القرار في بلدك، جاهزة للتوقيع والإرسال.",
-    "Who is responsible in your country?": "من المسؤول في بلدك؟",
-}
+from .translations_un import AR, RU, ZH_HANS  # noqa: E402  (Arabic, Chinese, Russian)

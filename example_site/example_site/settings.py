@@ -104,6 +104,8 @@ LANGUAGES = [
     ("fr", "Français"),
     ("es", "Español"),
     ("ar", "العربية"),
+    ("zh-hans", "简体中文"),
+    ("ru", "Русский"),
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True

@@ -12,6 +12,12 @@ from .content import TEMPLATE_DIR
 class LetterBuilderBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("heading"), default=_("Write to your decision maker"))
     intro = blocks.RichTextBlock(label=_("introduction"), required=False, features=["bold", "italic", "link"])
+    subject = blocks.CharBlock(
+        label=_("subject"),
+        required=False,
+        default="",  # wagtail-localize cannot extract a segment from None
+        help_text=_("The subject line of the letter, translated with the page; without one the page title is used."),
+    )
     paragraphs = blocks.ListBlock(
         blocks.TextBlock(label=_("paragraph")),
         label=_("letter text"),

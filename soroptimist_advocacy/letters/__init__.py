@@ -33,18 +33,19 @@ __all__ = [
 ]
 
 
-def render(template: bytes, context: Mapping[str, Any]) -> bytes:
-    """One letter: *template* (a .docx) filled in with *context*, as a .docx."""
-    return prepare(template).render(context)
+def render(template: bytes, context: Mapping[str, Any], language: str | None = None) -> bytes:
+    """One letter: *template* (a .docx) filled in with *context*, as a .docx; with *language*
+    (a code such as "fr" or "ar") every paragraph and run is in that language and direction."""
+    return prepare(template, language).render(context)
 
 
-def render_many(template: bytes, contexts: Sequence[Mapping[str, Any]]) -> bytes:
+def render_many(template: bytes, contexts: Sequence[Mapping[str, Any]], language: str | None = None) -> bytes:
     """One .docx holding a letter per context, each in its own section starting on a new page."""
     from .merge import merge_letters  # docxcompose is only needed here
 
     if not 0 < len(contexts) <= MAX_RECIPIENTS:
         raise ValueError(f"render_many takes 1 to {MAX_RECIPIENTS} contexts, not {len(contexts)}")
-    prepared = prepare(template)
+    prepared = prepare(template, language)
     return merge_letters([prepared.render(context) for context in contexts])
 
 

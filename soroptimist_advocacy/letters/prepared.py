@@ -28,6 +28,7 @@ from .budget import LetterTooCostly, letter_budget
 from .docxtpl_bridge import LetterRenderer, PartSource, SandboxedDocxTemplate, compile_part, part_sources
 from .environment import MARKUP_ENVIRONMENT, has_jinja
 from .equivalence import differing_parts
+from .language import in_language
 from .limits import MAX_LETTER_SIZE, PREPARED_TEMPLATES_CACHED, TRIAL_RENDER_SECONDS
 from .package_copy import PackageCopy
 from .parts import BodyPart, CorePropertiesPart, FootnotesPart, HeaderFooterPart, RenderedPart, split_around_body
@@ -172,7 +173,7 @@ def _prepare(template: bytes) -> PreparedTemplate:
     return prepared
 
 
-def _validated(template: bytes) -> PreparedTemplate:
+def _validated(template: bytes, language: str | None = None) -> PreparedTemplate:
     """*template* cleaned, checked, prepared and trial-rendered; ValidationError when it may not be used."""
     check_archive(template)  # before cleaning, which decompresses every part
     try:
@@ -180,6 +181,9 @@ def _validated(template: bytes) -> PreparedTemplate:
         # member's letter, whatever was uploaded.
         cleaned = clean_template(template)
         check_template(cleaned)
+        if language:
+            # Marked before preparing, so that both render paths work from the same marked XML.
+            cleaned = in_language(cleaned, language)
         prepared = _prepare(cleaned)
     except ValidationError:
         raise
@@ -208,14 +212,15 @@ def _remember(cache: OrderedDict, key: str, value):
     return value
 
 
-def prepare(template: bytes) -> PreparedTemplate:
+def prepare(template: bytes, language: str | None = None) -> PreparedTemplate:
     """The prepared template for these exact bytes, validated; ValidationError when they may not be used.
 
     Nothing renders that was not validated: whatever path the bytes came by
     (a saved snippet, a replaced document, storage changed under it), they are
-    validated here, once per content hash and process.
+    validated here, once per content hash and process. With *language*, the letter's
+    language and direction are set on it (see ``language.in_language``) before preparing.
     """
-    key = hashlib.sha256(template).hexdigest()
+    key = hashlib.sha256(template).hexdigest() + (f":{language}" if language else "")
     with _cache_lock:
         prepared = _cache.get(key)
         if prepared is not None:
@@ -226,7 +231,7 @@ def prepare(template: bytes) -> PreparedTemplate:
         raise ValidationError(refusal.error_list)
     # Prepared outside the lock: two threads may both prepare a new template, harmlessly.
     try:
-        prepared = _validated(template)
+        prepared = _validated(template, language)
     except ValidationError as error:
         _remember(_refused, key, error)
         raise

@@ -30,6 +30,7 @@ def sample_context() -> dict[str, Any]:
         "recipient": dict(_RECIPIENT),
         "recipients": [dict(_RECIPIENT)],
         "date": "28 November 2026",
+        "subject": "Upholding the agreements on women's rights after CSW 56",
         "campaign": {"title": "Post CSW Advocacy Action"},
         "body": [
             "I am writing to you as a member of Soroptimist International, a worldwide organisation "
@@ -63,6 +64,7 @@ def worst_case_context() -> dict[str, Any]:
         "recipient": recipient,
         "recipients": [recipient] * MAX_RECIPIENTS,
         "date": field,
+        "subject": field,
         "campaign": dict.fromkeys(CAMPAIGN_FIELDS, field),
         "body": [_longest(MAX_PARAGRAPH_LENGTH)] * MAX_PARAGRAPHS,
         "closing": field,

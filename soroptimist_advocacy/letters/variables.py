@@ -7,7 +7,7 @@ CAMPAIGN_FIELDS = ("title",)
 # Variables holding a mapping, and the keys it has.
 RECORDS = {"member": MEMBER_FIELDS, "recipient": RECIPIENT_FIELDS, "campaign": CAMPAIGN_FIELDS}
 # Variables holding one piece of text.
-TEXTS = ("date", "closing")
+TEXTS = ("date", "subject", "closing")
 # Variables holding a list a template may loop over, and the keys of each item
 # (none: the items are paragraphs of text).
 LISTS = {"body": (), "recipients": RECIPIENT_FIELDS}
@@ -20,6 +20,7 @@ ALLOWED_VARIABLES: tuple[str, ...] = (
     *(f"recipient.{field}" for field in RECIPIENT_FIELDS),
     "recipients",
     "date",
+    "subject",
     *(f"campaign.{field}" for field in CAMPAIGN_FIELDS),
     "body",
     "closing",

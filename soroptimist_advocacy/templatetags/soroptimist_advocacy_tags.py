@@ -77,3 +77,14 @@ def lang_dir():
     from django.utils.translation import get_language, get_language_bidi
 
     return format_html('lang="{}" dir="{}"', get_language() or "en", "rtl" if get_language_bidi() else "ltr")
+
+
+@register.simple_tag(takes_context=True)
+def fallback_lang(context, text):
+    """` lang="en" dir="ltr"` when *text* on this translated page is still in the source language."""
+    from ..fallback_language import lang_attributes
+
+    page = context.get("page")
+    if page is None or page.locale_id is None:
+        return ""
+    return lang_attributes(page, text)

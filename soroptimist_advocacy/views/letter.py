@@ -100,7 +100,7 @@ def serve_letter(request, page):
         return no_store(response)
 
     language = form.cleaned_data["language"]
-    # The form only offers languages with a live translation of the campaign.
+    # The form only offers languages whose letter text is translated and live.
     letter_page = live_translations(page)[language].specific
     letter_block = block_value if letter_page is page else (find_letter_block(letter_page) or block_value)
     country = form.cleaned_data["country"]
@@ -117,7 +117,7 @@ def serve_letter(request, page):
     from ..letters.budget import LetterTooCostly
 
     try:
-        document = render_letters(letter_template_bytes(letter_block, letter_page.locale), contexts)
+        document = render_letters(letter_template_bytes(letter_block, letter_page.locale), contexts, language)
     except LetterTooCostly as costly:
         # The allowlist keeps real letters far below the caps: this is worth a look.
         logger.warning("Letter refused on %s: it passed the %s cap", page.url_path, costly.reason)
@@ -132,10 +132,10 @@ def serve_letter(request, page):
     return no_store(response)
 
 
-def render_letters(template: bytes, contexts: list[dict]) -> bytes:
-    """One letter, or one document with a letter per recipient."""
+def render_letters(template: bytes, contexts: list[dict], language: str | None = None) -> bytes:
+    """One letter, or one document with a letter per recipient, set to *language*."""
     from ..letters import render, render_many
 
     if len(contexts) == 1:
-        return render(template, contexts[0])
-    return render_many(template, contexts)
+        return render(template, contexts[0], language)
+    return render_many(template, contexts, language)

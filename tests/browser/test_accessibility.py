@@ -1,6 +1,6 @@
 """axe-core (from npm, injected into the page) finds no serious or critical violations on the
 pages members use: the campaign, the directory, the letter form showing its errors, the
-report form, and the right-to-left Arabic campaign."""
+report form, and the Arabic (right to left), Chinese and Russian campaigns."""
 
 from __future__ import annotations
 
@@ -58,8 +58,20 @@ def open_arabic_action_kit(page, url):
     expect(page.locator("form[data-sa-letter-form]")).to_be_visible()
 
 
+def opener(language: str, direction: str):
+    def open_campaign(page, url):
+        page.goto(url(f"/{language}/action-kit/?country=JO"))
+        expect(page.locator("html")).to_have_attribute("lang", language)
+        expect(page.locator("html")).to_have_attribute("dir", direction)
+        expect(page.locator("form[data-sa-letter-form]")).to_be_visible()
+
+    return open_campaign
+
+
 PAGES = {
     "action-kit": open_action_kit,
+    "chinese": opener("zh-hans", "ltr"),
+    "russian": opener("ru", "ltr"),
     "directory-fr": open_directory,
     "letter-form-errors": open_letter_form_with_errors,
     "report-form": open_report_form,
@@ -79,3 +91,16 @@ def test_axe_finds_a_known_violation(page, axe_source):
     """Guards the check above against passing vacuously (axe not injected or not running)."""
     page.set_content('<!DOCTYPE html><html lang="en"><title>t</title><main><img src="data:,"></main></html>')
     assert "image-alt" in {violation["id"] for violation in axe_violations(page, axe_source)}
+
+
+@pytest.mark.parametrize("language", ["ar", "zh-hans", "ru"])
+@pytest.mark.parametrize("width, height", [(390, 844), (1280, 900)], ids=["phone", "desktop"])
+def test_campaign_screenshots_in_each_script(language, width, height, demo, page, url, shot):
+    """Screenshots (git-ignored screenshots/) of the campaign in Arabic, Chinese and Russian, to look at."""
+    page.set_viewport_size({"width": width, "height": height})
+    opener(language, "rtl" if language == "ar" else "ltr")(page, url)
+    # The page names installed fonts for its script: the heading is set in one of them.
+    family = page.evaluate("getComputedStyle(document.querySelector('h1')).fontFamily")
+    expected = {"ar": "Noto Naskh Arabic", "zh-hans": "Noto Sans CJK SC", "ru": "Noto Sans"}[language]
+    assert expected in family, family
+    shot(page, f"{language}-campaign-{'phone' if width < 600 else 'desktop'}")

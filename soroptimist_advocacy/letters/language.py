@@ -1,0 +1,192 @@
+"""A template set to the letter's language and writing direction.
+
+Word and LibreOffice choose hyphenation, spelling, fonts for each script and the
+order of mixed text from the language and direction stored on every paragraph
+and run, not from the words themselves: an Arabic letter without ``w:bidi`` is
+laid out left to right, Chinese text without an East Asian language falls into
+Latin fonts. The engine therefore marks the *template* once per language, before
+it is prepared, so that the fast path and plain docxtpl render the same marked
+XML (their equivalence check keeps holding) and a letter costs nothing more.
+The template's look (fonts, sizes, spacing) stays the editor's.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .contents import W
+
+CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+DC_LANGUAGE = "{http://purl.org/dc/elements/1.1/}language"
+CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+WORDML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+# Parts holding letter text, found by content type as Word finds them.
+TEXT_PARTS = {
+    WORDML + kind
+    for kind in (
+        "document.main+xml", "template.main+xml", "header+xml", "footer+xml", "footnotes+xml", "endnotes+xml",
+    )
+}
+STYLES = WORDML + "styles+xml"
+CORE = "application/vnd.openxmlformats-package.core-properties+xml"
+
+
+@dataclass(frozen=True)
+class LetterLanguage:
+    """How Word records a language: its tag in the slot of its script, and its direction."""
+
+    tag: str  # BCP 47, as dc:language and w:lang take it
+    slot: str = "val"  # w:lang attribute: val (Latin, Cyrillic...), eastAsia, bidi (complex scripts)
+    rtl: bool = False
+
+
+# The six UN languages; any other code is tagged as given in the w:val slot.
+LANGUAGES = {
+    "en": LetterLanguage("en-GB"),
+    "fr": LetterLanguage("fr-FR"),
+    "es": LetterLanguage("es-ES"),
+    "ru": LetterLanguage("ru-RU"),
+    "ar": LetterLanguage("ar-SA", slot="bidi", rtl=True),
+    "zh-hans": LetterLanguage("zh-CN", slot="eastAsia"),
+    "zh": LetterLanguage("zh-CN", slot="eastAsia"),
+}
+RTL_LANGUAGES = {"ar", "fa", "he", "ur"}
+
+
+def letter_language(code: str) -> LetterLanguage:
+    code = code.lower().replace("_", "-")
+    if code in LANGUAGES:
+        return LANGUAGES[code]
+    base = code.split("-")[0]
+    if base in LANGUAGES:
+        return LANGUAGES[base]
+    if base in RTL_LANGUAGES:
+        return LetterLanguage(code, slot="bidi", rtl=True)
+    return LetterLanguage(code)
+
+
+# Schema order of the children Word reads (it refuses a document whose children are out of order).
+RPR_ORDER = [
+    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
+    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
+    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
+    "lang", "eastAsianLayout", "specVanish", "oMath",
+]
+PPR_ORDER = [
+    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers",
+    "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct",
+    "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+    "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl",
+    "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+]
+SECTPR_ORDER = [
+    "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+    "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
+    "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
+]
+# Elements that must stay first in their parent.
+FIRST_CHILD = {W + "r": "rPr", W + "p": "pPr", W + "rPrDefault": "rPr", W + "pPrDefault": "pPr"}
+
+
+def _child(parent: etree._Element, name: str, order: list[str]) -> etree._Element:
+    """*parent*'s ``w:name`` child, created at its place in the schema order when missing."""
+    found = parent.find(W + name)
+    if found is not None:
+        return found
+    element = etree.Element(W + name)
+    later = set(order[order.index(name) + 1:])
+    for index, sibling in enumerate(parent):
+        if isinstance(sibling.tag, str) and sibling.tag.startswith(W) and sibling.tag[len(W):] in later:
+            parent.insert(index, element)
+            return element
+    parent.append(element)
+    return element
+
+
+def _first_child(parent: etree._Element, name: str) -> etree._Element:
+    found = parent.find(W + name)
+    if found is None:
+        found = etree.Element(W + name)
+        parent.insert(0, found)
+    return found
+
+
+def _mark_run_properties(rpr: etree._Element, language: LetterLanguage) -> None:
+    if language.rtl:
+        _child(rpr, "rtl", RPR_ORDER)
+    if language.slot == "eastAsia":
+        # Punctuation shared by both scripts (quotes, dashes) takes the East Asian font.
+        _child(rpr, "rFonts", RPR_ORDER).set(W + "hint", "eastAsia")
+    lang = _child(rpr, "lang", RPR_ORDER)
+    lang.set(W + language.slot, language.tag)
+    if language.slot != "val":
+        # The member's Latin name and figures inside the letter are spelt with the same language.
+        lang.set(W + "val", language.tag)
+
+
+def _mark_paragraph(ppr: etree._Element, language: LetterLanguage) -> None:
+    if language.rtl:
+        _child(ppr, "bidi", PPR_ORDER)
+    _mark_run_properties(_child(ppr, "rPr", PPR_ORDER), language)
+
+
+def mark_text_part(root: etree._Element, language: LetterLanguage) -> None:
+    """Every paragraph, run and section of a body, header, footer or notes part."""
+    for run in root.iter(W + "r"):
+        _mark_run_properties(_first_child(run, "rPr"), language)
+    for paragraph in root.iter(W + "p"):
+        _mark_paragraph(_first_child(paragraph, "pPr"), language)
+    if language.rtl:
+        for section in root.iter(W + "sectPr"):
+            _child(section, "bidi", SECTPR_ORDER)
+
+
+def mark_styles(root: etree._Element, language: LetterLanguage) -> None:
+    """The document defaults, so that text a template adds later has the language too."""
+    defaults = root.find(W + "docDefaults")
+    if defaults is None:
+        defaults = etree.Element(W + "docDefaults")
+        root.insert(0, defaults)
+    r_default = _child(defaults, "rPrDefault", ["rPrDefault", "pPrDefault"])
+    _mark_run_properties(_first_child(r_default, "rPr"), language)
+    if language.rtl:
+        p_default = _child(defaults, "pPrDefault", ["rPrDefault", "pPrDefault"])
+        _child(_first_child(p_default, "pPr"), "bidi", PPR_ORDER)
+
+
+def mark_core_properties(root: etree._Element, language: LetterLanguage) -> None:
+    element = root.find(DC_LANGUAGE)
+    if element is None:
+        element = etree.SubElement(root, DC_LANGUAGE)
+    element.text = language.tag
+
+
+def _content_types(package: zipfile.ZipFile) -> dict[str, str]:
+    root = etree.fromstring(package.read("[Content_Types].xml"))
+    return {
+        override.get("PartName", "").lstrip("/"): override.get("ContentType", "")
+        for override in root.iter(CT + "Override")
+    }
+
+
+def in_language(template: bytes, code: str) -> bytes:
+    """*template* with every paragraph, run, section and its properties in the language *code*."""
+    language = letter_language(code)
+    markers = {CORE: mark_core_properties, STYLES: mark_styles, **dict.fromkeys(TEXT_PARTS, mark_text_part)}
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(template)) as source, zipfile.ZipFile(output, "w") as target:
+        types = _content_types(source)
+        for info in source.infolist():
+            data = source.read(info)
+            mark = markers.get(types.get(info.filename, ""))
+            if mark is not None:
+                # The template was validated and cleaned before: no DOCTYPE, a plain package.
+                root = etree.fromstring(data)
+                mark(root, language)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(info, data, compress_type=info.compress_type)
+    return output.getvalue()
