@@ -51,6 +51,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "soroptimist_advocacy.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "example_site.urls"

@@ -8,7 +8,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 
 from ..counters import count_letters
 from ..letter_context import build_letter_contexts, generic_recipient, recipient_values
-from ..letter_form_context import build_letter_form, live_translations
+from ..letter_form_context import build_letter_form
+from ..letter_setup import get_letter_setup
 from .caching import no_store
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -57,7 +58,8 @@ def serve_letter(request, page):
     """Answer a letter POST: the .docx, or the page again with the form's messages."""
     if request.method != "POST":
         return HttpResponseRedirect(page.get_url(request))
-    block_value = find_letter_block(page)
+    setup = get_letter_setup(page)  # cached per process; primes page's directory and translations
+    block_value = setup.block_value
     if block_value is None:
         raise Http404
     if not page.is_open():
@@ -72,8 +74,7 @@ def serve_letter(request, page):
 
     language = form.cleaned_data["language"]
     # The form only offers languages with a live translation of the campaign.
-    letter_page = live_translations(page)[language].specific
-    letter_block = block_value if letter_page is page else (find_letter_block(letter_page) or block_value)
+    letter_page, letter_block = setup.letter_block(language)
     country = form.cleaned_data["country"]
     member = {key: form.cleaned_data[key] for key in ("name", "club", "town", "email", "country")}
     decision_makers = [in_language(dm, letter_page.locale) for dm in form.chosen_decision_makers()]
@@ -85,7 +86,7 @@ def serve_letter(request, page):
         member=member, recipients=recipients, block_value=letter_block, campaign_title=letter_page.title,
         language=language,
     )
-    document = render_letters(letter_template_bytes(letter_block, letter_page.locale), contexts)
+    document = render_letters(setup.template_bytes(language), contexts)
     count_letters(campaign_key=page.translation_key, country=country, language=language, number=len(contexts))
 
     response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)
