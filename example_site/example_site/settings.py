@@ -127,3 +127,8 @@ DEFAULT_FROM_EMAIL = "advocacy@example.org"
 SOROPTIMIST_ADVOCACY = {
     "BASE_TEMPLATE": "base.html",
 }
+if os.environ.get("LETTER_RATE_LIMIT"):
+    # Letters per client per window; load benchmarks set it high (one client, many letters).
+    SOROPTIMIST_ADVOCACY["LETTER_RATE_LIMIT"] = int(os.environ["LETTER_RATE_LIMIT"])
+if os.environ.get("PAGE_CACHE") == "0":
+    SOROPTIMIST_ADVOCACY["PAGE_CACHE"] = False
