@@ -1,9 +1,9 @@
 """A campaign's letter setup, prepared once per process: a letter costs routing and the counter.
 
 Everything a letter needs that does not depend on the member (the letter builder
-block of the campaign and of each translation, the directory, the live
-translations, the template bytes in each language) is built on the first letter
-and kept per process, keyed by the page and its live revision.
+block of the campaign and of each translation, the directory and its decision
+makers per country, the live translations, the template bytes in each language)
+is built on first use and kept per process, keyed by the page and its live revision.
 
 Other processes learn of a change through a version in the shared cache: the
 publish signal handlers (any page published, unpublished or saved, a letter
@@ -42,6 +42,7 @@ class LetterSetup:
         self.translations = dict(live_translations(page))
         self.locale = page.locale
         self.page_pk = page.pk
+        self._decision_makers: dict = {}
         self._blocks: dict = {}
         self._templates: dict = {}
         self._lock = threading.Lock()
@@ -51,6 +52,15 @@ class LetterSetup:
         page._sa_directory = self.directory
         page._sa_live_translations = self.translations
         page.locale = self.locale
+
+    def decision_makers(self, country: str) -> list:
+        """The directory's live decision makers for *country*, primary first (any page
+        published or saved bumps the version, so this never outlives a change)."""
+        if country not in self._decision_makers:
+            found = list(self.directory.get_decision_makers().filter(country=country)) if self.directory and country else []
+            with self._lock:
+                self._decision_makers[country] = found
+        return self._decision_makers[country]
 
     def letter_block(self, language: str):
         """The letter builder block of the campaign in *language* (its own when untranslated)."""

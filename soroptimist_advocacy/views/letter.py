@@ -66,7 +66,7 @@ def serve_letter(request, page):
         response = page.render(request)
         response.status_code = 403
         return no_store(response)
-    form = build_letter_form(page, data=request.POST)
+    form = build_letter_form(page, data=request.POST, decision_makers_for_country=setup.decision_makers)
     if not form.is_valid():
         response = page.render(request, context_overrides={"letter_form": form})
         response.status_code = 400
