@@ -35,6 +35,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import get_max_age, has_vary_header, patch_cache_control
 from django.utils.translation import get_language
@@ -134,10 +135,7 @@ def response_is_cacheable(response) -> bool:
 
 def _keys(request) -> tuple[str, str]:
     path = request.path
-    try:
-        host = request.get_host()
-    except Exception:  # DisallowedHost: Django answers 400 further in
-        host = ""
+    host = request.get_host()  # DisallowedHost propagates: never served or stored
     variant = "\x00".join([host, path, get_language() or "", normalised_query(request.GET) or ""])
     return VERSION_PREFIX + _digest(path), ENTRY_PREFIX + _digest(variant)
 
@@ -153,7 +151,10 @@ def cached_response(request) -> HttpResponse | None:
     """The stored response for *request*, or None; one round trip to the cache."""
     if not request_is_cacheable(request):
         return None
-    version_key, entry_key = _keys(request)
+    try:
+        version_key, entry_key = _keys(request)
+    except DisallowedHost:  # Django answers 400 further in
+        return None
     found = shared_cache().get_many([version_key, entry_key])
     entry, version = found.get(entry_key), found.get(version_key)
     if entry is None or version is None or entry["version"] != version:
