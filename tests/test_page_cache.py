@@ -177,3 +177,8 @@ def test_publishing_a_resource_refreshes_the_listing_and_the_campaign_showing_it
     for url in (page.url, index.url):
         response = Client().get(url)
         assert b"A renamed statement" in response.content
+
+
+def test_a_disallowed_host_is_refused_even_when_the_page_is_stored(action_kit):
+    Client().get(action_kit.url)
+    assert Client().get(action_kit.url, HTTP_HOST="evil.example").status_code == 400
