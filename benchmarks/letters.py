@@ -12,7 +12,10 @@ for the default template and for a larger Word-style template generated here
 
 Then, through Django's test client on a fresh SQLite database: the median
 milliseconds of a letter POST to an Action Kit page (one decision maker, the
-default template) beside a GET of a plain Wagtail page, and their ratio.
+default template; the campaign's letter setup cached per process, see
+``soroptimist_advocacy/letter_setup.py``) beside a GET of a plain Wagtail page,
+and their ratio (target <= 1.3x); and an anonymous GET of the campaign page
+served from the shared page cache.
 """
 
 from __future__ import annotations
@@ -51,7 +54,7 @@ from docxtpl import DocxTemplate  # noqa: E402
 from soroptimist_advocacy.letters import default_template_bytes, prepare, render, sample_context  # noqa: E402
 
 TARGET_RATIO = 50
-TARGET_POST_RATIO = 1.5
+TARGET_POST_RATIO = 1.3
 
 
 def noise_png(width: int, height: int) -> bytes:
@@ -125,6 +128,19 @@ def median_ms(function: Callable[[], object], repeats: int) -> float:
     return statistics.median(timings) * 1000
 
 
+def interleaved_median_ms(functions: list[Callable[[], object]], repeats: int) -> list[float]:
+    """Median ms of each function, taking turns, so a busy shared machine weighs on all alike."""
+    timings: list[list[float]] = [[] for _ in functions]
+    for function in functions:
+        function()  # warm up
+    for _ in range(repeats):
+        for function, times in zip(functions, timings):
+            started = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - started)
+    return [statistics.median(times) * 1000 for times in timings]
+
+
 def plain_docxtpl(template: bytes, context: dict) -> Callable[[], bytes]:
     def run() -> bytes:
         document = DocxTemplate(io.BytesIO(template))
@@ -178,10 +194,13 @@ def post_versus_get(repeats: int) -> float:
         response = client.post(letter_url, data, HTTP_ORIGIN="http://localhost")
         assert response.status_code == 200 and response.content[:2] == b"PK"
 
-    page_ms = median_ms(get, repeats)
-    letter_ms = median_ms(post, repeats)
+    def cached_campaign():
+        assert Client(HTTP_HOST="localhost").get(campaign.get_url()).status_code == 200
+
+    page_ms, letter_ms, campaign_ms = interleaved_median_ms([get, post, cached_campaign], repeats)
     ratio = letter_ms / page_ms
     print(f"{'plain Wagtail page GET':<34} {page_ms:8.2f} ms")
+    print(f"{'campaign page GET (page cache)':<34} {campaign_ms:8.2f} ms")
     print(f"{'letter POST (.docx)':<34} {letter_ms:8.2f} ms  ratio {ratio:.2f}x the page GET "
           f"(target <= {TARGET_POST_RATIO}x)")
     return ratio

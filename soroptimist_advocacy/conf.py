@@ -31,6 +31,10 @@ DEFAULTS = {
     "STALE_AFTER_DAYS": 365,
     # Longest time a cache may keep the public Action Kit page.
     "PAGE_MAX_AGE": 300,
+    # Serve anonymous GETs of campaign, directory and resource listing pages from the
+    # shared Django cache (see page_cache.py), and which cache alias holds them.
+    "PAGE_CACHE": True,
+    "PAGE_CACHE_ALIAS": "default",
     # Sender address for report links and reminders (falls back to DEFAULT_FROM_EMAIL).
     "FROM_EMAIL": None,
 }

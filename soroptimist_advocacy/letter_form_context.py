@@ -58,11 +58,12 @@ def letter_languages(page) -> list[tuple[str, str]]:
     return choices
 
 
-def build_letter_form(page, data=None, initial=None) -> LetterForm:
-    """The letter form of *page*, offering the decision makers of its directory."""
+def build_letter_form(page, data=None, initial=None, decision_makers_for_country=None) -> LetterForm:
+    """The letter form of *page*, offering the decision makers of its directory (or those
+    *decision_makers_for_country(code)* returns, e.g. from the letter setup cache)."""
     directory = page.get_directory()
 
-    def decision_makers_for_country(code):
+    def from_directory(code):
         if directory is None or not code:
             return []
         return directory.get_decision_makers().filter(country=code)
@@ -71,7 +72,7 @@ def build_letter_form(page, data=None, initial=None) -> LetterForm:
     return LetterForm(
         data=data,
         initial={"language": languages[0][0], **(initial or {})},
-        decision_makers_for_country=decision_makers_for_country,
+        decision_makers_for_country=decision_makers_for_country or from_directory,
         languages=languages,
     )
 

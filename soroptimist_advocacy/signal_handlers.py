@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_save
+from wagtail.documents import get_document_model
 from wagtail.signals import page_published, page_unpublished
 
 
@@ -32,8 +33,33 @@ def campaigns_showing_directory(directory):
     """Action Kit pages (all languages) whose letter form or lookup offers *directory*."""
     from .models import ActionKitPage
 
-    directory_ids = [page.pk for page in with_translations([directory])]
-    return list(ActionKitPage.objects.live().filter(directory_id__in=directory_ids))
+    directory_ids = {page.pk for page in with_translations([directory])}
+    return [
+        page
+        for page in ActionKitPage.objects.live()
+        if page.directory_id in directory_ids or chosen_in_body(page, "decision_maker_lookup", "directory") & directory_ids
+    ]
+
+
+def chosen_in_body(page, block_type: str, field: str) -> set:
+    """Ids chosen in *field* of the *block_type* blocks of *page*'s body, from the raw stream."""
+    chosen = set()
+    for raw in page.body.raw_data:
+        if raw["type"] == block_type:
+            value = raw["value"].get(field)
+            for item in value if isinstance(value, list) else [value]:
+                item = item.get("value") if isinstance(item, dict) else item
+                if item:
+                    chosen.add(item)
+    return chosen
+
+
+def campaigns_listing_resource(resource):
+    """Action Kit pages whose resource lists show *resource* (any translation of it)."""
+    from .models import ActionKitPage
+
+    resource_ids = {page.pk for page in with_translations([resource])}
+    return [page for page in ActionKitPage.objects.live() if chosen_in_body(page, "resource_list", "resources") & resource_ids]
 
 
 def campaigns_using_template(template):
@@ -55,7 +81,7 @@ def campaigns_using_template(template):
 
 def pages_to_purge(instance) -> list:
     """The pages whose cached copies show *instance*, in every language."""
-    from .models import ActionKitPage, DecisionMakerIndexPage, DecisionMakerPage, LetterTemplate
+    from .models import ActionKitPage, DecisionMakerIndexPage, DecisionMakerPage, LetterTemplate, ResourcePage
 
     if isinstance(instance, ActionKitPage):
         return list(with_translations([instance]))
@@ -66,14 +92,21 @@ def pages_to_purge(instance) -> list:
         return list(with_translations([instance, *campaigns_showing_directory(instance)]))
     if isinstance(instance, LetterTemplate):
         return list(with_translations(campaigns_using_template(instance)))
+    if isinstance(instance, ResourcePage):
+        index = instance.get_parent().specific
+        return list(with_translations([instance, index, *campaigns_listing_resource(instance)]))
     return []
 
 
 def purge(instance) -> None:
-    if not frontend_cache_enabled():
+    from . import letter_setup, page_cache
+
+    letter_setup.bump_version()
+    if not (page_cache.enabled() or frontend_cache_enabled()):
         return
     pages = pages_to_purge(instance)
-    if not pages:
+    page_cache.invalidate(pages)
+    if not pages or not frontend_cache_enabled():
         return
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
 
@@ -92,4 +125,15 @@ def on_template_saved(sender, instance, **kwargs):
 
 page_published.connect(on_page_change, dispatch_uid="soroptimist_advocacy_purge_published")
 page_unpublished.connect(on_page_change, dispatch_uid="soroptimist_advocacy_purge_unpublished")
+def on_document_saved(sender, instance, **kwargs):
+    """A replaced .docx, or a page saved without a new revision, changes letters (any process)."""
+    from wagtail.models import Page
+
+    from . import letter_setup
+
+    if sender is get_document_model() or isinstance(instance, Page):
+        letter_setup.bump_version()
+
+
+post_save.connect(on_document_saved, dispatch_uid="soroptimist_advocacy_letter_setup_document")
 post_save.connect(on_template_saved, sender="soroptimist_advocacy.LetterTemplate", dispatch_uid="soroptimist_advocacy_purge_template")

@@ -16,6 +16,12 @@ DIRECTORY_QUERY_BUDGET = 12
 COUNTRIES = ["FR", "KE", "BR", "IN", "AU"]
 
 
+@pytest.fixture(autouse=True)
+def rendered_every_time(settings):
+    """Budgets are about rendering: the page cache would answer the measured GET with no query."""
+    settings.SOROPTIMIST_ADVOCACY = {**getattr(settings, "SOROPTIMIST_ADVOCACY", {}), "PAGE_CACHE": False}
+
+
 def build(decision_makers: int, resources: int):
     directory = factories.make_directory(slug=f"d{decision_makers}-{resources}")
     for number in range(decision_makers):

@@ -1,11 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.http import HttpResponse
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+def healthz(request):
+    """A constant answer: the load benchmark's plain Django view baseline, and a health check."""
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
 urlpatterns = [
+    path("healthz/", healthz),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

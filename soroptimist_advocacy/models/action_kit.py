@@ -18,10 +18,10 @@ from wagtail.search import index
 
 from ..blocks import ActionKitBodyBlock
 from ..conf import get_setting
-from .public import PublicPageMixin
+from .public import PublicPageMixin, SharedCacheMixin
 
 
-class ActionKitMixin(PublicPageMixin, RoutablePageMixin, models.Model):
+class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, models.Model):
     """A campaign page. Its sub-pages (``letter/``, ``report/``) are routes, so a
     site needs no URLconf changes. Hooks marked "may be overridden" are the
     supported extension points, as in ``wagtail.contrib.forms``."""

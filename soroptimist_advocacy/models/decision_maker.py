@@ -20,7 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..conf import get_setting
-from .public import PublicPageMixin
+from .public import PublicPageMixin, SharedCacheMixin
 
 
 def country_choices_for(queryset) -> list[tuple[str, str]]:
@@ -38,7 +38,7 @@ def parse_country(value) -> str | None:
     return None
 
 
-class DecisionMakerIndexMixin(PublicPageMixin, models.Model):
+class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, models.Model):
     """The directory: a country select listing only countries that have decision
     makers; ``?country=XX`` lists that country's decision makers."""
 

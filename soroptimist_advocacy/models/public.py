@@ -1,5 +1,7 @@
 """What every public page of the app shares."""
 
+from django.utils.cache import patch_cache_control
+
 from ..conf import get_setting
 
 
@@ -10,3 +12,33 @@ class PublicPageMixin:
         context = super().get_context(request, *args, **kwargs)
         context["base_template"] = get_setting("BASE_TEMPLATE")
         return context
+
+
+class SharedCacheMixin:
+    """A page identical for every anonymous visitor: public cache headers, and anonymous
+    GETs served from the shared Django cache (``soroptimist_advocacy.page_cache``).
+    List it before ``RoutablePageMixin`` so it wraps every route."""
+
+    def cache_public_response(self, response):
+        """Mark a page view as publicly cacheable for ``PAGE_MAX_AGE``; may be overridden."""
+        patch_cache_control(response, public=True, max_age=get_setting("PAGE_MAX_AGE"))
+        return response
+
+    def serve(self, request, *args, **kwargs):
+        from ..page_cache import serve_with_cache
+
+        return serve_with_cache(self, request, self._serve_public, *args, **kwargs)
+
+    def _serve_public(self, request, *args, **kwargs):
+        from ..page_cache import normalised_query
+
+        response = super().serve(request, *args, **kwargs)
+        if (
+            request.method == "GET"
+            and response.status_code == 200
+            and not response.has_header("Cache-Control")
+            and not getattr(request, "is_preview", False)
+            and normalised_query(request.GET) is not None
+        ):
+            response = self.cache_public_response(response)
+        return response

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks.content import ResourceBodyBlock
-from .public import PublicPageMixin
+from .public import PublicPageMixin, SharedCacheMixin
 
 
 class ResourceType(models.TextChoices):
@@ -25,7 +25,7 @@ class ResourceType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ResourceIndexMixin(PublicPageMixin, models.Model):
+class ResourceIndexMixin(SharedCacheMixin, PublicPageMixin, models.Model):
     """The "Project Tools and Resources" listing, filterable by ``?type=``."""
 
     intro = RichTextField(_("introduction"), blank=True)

@@ -12,7 +12,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from ..conf import get_setting
 from ..counters import count_letters
 from ..letter_context import build_letter_contexts, generic_recipient, recipient_values
-from ..letter_form_context import build_letter_form, live_translations
+from ..letter_form_context import build_letter_form
+from ..letter_setup import get_letter_setup
 from ..ratelimit import hit
 from .caching import no_store
 
@@ -84,7 +85,8 @@ def serve_letter(request, page):
     """Answer a letter POST: the .docx, or the page again with the form's messages."""
     if request.method != "POST":
         return HttpResponseRedirect(page.get_url(request))
-    block_value = find_letter_block(page)
+    setup = get_letter_setup(page)  # cached per process; primes page's directory and translations
+    block_value = setup.block_value
     if block_value is None:
         raise Http404
     if not page.is_open():
@@ -93,7 +95,7 @@ def serve_letter(request, page):
         return no_store(response)
     if not within_letter_rate_limit(request):
         return letter_rate_limited(request, page)
-    form = build_letter_form(page, data=request.POST)
+    form = build_letter_form(page, data=request.POST, decision_makers_for_country=setup.decision_makers)
     if not form.is_valid():
         response = page.render(request, context_overrides={"letter_form": form})
         response.status_code = 400
@@ -101,8 +103,7 @@ def serve_letter(request, page):
 
     language = form.cleaned_data["language"]
     # The form only offers languages whose letter text is translated and live.
-    letter_page = live_translations(page)[language].specific
-    letter_block = block_value if letter_page is page else (find_letter_block(letter_page) or block_value)
+    letter_page, letter_block = setup.letter_block(language)
     country = form.cleaned_data["country"]
     member = {key: form.cleaned_data[key] for key in ("name", "club", "town", "email", "country")}
     decision_makers = [in_language(dm, letter_page.locale) for dm in form.chosen_decision_makers()]
@@ -117,7 +118,7 @@ def serve_letter(request, page):
     from ..letters.budget import LetterTooCostly
 
     try:
-        document = render_letters(letter_template_bytes(letter_block, letter_page.locale), contexts, language)
+        document = render_letters(setup.template_bytes(language), contexts, language)
     except LetterTooCostly as costly:
         # The allowlist keeps real letters far below the caps: this is worth a look.
         logger.warning("Letter refused on %s: it passed the %s cap", page.url_path, costly.reason)

@@ -1,0 +1,184 @@
+"""Campaign day without a CDN: anonymous page views come from the shared cache,
+and publishing anything a page shows makes its next view fresh, in every language."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from soroptimist_advocacy.models import ActionKitPage, LetterTemplate
+from soroptimist_advocacy.page_cache import ENTRY_PREFIX, normalised_query
+from tests import factories
+from tests.test_localisation import campaign, localized  # noqa: F401 - the translated campaign fixture
+
+
+def stored_entries() -> int:
+    return sum(ENTRY_PREFIX in key for key in cache._cache)
+
+
+def queries_of(client, url, params=None):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params)
+    return response, len(captured)
+
+
+def rendered(url, params=None) -> bool:
+    """True when an anonymous GET of *url* rendered the page rather than serving a stored copy."""
+    response, queries = queries_of(Client(), url, params)
+    assert response.status_code == 200
+    return queries > 0
+
+
+@pytest.fixture
+def render_count(monkeypatch):
+    calls = []
+    original = ActionKitPage.render
+
+    def counting(self, *args, **kwargs):
+        calls.append(self.pk)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(ActionKitPage, "render", counting)
+    return calls
+
+
+def test_second_anonymous_get_is_served_without_rendering(action_kit, render_count):
+    first, first_queries = queries_of(Client(), action_kit.url, {"country": "FR"})
+    second, second_queries = queries_of(Client(), action_kit.url, {"country": "FR"})
+    assert first_queries > 0 and second_queries == 0
+    assert render_count == [action_kit.pk]
+    assert second.content == first.content
+    assert "public" in second["Cache-Control"] and "max-age" in second["Cache-Control"]
+    assert not second.cookies and "Cookie" not in second.get("Vary", "")
+
+
+def test_directory_and_resource_listing_are_served_from_the_cache(directory):
+    index, _resources = factories.make_resources(count=2)
+    for url, params in ((directory.url, {"country": "FR"}), (index.url, {"type": "statement"})):
+        assert rendered(url, params)
+        assert not rendered(url, params)
+
+
+def test_editors_get_the_page_rendered_and_never_stored(action_kit, render_count):
+    editor = Client()
+    editor.force_login(get_user_model().objects.create_superuser("editor", "editor@example.org", "pw"))
+    editor.get(action_kit.url)
+    editor.get(action_kit.url)
+    assert render_count == [action_kit.pk, action_kit.pk]
+    assert stored_entries() == 0
+
+
+def test_previews_are_never_stored(action_kit):
+    action_kit.make_preview_request()
+    assert stored_entries() == 0
+
+
+def test_no_js_country_step_with_an_invalid_country_is_never_cached(action_kit, directory, render_count):
+    for url in (action_kit.url, directory.url):
+        for _ in range(2):
+            assert Client().get(url, {"country": "ZZ"}).status_code == 200
+    assert render_count == [action_kit.pk, action_kit.pk]
+    assert stored_entries() == 0
+
+
+def test_non_200_responses_are_never_stored(action_kit):
+    Client().get(action_kit.url + "no-such-route/")
+    assert stored_entries() == 0
+
+
+def test_junk_query_parameters_share_one_entry_and_do_not_change_the_page(action_kit):
+    plain = Client().get(action_kit.url).content
+    for junk in ({"fbclid": "abc"}, {"utm_source": "x", "utm_medium": "y"}, {"source": "unknown", "fbclid": "z"}):
+        response = Client().get(action_kit.url, junk)
+        assert response.content == plain
+    assert stored_entries() == 1
+
+
+def test_junk_dropped_when_rendering_too(action_kit):
+    first = Client().get(action_kit.url, {"fbclid": "tracking-id-123"})
+    assert b"tracking-id-123" not in first.content
+
+
+def test_normalised_query_keeps_only_known_parameters_with_valid_values():
+    from django.http import QueryDict
+
+    assert normalised_query(QueryDict("country=fr&fbclid=1&utm_source=news")) == "country=FR"
+    assert normalised_query(QueryDict("type=statement&source=anything")) == "type=statement"
+    assert normalised_query(QueryDict("country=ZZ")) is None
+    assert normalised_query(QueryDict("country=")) == ""
+
+
+def test_page_cache_setting_turns_it_off(action_kit, settings, render_count):
+    settings.SOROPTIMIST_ADVOCACY = {**settings.SOROPTIMIST_ADVOCACY, "PAGE_CACHE": False}
+    Client().get(action_kit.url)
+    Client().get(action_kit.url)
+    assert render_count == [action_kit.pk, action_kit.pk]
+    assert "public" in Client().get(action_kit.url)["Cache-Control"]
+
+
+LANGUAGES = ("en", "fr", "es")
+
+
+def warm(page, params=None):
+    urls = [(localized(page, code) if code != "en" else page).url for code in LANGUAGES]
+    for url in urls:
+        rendered(url, params)
+        assert not rendered(url, params)
+    return urls
+
+
+def assert_fresh_everywhere(urls, params=None):
+    assert all(rendered(url, params) for url in urls), "a stale copy was served"
+
+
+def test_publishing_the_campaign_refreshes_it_in_every_language(campaign):  # noqa: F811
+    urls = warm(campaign)
+    campaign.save_revision().publish()
+    assert_fresh_everywhere(urls)
+
+
+def test_publishing_a_decision_maker_refreshes_campaign_and_directory_in_every_language(campaign):  # noqa: F811
+    campaign_urls = warm(campaign, {"country": "FR"})
+    directory = campaign.get_directory()
+    directory_urls = warm(directory, {"country": "FR"})
+    minister = directory.get_decision_makers().get(country="FR")
+    minister.title = "Claire Martin"
+    minister.save_revision().publish()
+    assert_fresh_everywhere(campaign_urls, {"country": "FR"})
+    assert_fresh_everywhere(directory_urls, {"country": "FR"})
+    assert b"Claire Martin" in Client().get(campaign.url, {"country": "FR"}).content
+
+
+def test_publishing_the_directory_refreshes_the_campaign_in_every_language(campaign):  # noqa: F811
+    urls = warm(campaign)
+    campaign.get_directory().save_revision().publish()
+    assert_fresh_everywhere(urls)
+
+
+def test_saving_the_letter_template_refreshes_the_campaign_in_every_language(campaign):  # noqa: F811
+    urls = warm(campaign)
+    template = LetterTemplate.objects.get(locale__language_code="en")
+    template.name = "Letter (revised)"
+    template.save()
+    assert_fresh_everywhere(urls)
+
+
+def test_publishing_a_resource_refreshes_the_listing_and_the_campaign_showing_it(directory):
+    index, resources = factories.make_resources(count=1)
+    body = [{"type": "resource_list", "value": {"heading": "Read", "resources": [resources[0].pk]}}]
+    page = factories.make_action_kit(directory=directory, body=body, slug="with-resources")
+    for url in (page.url, index.url):
+        rendered(url)
+        assert not rendered(url)
+    resources[0].title = "A renamed statement"
+    resources[0].save_revision().publish()
+    for url in (page.url, index.url):
+        response = Client().get(url)
+        assert b"A renamed statement" in response.content
+
+
+def test_a_disallowed_host_is_refused_even_when_the_page_is_stored(action_kit):
+    Client().get(action_kit.url)
+    assert Client().get(action_kit.url, HTTP_HOST="evil.example").status_code == 400
