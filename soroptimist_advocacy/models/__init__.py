@@ -11,8 +11,10 @@ from .decision_maker import (
     DecisionMakerPage,
 )
 from .letter_template import LetterTemplate, LetterTemplateMixin
+from .network import PartnerFeed
 from .report import ActionReport, ActionType, ResponseStatus
 from .resource import ResourceIndexMixin, ResourceIndexPage, ResourceMixin, ResourcePage, ResourceType
+from .sync_state import DecisionMakerSyncState, DirectorySyncSource
 
 __all__ = [
     "ActionKitMixin",
@@ -27,6 +29,9 @@ __all__ = [
     "LetterCounter",
     "LetterTemplate",
     "LetterTemplateMixin",
+    "PartnerFeed",
+    "DecisionMakerSyncState",
+    "DirectorySyncSource",
     "ResourceIndexMixin",
     "ResourceIndexPage",
     "ResourceMixin",

@@ -216,6 +216,15 @@ class ActionKitMixin(PublicPageMixin, RoutablePageMixin, models.Model):
 
         return serve_report_token(request, self, token)
 
+    # -- federation network (figures.json) --------------------------------------
+
+    @path("figures.json")
+    def figures_route(self, request):
+        """GET: the campaign's anonymous figures as JSON, for partner sites' roll-ups."""
+        from ..views.figures import serve_figures
+
+        return serve_figures(request, self)
+
 
 class ActionKitPage(ActionKitMixin, Page):
     subpage_types: list[str] = []
