@@ -38,7 +38,7 @@ def parse_country(value) -> str | None:
     return None
 
 
-class DecisionMakerIndexMixin(PublicPageMixin, models.Model):
+class DecisionMakerIndexMixin(PublicPageMixin, RoutablePageMixin, models.Model):
     """The directory: a country select listing only countries that have decision
     makers; ``?country=XX`` lists that country's decision makers."""
 
@@ -83,6 +83,22 @@ class DecisionMakerIndexMixin(PublicPageMixin, models.Model):
             ),
         )
         return context
+
+    # -- federation network: the directory's public export -------------------------
+
+    @path("export.csv")
+    def export_csv_route(self, request):
+        """GET: the live, real decision makers in the import CSV format, for other sites' sync."""
+        from ..directory.public_export import serve_export
+
+        return serve_export(request, self, "csv")
+
+    @path("export.json")
+    def export_json_route(self, request):
+        """GET: the same as Popolo JSON."""
+        from ..directory.public_export import serve_export
+
+        return serve_export(request, self, "json")
 
 
 class DecisionMakerIndexPage(DecisionMakerIndexMixin, Page):
