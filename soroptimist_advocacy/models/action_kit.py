@@ -218,7 +218,8 @@ class ActionKitMixin(PublicPageMixin, RoutablePageMixin, models.Model):
 
     # -- federation network (figures.json) --------------------------------------
 
-    @path("figures.json")
+    @path("figures.json", name="figures_route")
+    @path("figures_json/", name="figures_alias")  # What the middleware rewrites figures.json to.
     def figures_route(self, request):
         """GET: the campaign's anonymous figures as JSON, for partner sites' roll-ups."""
         from ..views.figures import serve_figures

@@ -86,14 +86,16 @@ class DecisionMakerIndexMixin(PublicPageMixin, RoutablePageMixin, models.Model):
 
     # -- federation network: the directory's public export -------------------------
 
-    @path("export.csv")
+    @path("export.csv", name="export_csv_route")
+    @path("export_csv/", name="export_csv_alias")  # The app's middleware rewrites export.csv to it.
     def export_csv_route(self, request):
         """GET: the live, real decision makers in the import CSV format, for other sites' sync."""
         from ..directory.public_export import serve_export
 
         return serve_export(request, self, "csv")
 
-    @path("export.json")
+    @path("export.json", name="export_json_route")
+    @path("export_json/", name="export_json_alias")
     def export_json_route(self, request):
         """GET: the same as Popolo JSON."""
         from ..directory.public_export import serve_export
