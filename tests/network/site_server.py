@@ -44,6 +44,27 @@ def partner(country: str, letters: int, name: str) -> None:
     )
 
 
+def shared_campaign() -> None:
+    """Partner A's campaign with a letter template (.docx document) and a resource with a PDF."""
+    import json
+
+    from soroptimist_advocacy.letters import default_template_bytes
+    from soroptimist_advocacy.models import LetterTemplate, ResourcePage
+
+    partner("KE", 7, "Shared campaign")
+    template = LetterTemplate.objects.create(
+        name="Partner letter", document=factories.make_document("Partner letter", "partner.docx", default_template_bytes()),
+    )
+    _index, (resource,) = factories.make_resources(document=factories.make_document())
+    page = ActionKitPage.objects.get()
+    page.body = json.dumps([
+        {"type": "resource_list", "value": {"heading": "Read", "resources": [resource.pk]}},
+        factories.letter_block(template=template.pk),
+    ])
+    page.save_revision().publish()
+    assert ResourcePage.objects.count() == 1
+
+
 def change_upstream() -> None:
     grace = DecisionMakerPage.objects.get(external_id="ke-1")
     grace.position_title = "Cabinet Secretary for Gender"
@@ -53,6 +74,7 @@ def change_upstream() -> None:
 ACTIONS = {
     "partner_a": lambda: partner("KE", 7, "Partner A campaign"),
     "partner_b": lambda: partner("BR", 3, "Partner B campaign"),
+    "shared_campaign": shared_campaign,
     "change_upstream": change_upstream,
     "nothing": lambda: None,
 }
