@@ -54,9 +54,24 @@ class PartnerSite:
         subprocess.run([sys.executable, str(SERVER), action], env=site_env(self.workdir), check=True, timeout=60)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
+        if self.process is not None and self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def prepare_site(template_db, tmp_path):
+    """A partner site's database and media with fixture *action*, not served."""
+
+    def prepare(action: str) -> PartnerSite:
+        workdir = tmp_path / f"offline-{action}"
+        workdir.mkdir()
+        shutil.copy(template_db, workdir / "db.sqlite3")
+        site = PartnerSite(workdir, None, 0)
+        site.run(action)
+        return site
+
+    return prepare
 
 
 @pytest.fixture

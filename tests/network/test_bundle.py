@@ -29,9 +29,8 @@ def export_on(site, tmp_path):
 
 
 @pytest.mark.network
-def test_a_campaign_travels_with_its_documents_templates_and_directory(start_site, tmp_path, client):
-    partner = start_site("shared_campaign")
-    partner.stop()  # The export reads its database; no HTTP needed.
+def test_a_campaign_travels_with_its_documents_templates_and_directory(prepare_site, tmp_path, client):
+    partner = prepare_site("shared_campaign")  # The export reads its database: no HTTP needed.
     bundle = export_on(partner, tmp_path)
 
     parent = factories.home()
