@@ -73,7 +73,7 @@ def _read(package, name: str, limit: int) -> bytes:
 def _manifest(package) -> dict:
     try:
         manifest = json.loads(_read(package, "manifest.json", MAX_MANIFEST).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):
         raise BundleRefused([gettext("The bundle's manifest.json is not valid JSON.")]) from None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
         raise BundleRefused([gettext("The file is not a campaign bundle of a version this site reads.")])
@@ -185,6 +185,9 @@ def import_campaign(path, parent, *, live: bool = False, user=None) -> ImportRes
                 return _write(parent.specific, manifest, documents, directory_entry, directory_csv, live, user)
         except ValidationError as error:
             raise BundleRefused(error.messages) from None
+        except (KeyError, TypeError, ValueError, AttributeError):
+            # A manifest whose values have the wrong shape; the transaction has undone every write.
+            raise BundleRefused([gettext("The bundle's manifest.json is malformed.")]) from None
 
 
 def _write(parent, manifest, documents, directory_entry, directory_csv, live, user) -> ImportResult:

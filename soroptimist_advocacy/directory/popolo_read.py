@@ -45,7 +45,7 @@ def popolo_to_csv(data: bytes) -> bytes:
     """
     try:
         document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: deeply nested arrays.
         raise PopoloError(gettext("The file is not valid JSON.")) from None
     if not isinstance(document, dict):
         raise PopoloError(gettext("The file is not a Popolo document."))

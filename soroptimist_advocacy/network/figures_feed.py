@@ -67,7 +67,7 @@ def validate_figures(data: bytes) -> dict:
 
     try:
         document = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: deeply nested arrays.
         raise ValidationError(gettext("The figures feed is not valid JSON.")) from None
     if not isinstance(document, dict) or document.get("schema") != SCHEMA_VERSION:
         raise ValidationError(gettext("The file is not a figures feed of a version this site reads."))

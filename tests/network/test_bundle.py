@@ -74,6 +74,8 @@ def manifest(**overrides) -> bytes:
     ({"manifest.json": manifest(), "/etc/passwd": b"x"}, "unsafe name"),
     ({"manifest.json": b"{not json"}, "not valid JSON"),
     ({"other.json": b"{}"}, "no manifest"),
+    ({"manifest.json": manifest(letter_templates=[{"name": "no id"}])}, "malformed"),
+    ({"manifest.json": manifest(campaign={"id": "not-a-uuid", "title": "X", "slug": "x"})}, ""),
     ({"manifest.json": manifest(documents=[{"id": "0", "file": "documents/a.exe", "title": "a"}]),
       "documents/a.exe": b"MZ"}, "not allowed"),
     ({"manifest.json": manifest(documents=[{"id": "0", "file": "documents/a.pdf", "title": "a"}]),

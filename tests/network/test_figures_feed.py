@@ -48,7 +48,7 @@ def test_figures_json_holds_no_personal_data(client, action_kit):
 
 
 @pytest.mark.parametrize("data", [
-    b"not json", b"[]", b'{"schema": 99}',
+    b"not json", b"[]", b'{"schema": 99}', b"[" * 200_000 + b"]" * 200_000,
     b'{"schema": 1, "campaign": {"title": "x"}, "countries": [{"country": "ZZ"}]}',
     b'{"schema": 1, "campaign": {"title": "x"}, "countries": [{"country": "FR", "letters": -1}]}',
     b'{"schema": 1, "campaign": {"title": "x"}, "countries": [{"country": "FR", "letters": "9"}]}',
