@@ -37,6 +37,18 @@ DEFAULTS = {
     "PAGE_CACHE_ALIAS": "default",
     # Sender address for report links and reminders (falls back to DEFAULT_FROM_EMAIL).
     "FROM_EMAIL": None,
+    # Federation network: hosts whose files may be fetched (partner figures, directory
+    # sync). "example.org" admits its public addresses; "10.0.0.5:8000" or
+    # "127.0.0.1:8001" admits that private or loopback address and port only.
+    "NETWORK_ALLOWED_HOSTS": [],
+    # Seconds to connect and to wait for each read of a fetch.
+    "NETWORK_TIMEOUT": 10,
+    # Largest file fetched from a partner, in bytes.
+    "NETWORK_MAX_BYTES": 5_000_000,
+    # Longest time a cache may keep a campaign's figures.json.
+    "FIGURES_MAX_AGE": 300,
+    # A partner's figures older than this many hours are shown as stale.
+    "FIGURES_STALE_AFTER_HOURS": 48,
 }
 
 

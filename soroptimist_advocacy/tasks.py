@@ -43,3 +43,21 @@ def enqueue_private_link_email(report_id: int) -> None:
         send_private_link_task.enqueue(report_id)
     except Exception:
         logger.exception("Could not enqueue the private link email of action report %s", report_id)
+
+
+@task()
+def fetch_campaign_figures_task() -> list[int]:
+    """Refresh every active partner feed; [fresh, failed]."""
+    from .network.partners import fetch_all_partners
+
+    return list(fetch_all_partners())
+
+
+@task()
+def sync_decision_makers_task(url: str, directory: str, dry_run: bool = False) -> dict:
+    """Run ``sync_decision_makers`` in the background; the counts of the diff."""
+    from .directory.locate import find_directory
+    from .network.sync import sync_directory
+
+    result = sync_directory(url, find_directory(directory), dry_run=dry_run)
+    return result.counts()

@@ -7,9 +7,11 @@ from wagtail.snippets.models import register_snippet
 from .compat import register_permission_policy
 from .models import ActionReport
 from .report_permissions import ActionReportPermissionPolicy
+from .network.admin import PartnerFeedViewSet
 from .viewsets import LetterTemplateViewSet
 
 register_snippet(LetterTemplateViewSet)
+register_snippet(PartnerFeedViewSet)
 
 register_permission_policy(ActionReport, ActionReportPermissionPolicy(ActionReport))
 

@@ -137,6 +137,9 @@ class DecisionMakerReportView(FormulaSafeExportMixin, ReportView):
             OpenCorrectionsColumn("open_corrections", label=_("Open corrections"), sort_key="open_corrections"),
             LiveStatusTagColumn(),
         ]
+        from ..network.sync_admin import sync_column  # Federation network: source, last synced.
+
+        columns.append(sync_column())
         if len(get_content_languages()) > 1:
             columns.append(LocaleColumn())
         return columns
@@ -151,7 +154,7 @@ class DecisionMakerReportView(FormulaSafeExportMixin, ReportView):
         open_corrections = Count(
             "advocacy_corrections", filter=Q(advocacy_corrections__status=DecisionMakerCorrection.Status.OPEN)
         )
-        return annotate_stale(pages).annotate(open_corrections=open_corrections).select_related("locale")
+        return annotate_stale(pages).annotate(open_corrections=open_corrections).select_related("locale", "sa_sync_state")
 
     def get_filename(self):
         return f"decision-makers-{timezone.localdate():%Y-%m-%d}"
@@ -207,6 +210,7 @@ class DecisionMakerViewSet(ViewSet):
     menu_item_class = DecisionMakerEditorsMenuItem
 
     def get_urlpatterns(self):
+        from ..network.sync_admin import toggle_managed_locally
         from .decision_maker_import import DecisionMakerImportView
 
         # A refusal is a real 403 (in the admin's layout), as across the app's admin views.
@@ -215,6 +219,7 @@ class DecisionMakerViewSet(ViewSet):
             path("results/", forbidden_as_403(DecisionMakerReportView.as_view(results_only=True)), name="index_results"),
             path("import/", forbidden_as_403(DecisionMakerImportView.as_view()), name="import"),
             path("export/<int:directory_id>/", forbidden_as_403(export_directory_csv), name="export"),
+            path("managed-locally/<int:page_id>/", forbidden_as_403(toggle_managed_locally), name="managed_locally"),
         ]
 
 

@@ -71,10 +71,26 @@ class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdm
             [_("Reports")],
         )
 
+    @cached_property
+    def network(self):
+        """Our figures plus the partner feeds' (federation network); None without partners."""
+        from ..network.rollup import network_figures
+
+        network = network_figures(self.campaign.key, self.campaign.target_countries, self.figures)
+        return network if network.partners else None
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == "network" and self.network is not None:
+            from ..network.impact_export import network_csv_response
+
+            return network_csv_response(self.network, f"campaign-network-{self.campaign.key}.csv")
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
             self.campaign_urls(),
+            network=self.network,
             campaign=self.campaign,
             figures=self.figures,
             country_chart=self.country_chart(),

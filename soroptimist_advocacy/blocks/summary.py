@@ -14,6 +14,10 @@ class CampaignSummaryBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(label=_("heading"), required=False, default=_("What members have done so far"))
     intro = blocks.TextBlock(label=_("introduction"), required=False)
+    include_partners = blocks.BooleanBlock(
+        label=_("include partner sites"), required=False,
+        help_text=_("Add the figures of the partner feeds of this campaign, with each partner's freshness."),
+    )
 
     class Meta:
         icon = "order"
@@ -31,4 +35,8 @@ class CampaignSummaryBlock(blocks.StructBlock):
         page = (parent_context or {}).get("page")
         key = getattr(page, "translation_key", None)
         context["figures"] = campaign_figures(key, getattr(page, "target_countries", None)) if key else None
+        if key and value.get("include_partners"):
+            from ..network.rollup import network_figures
+
+            context["network"] = network_figures(key, context["figures"].target_countries, context["figures"])
         return context

@@ -11,8 +11,11 @@ from .decision_maker import (
     DecisionMakerPage,
 )
 from .letter_template import LetterTemplate, LetterTemplateMixin, LetterTemplateVersion
+from .letter_template import LetterTemplate, LetterTemplateMixin
+from .network import PartnerFeed
 from .report import ActionReport, ActionType, ResponseStatus
 from .resource import ResourceIndexMixin, ResourceIndexPage, ResourceMixin, ResourcePage, ResourceType
+from .sync_state import DecisionMakerSyncState, DirectorySyncSource
 
 __all__ = [
     "ActionKitMixin",
@@ -28,6 +31,9 @@ __all__ = [
     "LetterTemplate",
     "LetterTemplateMixin",
     "LetterTemplateVersion",
+    "PartnerFeed",
+    "DecisionMakerSyncState",
+    "DirectorySyncSource",
     "ResourceIndexMixin",
     "ResourceIndexPage",
     "ResourceMixin",

@@ -216,6 +216,16 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
 
         return serve_report_token(request, self, token)
 
+    # -- federation network (figures.json) --------------------------------------
+
+    @path("figures.json", name="figures_route")
+    @path("figures_json/", name="figures_alias")  # What the middleware rewrites figures.json to.
+    def figures_route(self, request):
+        """GET: the campaign's anonymous figures as JSON, for partner sites' roll-ups."""
+        from ..views.figures import serve_figures
+
+        return serve_figures(request, self)
+
 
 class ActionKitPage(ActionKitMixin, Page):
     subpage_types: list[str] = []

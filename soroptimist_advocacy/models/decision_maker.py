@@ -38,7 +38,7 @@ def parse_country(value) -> str | None:
     return None
 
 
-class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, models.Model):
+class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, models.Model):
     """The directory: a country select listing only countries that have decision
     makers; ``?country=XX`` lists that country's decision makers."""
 
@@ -83,6 +83,24 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, models.Model):
             ),
         )
         return context
+
+    # -- federation network: the directory's public export -------------------------
+
+    @path("export.csv", name="export_csv_route")
+    @path("export_csv/", name="export_csv_alias")  # The app's middleware rewrites export.csv to it.
+    def export_csv_route(self, request):
+        """GET: the live, real decision makers in the import CSV format, for other sites' sync."""
+        from ..directory.public_export import serve_export
+
+        return serve_export(request, self, "csv")
+
+    @path("export.json", name="export_json_route")
+    @path("export_json/", name="export_json_alias")
+    def export_json_route(self, request):
+        """GET: the same as Popolo JSON."""
+        from ..directory.public_export import serve_export
+
+        return serve_export(request, self, "json")
 
 
 class DecisionMakerIndexPage(DecisionMakerIndexMixin, Page):

@@ -1,0 +1,119 @@
+"""Write a campaign bundle (see the package docstring)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import posixpath
+import zipfile
+
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from ..directory.csv_format import csv_text
+from ..directory.records import page_values
+from ..models.letter_template import LetterTemplate, read_document_bytes
+from ..models.resource import ResourcePage
+from . import FORMAT, VERSION
+from .refs import remap
+
+CAMPAIGN_FIELDS = ("title", "slug", "intro", "opens_on", "closes_on", "closed_message", "privacy_text",
+                   "target_countries")
+RESOURCE_FIELDS = ("title", "slug", "resource_type", "publication_date", "summary", "external_url")
+
+
+def _jsonable(value):
+    return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+class BundleWriter:
+    def __init__(self):
+        self.documents: dict[int, dict] = {}  # By local id.
+        self.files: dict[str, bytes] = {}
+        self.templates: dict[int, dict] = {}
+        self.pages: dict[int, str] = {}  # Local page id -> translation_key, for references.
+
+    def document(self, document_id) -> str | None:
+        """The document's bundle id (SHA-1 of its bytes), adding it to the bundle."""
+        Document = get_document_model()
+        document = Document.objects.filter(pk=document_id).first()
+        if document is None:
+            return None
+        if document.pk not in self.documents:
+            data = read_document_bytes(document)
+            digest = hashlib.sha1(data).hexdigest()
+            extension = posixpath.splitext(document.file.name)[1].lower()[:10]
+            name = f"documents/{digest}{extension}"
+            self.files[name] = data
+            self.documents[document.pk] = {"id": digest, "title": document.title, "file": name,
+                                           "filename": posixpath.basename(document.file.name)[:100]}
+        return self.documents[document.pk]["id"]
+
+    def template(self, template_id) -> str | None:
+        template = LetterTemplate.objects.filter(pk=template_id).first()
+        if template is None:
+            return None
+        if template.pk not in self.templates:
+            self.templates[template.pk] = {
+                "id": str(template.translation_key), "name": template.name, "notes": template.notes,
+                "document": self.document(template.document_id) if template.document_id else None,
+            }
+        return self.templates[template.pk]["id"]
+
+    def reference(self, kind, value):
+        if kind == "document":
+            return {"document": self.document(value)}
+        if kind == "snippet":
+            return {"letter_template": self.template(value)}
+        key = Page.objects.filter(pk=value).values_list("translation_key", flat=True).first()
+        return {"page": str(key)} if key else None
+
+
+def campaign_bundle(page, path) -> None:
+    """Write *page*'s bundle to *path*."""
+    page = page.specific
+    writer = BundleWriter()
+    body = remap(page.body.stream_block, list(page.body.raw_data), writer.reference)
+    resources = []
+    resource_keys = {key["page"] for key in _page_refs(body)}
+    for resource in ResourcePage.objects.filter(translation_key__in=resource_keys, locale=page.locale):
+        resources.append({
+            "id": str(resource.translation_key),
+            **{name: _jsonable(getattr(resource, name)) for name in RESOURCE_FIELDS},
+            "document": writer.document(resource.document_id) if resource.document_id else None,
+        })
+    directory = page.get_directory()
+    manifest = {
+        "format": FORMAT, "version": VERSION,
+        "campaign": {
+            "id": str(page.translation_key), "language": page.locale.language_code,
+            **{name: _jsonable(getattr(page, name)) for name in CAMPAIGN_FIELDS},
+            "body": body,
+            "directory": str(directory.translation_key) if directory else None,
+        },
+        "resources": resources,
+        "letter_templates": list(writer.templates.values()),
+        "documents": list(writer.documents.values()),
+        "directory": {"id": str(directory.translation_key), "title": directory.title, "slug": directory.slug,
+                      "file": "directory.csv"} if directory else None,
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
+        bundle.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+        for name, data in writer.files.items():
+            bundle.writestr(name, data)
+        if directory:
+            from ..directory.public_export import public_decision_makers
+
+            bundle.writestr("directory.csv", csv_text(page_values(dm) for dm in public_decision_makers(directory)))
+
+
+def _page_refs(value):
+    if isinstance(value, dict):
+        if set(value) == {"page"}:
+            yield value
+        else:
+            for item in value.values():
+                yield from _page_refs(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _page_refs(item)

@@ -1,0 +1,66 @@
+"""``<directory>/export.csv`` and ``<directory>/export.json``: the directory for other sites.
+
+The same files as ``export_decision_makers`` (so ``sync_decision_makers`` and
+``import_decision_makers`` read them back), public and cacheable, without the
+sample records: demonstration people must not travel to other sites as real.
+Conditional GETs (ETag, Last-Modified) let a syncing site skip an unchanged file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from django.db.models import Max
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe
+
+from ..conf import get_setting
+from ..models.decision_maker import DecisionMakerPage
+from .csv_format import csv_text
+from .popolo import popolo_document
+from .records import page_values
+
+
+def public_decision_makers(directory):
+    return (
+        DecisionMakerPage.objects.child_of(directory).live().filter(is_sample=False)
+        .order_by("country", "rank", "title", "pk")
+    )
+
+
+def _conditional(request, body: bytes, content_type: str, last_modified) -> HttpResponse:
+    etag = '"%s"' % hashlib.sha256(body).hexdigest()[:32]
+    stamp = int(last_modified.timestamp()) if last_modified else None
+    if_none_match = request.headers.get("If-None-Match", "")
+    since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    if etag in [tag.strip() for tag in if_none_match.split(",")] or (
+        not if_none_match and since and stamp and stamp <= since
+    ):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(body, content_type=content_type)
+    response["ETag"] = etag
+    if stamp:
+        response["Last-Modified"] = http_date(stamp)
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=get_setting("PAGE_MAX_AGE"))
+    return response
+
+
+def serve_export(request, directory, format: str) -> HttpResponse:
+    """GET: the directory's live, real decision makers as CSV or Popolo JSON."""
+    if request.method not in ("GET", "HEAD"):
+        response = HttpResponse(status=405)
+        response["Allow"] = "GET, HEAD"
+        return response
+    pages = list(public_decision_makers(directory))
+    last_modified = DecisionMakerPage.objects.child_of(directory).aggregate(
+        latest=Max("last_published_at"))["latest"]
+    if format == "json":
+        document = popolo_document(pages, directory.locale.language_code)
+        body = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        return _conditional(request, body, "application/json", last_modified)
+    body = csv_text(page_values(page) for page in pages).encode("utf-8")
+    return _conditional(request, body, "text/csv; charset=utf-8", last_modified)

@@ -1,0 +1,34 @@
+"""The campaign impact as CSV with one row per site: this one and each partner."""
+
+from __future__ import annotations
+
+import csv
+
+from django.http import HttpResponse
+from django.utils.translation import gettext
+
+from ..spreadsheet import neutralise_formula
+from .rollup import NetworkFigures
+
+
+def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow([
+        gettext("Site"), gettext("Letters generated"), gettext("Actions reported"), gettext("Responses received"),
+        gettext("Countries reached"), gettext("Figures as of"), gettext("Stale"),
+    ])
+    local = network.local
+    writer.writerow([network.local_label, local.letters, local.actions, local.responses, local.countries_reached, "", ""])
+    for partner in network.partners:
+        writer.writerow([
+            neutralise_formula(partner.name), partner.letters, partner.actions, partner.responses, partner.countries,
+            partner.fetched_at.isoformat() if partner.fetched_at else "",
+            gettext("yes") if partner.stale else gettext("no"),
+        ])
+    writer.writerow([
+        gettext("Total"), network.letters, network.actions, network.responses, network.countries_reached, "", "",
+    ])
+    return response

@@ -1,0 +1,138 @@
+"""Keep a directory in sync with another site's public export.
+
+The upstream file is fetched through :mod:`.fetch`, read by exactly the CSV
+import's reader and planned and written by the importer: all or nothing, matched
+by ``external_id``. A sync never deletes: a record upstream no longer lists is
+flagged "missing upstream". A record an editor marked "managed locally" is left
+alone. A dry run prints the same diff and writes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+from ..directory.csv_format import MAX_FILE_BYTES, ParsedFile, RowError, read_decision_makers
+from ..directory.importer import ImportPlan, ImportRejected, apply_import, plan_import
+from ..directory.popolo_read import PopoloError, popolo_to_csv
+from ..models.decision_maker import DecisionMakerPage
+from ..models.sync_state import DecisionMakerSyncState, DirectorySyncSource
+from .fetch import FetchError, fetch
+
+
+@dataclass
+class SyncResult:
+    url: str
+    dry_run: bool
+    not_modified: bool = False
+    plan: ImportPlan | None = None
+    errors: list[str] = field(default_factory=list)
+    managed_locally: list[DecisionMakerPage] = field(default_factory=list)
+    missing_upstream: list[DecisionMakerPage] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def counts(self) -> dict:
+        plan = self.plan
+        return {
+            "added": len(plan.created) if plan else 0,
+            "changed": len(plan.updated) if plan else 0,
+            "unchanged": len(plan.unchanged) if plan else 0,
+            "managed_locally": len(self.managed_locally),
+            "missing_upstream": len(self.missing_upstream),
+            "not_modified": self.not_modified,
+            "errors": len(self.errors),
+        }
+
+
+def _read_upstream(body: bytes, content_type: str) -> ParsedFile:
+    """CSV or Popolo JSON, validated exactly as ``import_decision_makers`` validates a file."""
+    looks_json = content_type.endswith("json") or body.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{")
+    if looks_json:
+        try:
+            body = popolo_to_csv(body)
+        except PopoloError as error:
+            return ParsedFile(errors=[RowError(1, str(error))])
+    if len(body) > MAX_FILE_BYTES:
+        return ParsedFile(errors=[RowError(1, gettext("The file is larger than %(size)s MB; split it.")
+                                           % {"size": MAX_FILE_BYTES // 1_000_000})])
+    return read_decision_makers(body)
+
+
+def _states(pages) -> dict[int, DecisionMakerSyncState]:
+    return {state.page_id: state for state in DecisionMakerSyncState.objects.filter(page__in=[p.pk for p in pages])}
+
+
+def sync_directory(url: str, directory, *, dry_run: bool = False, user=None, force: bool = False) -> SyncResult:
+    """Fetch *url* and apply it to *directory* (unless *dry_run*); never raises for bad input."""
+    result = SyncResult(url=url, dry_run=dry_run)
+    source = DirectorySyncSource.objects.filter(directory=directory, url=url).first()
+    use_validators = source is not None and not dry_run and not force
+    try:
+        fetched = fetch(
+            url,
+            etag=source.etag if use_validators else "",
+            last_modified=source.last_modified if use_validators else "",
+            accept="text/csv, application/json",
+        )
+    except FetchError as error:
+        result.errors.append(str(error))
+        return result
+    if fetched.status == 304:
+        result.not_modified = True
+        DirectorySyncSource.objects.filter(pk=source.pk).update(last_synced_at=timezone.now())
+        return result
+
+    parsed = _read_upstream(fetched.body, fetched.content_type)
+    if not parsed.is_valid:
+        result.errors.extend(str(error) for error in parsed.errors)
+        return result
+
+    upstream_ids = {row.values["external_id"] for row in parsed.rows}
+    try:
+        with transaction.atomic():
+            # The same lock as the importer: two syncs or imports at once never both create a record.
+            list(type(directory).objects.select_for_update().filter(pk=directory.pk).values_list("pk", flat=True))
+            children = list(DecisionMakerPage.objects.child_of(directory).exclude(external_id=""))
+            states = _states(children)
+            local_ids = {page.external_id for page in children if states.get(page.pk) and states[page.pk].managed_locally}
+            result.managed_locally = [p for p in children if p.external_id in local_ids and p.external_id in upstream_ids]
+            result.missing_upstream = [
+                p for p in children if p.external_id not in upstream_ids and p.external_id not in local_ids
+            ]
+            kept = ParsedFile(columns=parsed.columns,
+                              rows=[row for row in parsed.rows if row.values["external_id"] not in local_ids])
+            result.plan = plan_import(directory, kept)
+            if result.plan.errors:
+                result.errors.extend(str(error) for error in result.plan.errors)
+                return result
+            if dry_run:
+                return result
+            apply_import(result.plan, user)
+            _record(result, directory, url, fetched, states)
+    except ImportRejected as rejected:
+        result.errors.extend(str(error) for error in rejected.errors)
+    return result
+
+
+def _record(result: SyncResult, directory, url, fetched, states) -> None:
+    """Sync bookkeeping, inside the import's transaction."""
+    now = timezone.now()
+    for change in result.plan.changes:
+        DecisionMakerSyncState.objects.update_or_create(
+            page_id=change.page.pk,
+            defaults={"source": url, "last_synced_at": now, "missing_upstream": False},
+        )
+    for page in result.missing_upstream:
+        state = states.get(page.pk)
+        if state is None or not state.missing_upstream:
+            DecisionMakerSyncState.objects.update_or_create(page_id=page.pk, defaults={"missing_upstream": True})
+    DirectorySyncSource.objects.update_or_create(
+        directory=directory, url=url,
+        defaults={"etag": fetched.etag[:255], "last_modified": fetched.last_modified[:64], "last_synced_at": now},
+    )
