@@ -58,6 +58,20 @@ def shared_redis_cache(settings):
     cache.clear()
 
 
+def ensure_site():
+    """Wagtail's root collection, home page and site: an earlier transactional test may have flushed them."""
+    from wagtail.models import Collection, Locale, Page, Site
+
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    if Page.objects.filter(depth=2).exists():
+        return
+    locale, _created = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    home = root.add_child(instance=Page(title="Welcome", slug="home", locale=locale))
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+
+
 class Worker:
     """A second Django process posting letters against the same database and cache."""
 
@@ -89,6 +103,7 @@ class Worker:
 def test_a_change_in_one_process_reaches_the_next_letter_in_another(shared_redis_cache, settings):
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (TEST_DATABASE_URL): the other process must see this test's committed data")
+    ensure_site()
     directory = factories.make_directory()
     minister = factories.make_decision_maker(directory, "FR", "Claire Dubois")
     document = factories.make_document("letter.docx", "letter.docx", marked_template("TEMPLATE ONE"))
