@@ -102,6 +102,12 @@ def _current_version() -> str:
     return version
 
 
+def forget_letter_setups() -> None:
+    """Drop this process's letter setups, as a restart would (the shared version is left alone)."""
+    with _lock:
+        _setups.clear()
+
+
 def get_letter_setup(page) -> LetterSetup:
     """*page*'s letter setup, built on its first letter in this process since the last change."""
     global _seen_version

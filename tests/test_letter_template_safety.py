@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
+from soroptimist_advocacy.letter_setup import forget_letter_setups
 from soroptimist_advocacy.letter_template_versions import forget_recorded
 from soroptimist_advocacy.models import LetterTemplate, LetterTemplateVersion
 from tests import factories
@@ -58,9 +59,14 @@ def editors_group_user(db):
 
 
 def force_into_storage(document, data: bytes) -> None:
-    """Change the file under the document, as storage changed behind the app's back would."""
+    """Change the file under the document, as storage changed behind the app's back would.
+
+    No signal tells the app, so a running worker keeps the validated bytes of its letter
+    setup; the change is met by the next worker that builds a setup (a restart here).
+    """
     with document.file.storage.open(document.file.name, "wb") as handle:
         handle.write(data)
+    forget_letter_setups()
 
 
 def letter(campaign_page, client=None):
