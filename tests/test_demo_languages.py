@@ -1,6 +1,7 @@
-"""The demo campaign in Arabic, Chinese and Russian, as a member uses it: the page in her
-language, a letter in her language that Word and LibreOffice lay out right, and the
-example site's pages costing the same queries however many languages it has."""
+"""The example site's demo campaign: it builds, building it again duplicates nothing, and in
+Arabic, Chinese and Russian it serves a member as she uses it: the page in her language, a
+letter in her language that Word and LibreOffice lay out right, and the example site's pages
+costing the same queries however many languages it has. The demo is built once for the module."""
 
 from __future__ import annotations
 
@@ -18,10 +19,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from freezegun import freeze_time
 from lxml import etree
+from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
 from demo import content
-from soroptimist_advocacy.models import ActionKitPage, DecisionMakerPage
+from soroptimist_advocacy.models import ActionKitPage, DecisionMakerPage, ResourcePage
 from tests.letter_helpers import docx_text, letter_data, post_letter
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -54,6 +56,35 @@ def demo_database(django_db_setup, django_db_blocker):
 @pytest.fixture
 def demo(demo_database, db):
     return ActionKitPage.objects.get(locale__language_code="en")
+
+
+def counts():
+    return (
+        Page.objects.count(),
+        DecisionMakerPage.objects.count(),
+        ResourcePage.objects.count(),
+        get_document_model().objects.count(),
+    )
+
+
+def test_load_demo_is_idempotent_and_complete(demo, client):
+    first = counts()  # after the module's load_demo
+    call_command("load_demo", verbosity=0)
+    assert counts() == first
+
+    campaign = ActionKitPage.objects.get(locale__language_code="en")
+    countries = set(DecisionMakerPage.objects.filter(locale__language_code="en").values_list("country", flat=True))
+    assert len(countries) >= 8
+    # Every region: Africa, Americas, Asia, Europe, Oceania, Middle East.
+    assert {"KE", "BR", "IN", "GB", "AU", "JO"} <= countries
+    assert all(DecisionMakerPage.objects.values_list("is_sample", flat=True))
+    assert ResourcePage.objects.filter(locale__language_code="en").count() >= 4
+
+    response = client.get(campaign.url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Post CSW Advocacy Action Kit" in html
+    assert "PDF" in html
 
 
 def in_language(page, language):

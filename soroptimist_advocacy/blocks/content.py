@@ -10,9 +10,9 @@ TEMPLATE_DIR = "soroptimist_advocacy/blocks/"
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("text"), max_length=255)
+    text = blocks.CharBlock(label=_("Text"), max_length=255)
     level = blocks.ChoiceBlock(
-        label=_("level"),
+        label=_("Level"),
         choices=[("h2", _("Section heading")), ("h3", _("Subheading"))],
         default="h2",
         help_text=_("The page title is the only top-level heading."),
@@ -44,10 +44,10 @@ def live_in_active_language(model, pages) -> list:
 
 
 class ResourceListBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), required=False)
+    heading = blocks.CharBlock(label=_("Heading"), required=False)
     resources = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="soroptimist_advocacy.ResourcePage", label=_("resource")),
-        label=_("resources"),
+        blocks.PageChooserBlock(page_type="soroptimist_advocacy.ResourcePage", label=_("Resource")),
+        label=_("Resources"),
     )
 
     class Meta:
@@ -64,9 +64,9 @@ class ResourceListBlock(blocks.StructBlock):
 
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label=_("document"))
-    title = blocks.CharBlock(label=_("link text"), required=False, help_text=_("Defaults to the document's title."))
-    description = blocks.TextBlock(label=_("description"), required=False)
+    document = DocumentChooserBlock(label=_("Document"))
+    title = blocks.CharBlock(label=_("Link text"), required=False, help_text=_("Defaults to the document's title."))
+    description = blocks.TextBlock(label=_("Description"), required=False)
 
     class Meta:
         icon = "doc-full"
@@ -75,13 +75,13 @@ class DocumentLinkBlock(blocks.StructBlock):
 
 
 class QuestionAnswerBlock(blocks.StructBlock):
-    question = blocks.CharBlock(label=_("question"))
-    answer = blocks.RichTextBlock(label=_("answer"), features=["bold", "italic", "link", "ol", "ul"])
+    question = blocks.CharBlock(label=_("Question"))
+    answer = blocks.RichTextBlock(label=_("Answer"), features=["bold", "italic", "link", "ol", "ul"])
 
 
 class FAQBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), required=False)
-    items = blocks.ListBlock(QuestionAnswerBlock(), label=_("questions"))
+    heading = blocks.CharBlock(label=_("Heading"), required=False)
+    items = blocks.ListBlock(QuestionAnswerBlock(), label=_("Questions"))
 
     class Meta:
         icon = "help"
@@ -98,11 +98,11 @@ class LinkStructValue(blocks.StructValue):
 
 
 class CallToActionBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"))
-    text = blocks.TextBlock(label=_("text"), required=False)
-    button_label = blocks.CharBlock(label=_("button label"))
-    page = blocks.PageChooserBlock(label=_("page"), required=False)
-    external_url = blocks.URLBlock(label=_("external URL"), required=False)
+    heading = blocks.CharBlock(label=_("Heading"))
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    button_label = blocks.CharBlock(label=_("Button label"))
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    external_url = blocks.URLBlock(label=_("External URL"), required=False)
 
     class Meta:
         icon = "pick"
@@ -123,13 +123,13 @@ SHARE_NETWORKS = [
 class ShareLinksBlock(blocks.StructBlock):
     """Plain share links: no third-party scripts, no tracking pixels."""
 
-    heading = blocks.CharBlock(label=_("heading"), required=False)
-    share_text = blocks.TextBlock(label=_("share text"), help_text=_("The message people share with the link."))
+    heading = blocks.CharBlock(label=_("Heading"), required=False)
+    share_text = blocks.TextBlock(label=_("Share text"), help_text=_("The message people share with the link."))
     handle = blocks.CharBlock(
-        label=_("handle"), required=False, max_length=64, help_text=_("For example @SoroptiTweet; added to posts on X.")
+        label=_("Handle"), required=False, max_length=64, help_text=_("For example @SoroptiTweet; added to posts on X.")
     )
     networks = blocks.MultipleChoiceBlock(
-        label=_("networks"),
+        label=_("Networks"),
         choices=SHARE_NETWORKS,
         default=[value for value, _label in SHARE_NETWORKS],
     )
@@ -141,18 +141,18 @@ class ShareLinksBlock(blocks.StructBlock):
 
 
 class RelatedLinkBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"))
-    page = blocks.PageChooserBlock(label=_("page"), required=False)
-    external_url = blocks.URLBlock(label=_("external URL"), required=False)
-    date = blocks.DateBlock(label=_("date"), required=False)
+    title = blocks.CharBlock(label=_("Title"))
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    external_url = blocks.URLBlock(label=_("External URL"), required=False)
+    date = blocks.DateBlock(label=_("Date"), required=False)
 
     class Meta:
         value_class = LinkStructValue
 
 
 class RelatedLinksBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), required=False)
-    links = blocks.ListBlock(RelatedLinkBlock(), label=_("links"))
+    heading = blocks.CharBlock(label=_("Heading"), required=False)
+    links = blocks.ListBlock(RelatedLinkBlock(), label=_("Links"))
 
     class Meta:
         icon = "list-ul"
@@ -161,8 +161,8 @@ class RelatedLinksBlock(blocks.StructBlock):
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("quote"))
-    attribution = blocks.CharBlock(label=_("attribution"), required=False)
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False)
 
     class Meta:
         icon = "openquote"
@@ -173,11 +173,11 @@ class QuoteBlock(blocks.StructBlock):
 class DecisionMakerLookupBlock(blocks.StructBlock):
     """"Who is responsible in your country?": a country select that opens the directory."""
 
-    heading = blocks.CharBlock(label=_("heading"), required=False)
-    text = blocks.TextBlock(label=_("text"), required=False)
+    heading = blocks.CharBlock(label=_("Heading"), required=False)
+    text = blocks.TextBlock(label=_("Text"), required=False)
     directory = blocks.PageChooserBlock(
         page_type="soroptimist_advocacy.DecisionMakerIndexPage",
-        label=_("directory"),
+        label=_("Directory"),
         required=False,
         help_text=_("Defaults to the campaign's directory."),
     )
@@ -203,7 +203,7 @@ class DecisionMakerLookupBlock(blocks.StructBlock):
 
 
 class ResourceBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(label=_("paragraph"))
+    paragraph = blocks.RichTextBlock(label=_("Paragraph"))
     heading = HeadingBlock()
     faq = FAQBlock()
     quote = QuoteBlock()

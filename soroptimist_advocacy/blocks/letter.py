@@ -10,17 +10,17 @@ from .content import TEMPLATE_DIR
 
 
 class LetterBuilderBlock(blocks.StructBlock):
-    heading = blocks.CharBlock(label=_("heading"), default=_("Write to your decision maker"))
-    intro = blocks.RichTextBlock(label=_("introduction"), required=False, features=["bold", "italic", "link"])
+    heading = blocks.CharBlock(label=_("Heading"), default=_("Write to your decision maker"))
+    intro = blocks.RichTextBlock(label=_("Introduction"), required=False, features=["bold", "italic", "link"])
     subject = blocks.CharBlock(
-        label=_("subject"),
+        label=_("Subject"),
         required=False,
         default="",  # wagtail-localize cannot extract a segment from None
         help_text=_("The subject line of the letter, translated with the page; without one the page title is used."),
     )
     paragraphs = blocks.ListBlock(
-        blocks.TextBlock(label=_("paragraph")),
-        label=_("letter text"),
+        blocks.TextBlock(label=_("Paragraph")),
+        label=_("Letter text"),
         help_text=_(
             "The paragraphs of the letter. You may use {{ member.name }}, {{ member.club }}, {{ member.town }}, "
             "{{ member.country }}, {{ recipient.name }}, {{ recipient.title }}, {{ recipient.organisation }}, "
@@ -29,16 +29,16 @@ class LetterBuilderBlock(blocks.StructBlock):
     )
     template = SnippetChooserBlock(
         "soroptimist_advocacy.LetterTemplate",
-        label=_("letter template"),
+        label=_("Letter template"),
         required=False,
         help_text=_("A Word template for the letter; without one the app's own plain letter is used."),
     )
     generic_salutation = blocks.CharBlock(
-        label=_("salutation for a country without a decision maker"),
+        label=_("Salutation for a country without a decision maker"),
         default=_("Dear Minister"),
     )
     generic_addressee = blocks.CharBlock(
-        label=_("addressee for a country without a decision maker"),
+        label=_("Addressee for a country without a decision maker"),
         default=_("The Minister responsible for women's and gender equality"),
     )
 

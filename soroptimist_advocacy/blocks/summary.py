@@ -12,10 +12,10 @@ class CampaignSummaryBlock(blocks.StructBlock):
     """Countries reached, actions reported and responses received, across every
     translation of the campaign. It shows no name and nothing per visitor."""
 
-    heading = blocks.CharBlock(label=_("heading"), required=False, default=_("What members have done so far"))
-    intro = blocks.TextBlock(label=_("introduction"), required=False)
+    heading = blocks.CharBlock(label=_("Heading"), required=False, default=_("What members have done so far"))
+    intro = blocks.TextBlock(label=_("Introduction"), required=False)
     include_partners = blocks.BooleanBlock(
-        label=_("include partner sites"), required=False,
+        label=_("Include partner sites"), required=False,
         help_text=_("Add the figures of the partner feeds of this campaign, with each partner's freshness."),
     )
 
