@@ -11,13 +11,47 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.test.testcases import LiveServerThread
 
 # Playwright's sync API runs an event loop in this thread; Django refuses database
 # access from a thread with a running loop unless told this is intended.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+class _OneRequestAtATimeServer(ThreadedWSGIServer):
+    """The live server, answering one request at a time while it shares the test's in-memory
+    SQLite connection. Its threads would otherwise use that one connection at once (the letter
+    form's script fetches a country's decision makers at every arrow key), which Python 3.13's
+    sqlite3 refuses with "bad parameter or other API misuse". A real server has a connection
+    per thread; only the test setup shares one, so only the test setup is serialised."""
+
+    _lock = threading.Lock()
+
+    def set_app(self, application):
+        from django.db import connection
+
+        if not (connection.vendor == "sqlite" and connection.is_in_memory_db()):
+            return super().set_app(application)
+        lock = self._lock
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                response = application(environ, start_response)
+                try:
+                    return list(response)  # the body too is read under the lock
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+
+        return super().set_app(one_at_a_time)
+
+
+LiveServerThread.server_class = _OneRequestAtATimeServer
+
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
