@@ -35,6 +35,9 @@ DEFAULTS = {
     # shared Django cache (see page_cache.py), and which cache alias holds them.
     "PAGE_CACHE": True,
     "PAGE_CACHE_ALIAS": "default",
+    # Rows per database round trip in report exports, and reports per batch in
+    # purge_personal_data and send_response_reminders: memory stays flat with the row count.
+    "BATCH_SIZE": 2000,
     # Sender address for report links and reminders (falls back to DEFAULT_FROM_EMAIL).
     "FROM_EMAIL": None,
     # Federation network: hosts whose files may be fetched (partner figures, directory

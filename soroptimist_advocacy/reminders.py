@@ -12,6 +12,7 @@ import logging
 
 from django.utils import timezone
 
+from .batches import pk_batches
 from .conf import get_setting
 from .models.report import ActionReport, ResponseStatus
 from .report_emails import email_reminder
@@ -49,17 +50,20 @@ def send_due_reminders(now: datetime.datetime | None = None) -> int:
 
     A reminder whose email fails stays claimed: a member gets at most one
     reminder, even if the mail server failed after accepting the message.
+    Due reports are read ``BATCH_SIZE`` ids at a time, so memory does not grow
+    with their number; each one is still claimed just before its own email.
     """
     now = now or timezone.now()
     sent = 0
-    for report_id in list(reports_due_for_reminder(now).order_by("pk").values_list("pk", flat=True)):
-        if not claim_reminder(report_id, now):
-            continue  # Another run got there first.
-        report = ActionReport.objects.select_related("campaign").get(pk=report_id)
-        link = report_link_for(report)
-        if link is None:
-            logger.warning("Action report %s has no private link any more; no reminder sent", report_id)
-            continue
-        if email_reminder(report, link):
-            sent += 1
+    for ids in pk_batches(reports_due_for_reminder(now)):
+        for report_id in ids:
+            if not claim_reminder(report_id, now):
+                continue  # Another run got there first.
+            report = ActionReport.objects.select_related("campaign").get(pk=report_id)
+            link = report_link_for(report)
+            if link is None:
+                logger.warning("Action report %s has no private link any more; no reminder sent", report_id)
+                continue
+            if email_reminder(report, link):
+                sent += 1
     return sent

@@ -6,6 +6,7 @@ import datetime
 
 from django.utils import timezone
 
+from .batches import pk_batches
 from .conf import get_setting
 from .models.correction import DecisionMakerCorrection
 from .models.report import ActionReport
@@ -23,8 +24,18 @@ def retention_cutoff(now: datetime.datetime, days: int | None) -> datetime.datet
 
 def purge_personal_data(now: datetime.datetime | None = None, days: int | None = None) -> tuple[int, int]:
     """Blank the personal fields of every report and every decision-maker correction past
-    retention; return how many of each."""
+    retention, one batch of ``BATCH_SIZE`` at a time; return how many of each."""
     now = now or timezone.now()
-    reports = reports_past_retention(now, days).erase_personal_data(now)
-    corrections = DecisionMakerCorrection.objects.purge_personal_data(retention_cutoff(now, days))
+    reports = sum(
+        # erase_personal_data's UPDATE is conditional (personal data still there), so a
+        # report erased meanwhile by its member or by an overlapping run is not counted twice.
+        ActionReport.objects.filter(pk__in=ids).erase_personal_data(now)
+        for ids in pk_batches(reports_past_retention(now, days))
+    )
+    cutoff = retention_cutoff(now, days)
+    old_corrections = DecisionMakerCorrection.objects.filter(created_at__lt=cutoff, personal_data_purged_at__isnull=True)
+    corrections = sum(
+        DecisionMakerCorrection.objects.filter(pk__in=ids).purge_personal_data(cutoff)
+        for ids in pk_batches(old_corrections)
+    )
     return reports, corrections

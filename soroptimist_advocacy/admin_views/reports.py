@@ -30,9 +30,12 @@ apostrophe (see ``soroptimist_advocacy.spreadsheet``).
 
 from __future__ import annotations
 
+import tempfile
+
 import django_filters
 from django import forms
 from django.db import transaction
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -50,6 +53,7 @@ from wagtail.log_actions import log
 
 from ..campaigns import campaign_choices
 from ..compat import RegisteredPolicyMixin
+from ..conf import get_setting
 from ..models.report import PERSONAL_FIELDS, ActionReport, ActionType, ResponseStatus
 from ..report_permissions import MEMBER_ONLY_ACTIONS, can_see_personal_data
 from ..spreadsheet import neutralise_formula
@@ -116,8 +120,47 @@ class ActionReportFilterSet(WagtailFilterSet):
         self.filters["country"].extra["choices"] = reported_country_choices()
 
 
+# An XLSX export is built in a spooled file: in memory while small, on disk beyond this.
+XLSX_SPOOL_BYTES = 5_000_000
+
+
+class ChunkedRows:
+    """A queryset read from the database ``BATCH_SIZE`` rows at a time (a server-side
+    cursor on PostgreSQL), never held whole: what Wagtail's export writers iterate."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self.model = queryset.model
+
+    def __iter__(self):
+        return self.queryset.iterator(chunk_size=get_setting("BATCH_SIZE"))
+
+
 class ActionReportIndexView(IndexView):
     any_permission_required = ["view"]
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export:
+            # Wagtail builds the whole listing context before exporting, and that
+            # takes len() of the unpaginated queryset: every row in memory at once.
+            return self.as_spreadsheet(self.get_queryset(), request.GET.get("export"))
+        return super().get(request, *args, **kwargs)
+
+    def stream_csv(self, queryset):
+        return super().stream_csv(ChunkedRows(queryset))
+
+    def write_xlsx_response(self, queryset):
+        # openpyxl's write-only workbook (Wagtail's) keeps rows in its own temporary
+        # files; the finished file is spooled and streamed in blocks.
+        output = tempfile.SpooledTemporaryFile(max_size=XLSX_SPOOL_BYTES)
+        self.write_xlsx(ChunkedRows(queryset), output)
+        output.seek(0)
+        return FileResponse(
+            output,
+            as_attachment=True,
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            filename=f"{self.get_filename()}.xlsx",
+        )
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)

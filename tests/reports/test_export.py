@@ -7,7 +7,12 @@ import io
 
 import openpyxl
 import pytest
+from django.db.models import QuerySet
+from django.db.models.query import ModelIterable
+from django.http import StreamingHttpResponse
 from django.urls import reverse
+
+from soroptimist_advocacy.models import ActionReport
 
 PUBLIC_HEADINGS = [
     "Report ID", "Reported at", "Campaign", "Campaign key", "Language", "Country code", "Country", "Club",
@@ -111,3 +116,53 @@ def test_export_follows_the_filters(client, report_viewer, reports):
     client.force_login(report_viewer)
     rows = csv_rows(client, country="KE")
     assert [row["Club"] for row in rows] == ["SI Nairobi"]
+
+
+@pytest.fixture
+def many_reports(action_kit, make_report):
+    for number in range(5):
+        make_report(action_kit, club=f"=Club {number}", country="KE")
+
+
+@pytest.fixture
+def rows_read_in_chunks(monkeypatch, settings):
+    """Exports must read reports through ``iterator(chunk_size=BATCH_SIZE)``, never load them all."""
+    settings.SOROPTIMIST_ADVOCACY = {"BATCH_SIZE": 2}
+    chunk_sizes = []
+    iterator, fetch_all = QuerySet.iterator, QuerySet._fetch_all
+
+    def recording_iterator(queryset, chunk_size=None):
+        if queryset.model is ActionReport:
+            chunk_sizes.append(chunk_size)
+        return iterator(queryset, chunk_size=chunk_size)
+
+    def refusing_fetch_all(queryset):
+        # Filters read distinct countries and campaigns; whole reports only come through the iterator.
+        loads_reports = queryset.model is ActionReport and queryset._iterable_class is ModelIterable
+        assert not loads_reports, "the export loaded every report at once"
+        return fetch_all(queryset)
+
+    monkeypatch.setattr(QuerySet, "iterator", recording_iterator)
+    monkeypatch.setattr(QuerySet, "_fetch_all", refusing_fetch_all)
+    return chunk_sizes
+
+
+def test_csv_export_is_streamed_from_the_database_in_chunks(client, privacy_officer, many_reports, rows_read_in_chunks):
+    client.force_login(privacy_officer)
+    response = client.get(reverse("action_reports:index"), {"export": "csv", "country": "KE"})
+    assert isinstance(response, StreamingHttpResponse)
+    assert rows_read_in_chunks == []  # nothing is read before the response is consumed
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    assert rows_read_in_chunks == [2]
+    assert sorted(row["Club"] for row in rows) == [f"'=Club {number}" for number in range(5)]
+
+
+def test_xlsx_export_is_streamed_from_a_file_built_in_chunks(client, privacy_officer, many_reports, rows_read_in_chunks):
+    client.force_login(privacy_officer)
+    response = client.get(reverse("action_reports:index"), {"export": "xlsx", "country": "KE"})
+    assert isinstance(response, StreamingHttpResponse)
+    assert rows_read_in_chunks == [2]
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    clubs = [row[PUBLIC_HEADINGS.index("Club")] for row in sheet.iter_rows(min_row=2)]
+    assert sorted(cell.value for cell in clubs) == [f"=Club {number}" for number in range(5)]
+    assert {cell.data_type for cell in clubs} == {"s"}

@@ -8,6 +8,7 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from freezegun import freeze_time
 
 from soroptimist_advocacy.campaign_figures import campaign_figures
@@ -74,3 +75,26 @@ def test_retention_days_setting_and_option(old_and_recent, settings):
 def test_negative_days_are_refused(db):
     with pytest.raises(CommandError):
         purge("--days", "-1")
+
+
+def test_purge_works_in_batches_across_their_boundaries(action_kit, make_report, settings):
+    settings.SOROPTIMIST_ADVOCACY = {**settings.SOROPTIMIST_ADVOCACY, "BATCH_SIZE": 2}
+    with freeze_time(NOW - datetime.timedelta(days=400)):
+        old = [make_report(action_kit, name=f"Old {number}")[0] for number in range(5)]
+    with freeze_time(NOW - datetime.timedelta(days=30)):
+        recent, _ = make_report(action_kit, name="Recent")
+    old[2].erase_personal_data()  # erased on request meanwhile: not counted again
+
+    updates = []
+
+    def record(execute, sql, params, many, context):
+        if sql.startswith("UPDATE") and "actionreport" in sql:
+            updates.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        assert "Personal data erased from 4 report(s) and 0 decision-maker correction(s)." in purge()
+    assert len(updates) == 2  # the four reports in two batches of two, one conditional UPDATE each
+    assert not ActionReport.objects.filter(pk__in=[report.pk for report in old]).with_personal_data().exists()
+    recent.refresh_from_db()
+    assert recent.name == "Recent"

@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.management import call_command
 from freezegun import freeze_time
 
+from soroptimist_advocacy import batches, reminders
 from soroptimist_advocacy.models import ActionReport
 from soroptimist_advocacy.reminders import claim_reminder, send_due_reminders
 from soroptimist_advocacy.tasks import send_response_reminders_task
@@ -163,3 +164,23 @@ def test_after_a_secret_key_rotation_the_old_link_still_works(reported, settings
         assert send_due_reminders() == 1
     assert f"/report/{token}/" in mail.outbox[0].body
     assert client.get(token_url(action_kit, token)).status_code == 200
+
+
+def test_reminders_go_out_in_batches_once_each(action_kit, make_report, settings, monkeypatch):
+    settings.SOROPTIMIST_ADVOCACY = {**settings.SOROPTIMIST_ADVOCACY, "BATCH_SIZE": 2}
+    with at(0):
+        reports = [make_report(action_kit, email=f"member{number}@example.org")[0] for number in range(5)]
+    batch_sizes = []
+
+    def recording_batches(queryset, batch_size=None):
+        for ids in batches.pk_batches(queryset, batch_size):
+            batch_sizes.append(len(ids))
+            yield ids
+
+    monkeypatch.setattr(reminders, "pk_batches", recording_batches)
+    with at(14.1):
+        assert send_due_reminders() == 5
+        assert send_due_reminders() == 0
+    assert batch_sizes == [2, 2, 1]
+    assert sorted(message.to[0] for message in mail.outbox) == [f"member{number}@example.org" for number in range(5)]
+    assert ActionReport.objects.filter(pk__in=[report.pk for report in reports], reminder_sent_at__isnull=True).count() == 0
