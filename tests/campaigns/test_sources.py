@@ -78,3 +78,11 @@ def test_a_report_keeps_its_source(csrf_client, campaign):
 def test_a_report_with_an_undefined_source_keeps_none(csrf_client, campaign):
     post_report(csrf_client, campaign, source="spoofed")
     assert ActionReport.objects.get().source == ""
+
+
+def test_figures_json_counts_letters_and_reports_per_source(csrf_client, campaign, claire):
+    post_letter(csrf_client, campaign, letter_data(decision_maker=[claire.pk], source="facebook"))
+    post_report(csrf_client, campaign, source="newsletter-nov")
+    document = Client().get(campaign.url + "figures.json").json()
+    assert document["sources"]["facebook"] == {"letters": 1, "reports": 0}
+    assert document["sources"]["newsletter-nov"] == {"letters": 0, "reports": 1}
