@@ -10,7 +10,7 @@ from django.utils import timezone
 from .models.counter import LetterCounter
 
 
-def count_letters(*, campaign_key, country: str, language: str, number: int = 1, day: datetime.date | None = None) -> None:
+def count_letters(*, campaign_key, country: str, language: str, number: int = 1, day: datetime.date | None = None, source: str = "") -> None:
     """Add *number* letters to today's counter in one atomic upsert.
 
     ``INSERT ... ON CONFLICT DO UPDATE SET letters = letters + n`` is the same SQL on
@@ -21,12 +21,12 @@ def count_letters(*, campaign_key, country: str, language: str, number: int = 1,
     database = router.db_for_write(LetterCounter)
     table = connections[database].ops.quote_name(LetterCounter._meta.db_table)
     sql = (
-        f"INSERT INTO {table} (campaign_key, country, language, day, letters) VALUES (%s, %s, %s, %s, %s) "
-        f"ON CONFLICT (campaign_key, country, language, day) DO UPDATE SET letters = {table}.letters + excluded.letters"
+        f"INSERT INTO {table} (campaign_key, country, language, day, source, letters) VALUES (%s, %s, %s, %s, %s, %s) "
+        f"ON CONFLICT (campaign_key, country, language, day, source) DO UPDATE SET letters = {table}.letters + excluded.letters"
     )
     key_field = LetterCounter._meta.get_field("campaign_key")
     connection = connections[database]
-    params = [key_field.get_db_prep_value(campaign_key, connection), country, language, day or timezone.localdate(), number]
+    params = [key_field.get_db_prep_value(campaign_key, connection), country, language, day or timezone.localdate(), source or "", number]
 
     def upsert():
         with transaction.atomic(using=database), connection.cursor() as cursor:

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.utils.translation import get_language_info
 
+from .campaign_sources import requested_source
 from .forms import LetterForm
 from .models.decision_maker import parse_country
 
@@ -77,10 +78,11 @@ def build_letter_form(page, data=None, initial=None, decision_makers_for_country
     )
 
 
-def report_url(page, page_url: str, country: str | None) -> str:
-    """The report form of *page*, preset to the member's country when the page knows it."""
+def report_url(page, page_url: str, country: str | None, source: str = "") -> str:
+    """The report form of *page*, preset to the member's country (and campaign source) when known."""
     url = page_url + page.reverse_subpage("report_route")
-    return f"{url}?{urlencode({'country': country})}" if country else url
+    query = urlencode([(name, value) for name, value in (("country", country), ("source", source)) if value])
+    return f"{url}?{query}" if query else url
 
 
 def letter_form_context(value, parent_context) -> dict:
@@ -101,11 +103,14 @@ def letter_form_context(value, parent_context) -> dict:
     chosen = form.data.getlist("decision_maker") if form.is_bound else form.initial.get("decision_maker", [])
     page_url = page.get_url(request)
     selected_country = parse_country(country)
+    # Only a slug the page defines is rendered back: the cached page varies by normalised URL only.
+    source = requested_source(page, form.data if form.is_bound else (request.GET if request is not None else {}))
     return {
+        "campaign_source": source,
         "letter_form": form,
         "page_url": page_url,
         "letter_action": page_url + page.reverse_subpage("letter_route"),
-        "report_url": report_url(page, page_url, selected_country),
+        "report_url": report_url(page, page_url, selected_country, source),
         "selected_country": selected_country,
         "country_decision_makers": form.country_decision_makers,
         "chosen_decision_makers": {str(value) for value in chosen},

@@ -59,9 +59,10 @@ def shared_cache():
 
 
 def defined_sources() -> frozenset[str]:
-    """The ``?source=`` slugs a campaign URL may carry. None yet: the source feature
-    will plug its list of defined slugs (and its ``utm_source`` mapping) in here."""
-    return frozenset()
+    """The ``?source=`` slugs a campaign URL may carry: every slug a campaign defines."""
+    from .campaign_sources import all_defined_sources
+
+    return all_defined_sources()
 
 
 def _country(value: str) -> str | None:
@@ -86,8 +87,24 @@ def _source(value: str) -> str | None:
 QUERY_PARAMETERS = {"country": _country, "type": _resource_type, "source": _source}
 
 
+def _with_mapped_source(query):
+    """``utm_source``/``utm_campaign`` naming a defined slug stand for ``?source=``."""
+    if query.get("source", "").strip():
+        return query
+    from .campaign_sources import UTM_PARAMETERS
+
+    for name in UTM_PARAMETERS:
+        slug = _source(query.get(name, ""))
+        if slug:
+            query = query.copy()
+            query.setlist("source", [slug])
+            return query
+    return query
+
+
 def normalised_query(query) -> str | None:
     """The query string of the page a visitor sees, or None when it has an error."""
+    query = _with_mapped_source(query)
     pairs = []
     for name, normalise in QUERY_PARAMETERS.items():
         values = query.getlist(name)

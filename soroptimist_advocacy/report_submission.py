@@ -6,6 +6,7 @@ from functools import partial
 
 from django.db import transaction
 
+from .campaign_sources import page_source
 from .models.report import ActionReport
 from .privacy_text import privacy_text_version
 from .report_tokens import issue_token
@@ -19,6 +20,7 @@ def build_report(page, form) -> ActionReport:
     report.campaign_key = page.translation_key
     report.campaign_title = page.title[:255]
     report.language = page.locale.language_code
+    report.source = page_source(page, form.data.get("source"))  # only a slug the page defines
     report.privacy_text_version = privacy_text_version(page.get_privacy_text())
     decision_maker = form.cleaned_data.get("decision_maker")
     if decision_maker is not None:

@@ -116,6 +116,9 @@ def purge(instance) -> None:
 
 
 def on_page_change(sender, instance, **kwargs):
+    from .campaign_sources import forget_defined_sources
+
+    forget_defined_sources()  # a newly defined ?source= slug works at once in this process
     purge(instance.specific)
 
 

@@ -55,3 +55,30 @@ def test_fifty_members_posting_letters_and_reports_at_once(settings):
     assert LetterCounter.objects.count() == 1
     clubs = list(ActionReport.objects.values_list("club", flat=True))
     assert len(clubs) == reports and len(set(clubs)) == reports
+
+
+@pytest.mark.django_db(transaction=True)
+def test_letters_with_a_source_are_counted_under_it_exactly_at_once(settings):
+    from tests.test_letter_setup import ensure_site
+
+    settings.SOROPTIMIST_ADVOCACY = {"LETTER_RATE_LIMIT": 10_000}
+    ensure_site()  # the test above is transactional too: its flush removed Wagtail's root and site
+    directory = factories.make_directory()
+    minister = factories.make_decision_maker(directory, "FR")
+    sources = [{"type": "source", "value": {"slug": "facebook", "label": "Facebook"}}]
+    page = factories.make_action_kit(directory=directory, sources=sources)
+
+    def member(number: int):
+        try:
+            source = "facebook" if number % 2 else ""
+            data = letter_data(name=f"Member {number}", decision_maker=[minister.pk], source=source)
+            return post_letter(Client(enforce_csrf_checks=True), page, data).status_code
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        statuses = list(pool.map(member, range(THREADS)))
+
+    assert statuses == [200] * THREADS, statuses
+    counts = dict(LetterCounter.objects.values_list("source", "letters"))
+    assert counts == {"facebook": THREADS // 2, "": THREADS - THREADS // 2}

@@ -101,6 +101,7 @@ def test_junk_dropped_when_rendering_too(action_kit):
     assert b"tracking-id-123" not in first.content
 
 
+@pytest.mark.django_db  # the normaliser reads the campaigns' defined ?source= slugs
 def test_normalised_query_keeps_only_known_parameters_with_valid_values():
     from django.http import QueryDict
 

@@ -8,6 +8,7 @@ Reported at                when she sent the report
 Campaign                   the campaign title she saw (in her language)
 Campaign key               the campaign's translation key, shared by its translations
 Language                   language of the page she reported on
+Campaign source            the ?source= slug the form was opened from (empty: none)
 Country code / Country     ISO 3166 code and name
 Club                       her club
 Action code / Action       letter_posted, letter_emailed, delivered_by_hand,
@@ -67,6 +68,7 @@ EXPORT_COLUMNS = {
     "campaign_title": _("Campaign"),
     "campaign_key": _("Campaign key"),
     "language": _("Language"),
+    "source": _("Campaign source"),
     "country.code": _("Country code"),
     "country.name": _("Country"),
     "club": _("Club"),

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import ActionKitBodyBlock
+from ..campaign_sources import CampaignSourceBlock
 from ..conf import get_setting
 from .public import PublicPageMixin, SharedCacheMixin
 
@@ -68,6 +69,14 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         ),
     )
 
+    sources = StreamField(
+        [("source", CampaignSourceBlock())], verbose_name=_("sources"), blank=True, default=list,
+        help_text=_(
+            "Where visitors come from, e.g. a newsletter: share the campaign URL with ?source=<slug> "
+            "to count letters and reports per source. No personal data is kept."
+        ),
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("hero_image"),
@@ -78,6 +87,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         FieldPanel("directory"),
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("privacy_text"), FieldPanel("target_countries")], heading=_("Action reports")),
+        FieldPanel("sources"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 

@@ -1,4 +1,4 @@
-"""Anonymous letter counts: how many letters, per campaign, country, language and day."""
+"""Anonymous letter counts: how many letters, per campaign, country, language, day and source."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 class LetterCounter(models.Model):
     """No personal data: a count per campaign (all its translations together, by
-    ``translation_key``), country, letter language and day."""
+    ``translation_key``), country, letter language, day and campaign source (a slug)."""
 
     campaign_key = models.UUIDField(_("campaign"), db_index=True)
     country = models.CharField(_("country"), max_length=2)
     language = models.CharField(_("language"), max_length=12)
     day = models.DateField(_("day"))
+    source = models.CharField(_("source"), max_length=50, blank=True, default="")
     letters = models.PositiveIntegerField(_("letters"), default=0)
 
     class Meta:
@@ -19,7 +20,7 @@ class LetterCounter(models.Model):
         verbose_name_plural = _("letter counts")
         constraints = [
             models.UniqueConstraint(
-                fields=["campaign_key", "country", "language", "day"], name="sa_letter_counter_unique"
+                fields=["campaign_key", "country", "language", "day", "source"], name="sa_letter_counter_unique"
             )
         ]
 

@@ -91,6 +91,10 @@ class ActionReport(models.Model):
     )
     campaign_title = models.CharField(_("campaign"), max_length=255)
     language = models.CharField(_("language"), max_length=12, help_text=_("The language of the page she reported on."))
+    source = models.CharField(
+        _("source"), max_length=50, blank=True, default="",
+        help_text=_("The campaign source (?source=) the report form was opened from."),
+    )
 
     country = CountryField(_("country"), db_index=True)
     club = models.CharField(_("club"), max_length=SHORT_TEXT_MAX)

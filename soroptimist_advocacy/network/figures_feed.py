@@ -21,11 +21,25 @@ MAX_COUNT = 10**9
 
 
 def per_source_figures(page) -> dict | None:
-    """Extension point: per-source counts (``?source=``) will be added by a later feature.
+    """Letters and reports per campaign source (``?source=``), across all translations;
+    ``""`` holds those that came with no defined source. None when the page defines no source."""
+    from django.db.models import Count, Sum
 
-    Return a JSON-ready dict to publish it under ``"sources"``; None leaves the key out.
-    """
-    return None
+    from ..campaign_sources import page_sources
+    from ..models.counter import LetterCounter
+    from ..models.report import ActionReport
+
+    if not page_sources(page):
+        return None
+    key = page.translation_key
+    sources: dict = {}
+    letters = LetterCounter.objects.filter(campaign_key=key).values("source").annotate(total=Sum("letters"))
+    for row in letters:
+        sources.setdefault(row["source"], {"letters": 0, "reports": 0})["letters"] = row["total"] or 0
+    reports = ActionReport.objects.filter(campaign_key=key).values("source").annotate(total=Count("pk"))
+    for row in reports:
+        sources.setdefault(row["source"], {"letters": 0, "reports": 0})["reports"] = row["total"]
+    return sources
 
 
 def figures_document(page, figures: CampaignFigures | None = None) -> dict:

@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 
+from ..campaign_sources import page_source
 from ..conf import get_setting
 from ..counters import count_letters
 from ..letter_context import build_letter_contexts, generic_recipient, recipient_values
@@ -126,7 +127,10 @@ def serve_letter(request, page):
         response = page.render(request, context_overrides={"letter_form": form})
         response.status_code = 400
         return no_store(response)
-    count_letters(campaign_key=page.translation_key, country=country, language=language, number=len(contexts))
+    source = page_source(page, request.POST.get("source"))  # an undefined slug counts as no source
+    count_letters(
+        campaign_key=page.translation_key, country=country, language=language, number=len(contexts), source=source
+    )
 
     response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{letter_filename(page.title, country)}"'

@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.debug import sensitive_post_parameters
 
 from ..conf import get_setting
+from ..campaign_sources import requested_source
 from ..models.decision_maker import parse_country
 from ..ratelimit import hit
 from ..report_forms import DeleteReportForm, ResponseForm
@@ -63,6 +64,7 @@ def render_report_form(request, page, form, status: int = 200):
             "report_action": page.get_url(request) + page.reverse_subpage("report_route"),
             "privacy_text": page.get_privacy_text(),
             "privacy_version": form.current_privacy_version if form is not None else "",
+            "campaign_source": requested_source(page, request.POST if request.method == "POST" else request.GET),
         },
         status=status,
     )

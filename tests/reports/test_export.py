@@ -15,7 +15,7 @@ from django.urls import reverse
 from soroptimist_advocacy.models import ActionReport
 
 PUBLIC_HEADINGS = [
-    "Report ID", "Reported at", "Campaign", "Campaign key", "Language", "Country code", "Country", "Club",
+    "Report ID", "Reported at", "Campaign", "Campaign key", "Language", "Campaign source", "Country code", "Country", "Club",
     "Action code", "Action", "Action date", "Decision maker", "Response code", "Response", "Response date",
     "Agreed to emails", "Reminder sent at", "Privacy text version", "Personal data erased at",
 ]
@@ -64,8 +64,8 @@ def test_csv_with_the_personal_data_permission(client, privacy_officer, reports,
     client.force_login(privacy_officer)
     rows = csv_rows(client, ordering="created_at")
     headings = list(rows[0])
-    assert headings[:15] == PUBLIC_HEADINGS[:15]
-    assert headings[15:19] == PERSONAL_HEADINGS
+    assert headings[:16] == PUBLIC_HEADINGS[:16]
+    assert headings[16:20] == PERSONAL_HEADINGS
     first = rows[0]
     assert first["Campaign"] == "Post CSW Advocacy Action Kit"
     assert first["Campaign key"] == str(action_kit.translation_key)
@@ -89,8 +89,8 @@ def test_csv_neutralises_formulas(client, privacy_officer, reports):
 def test_xlsx_has_the_same_headings_and_no_formulas(client, privacy_officer, reports):
     client.force_login(privacy_officer)
     rows = xlsx_rows(client)
-    assert rows[0][:15] == PUBLIC_HEADINGS[:15]
-    assert rows[0][15:19] == PERSONAL_HEADINGS
+    assert rows[0][:16] == PUBLIC_HEADINGS[:16]
+    assert rows[0][16:20] == PERSONAL_HEADINGS
     workbook = openpyxl.load_workbook(io.BytesIO(export(client, "xlsx")))
     assert all(cell.data_type != "f" for row in workbook.active.iter_rows() for cell in row)
 
