@@ -37,7 +37,7 @@ class PageTypeTests(WagtailPageTestCase):
         """Edit-form data for pages whose StreamField the admin renders in JavaScript."""
         body = streamfield([("paragraph", rich_text("<p>Edited</p>"))])
         if isinstance(page, ActionKitPage):
-            return nested_form_data({"title": page.title, "slug": page.slug, "intro": rich_text(""), "body": body})
+            return nested_form_data({"title": page.title, "slug": page.slug, "intro": rich_text(""), "body": body, "sources": streamfield([])})
         if isinstance(page, ResourcePage):
             return nested_form_data(
                 {"title": page.title, "slug": page.slug, "resource_type": "faq", "summary": "", "body": body}
@@ -77,6 +77,8 @@ class PageTypeTests(WagtailPageTestCase):
                     "opens_on": "2026-01-01",
                     "closes_on": "2026-12-31",
                     "directory": self.directory.pk,
+                    # Wagtail 7.4's StreamField widget needs every stream's count, even empty.
+                    "sources": streamfield([]),
                     "body": streamfield(
                         [
                             ("paragraph", rich_text("<p>Hello</p>")),
