@@ -81,6 +81,13 @@ def letter_filename(campaign_title: str, country: str) -> str:
     return f"{stem}-{country.lower()}.docx"
 
 
+def form_again(request, page, form):
+    """The campaign page again, with the letter form and its messages (400, never cached)."""
+    response = page.render(request, context_overrides={"letter_form": form})
+    response.status_code = 400
+    return no_store(response)
+
+
 @sensitive_post_parameters("name", "club", "town", "email")
 def serve_letter(request, page):
     """Answer a letter POST: the .docx, or the page again with the form's messages."""
@@ -98,9 +105,7 @@ def serve_letter(request, page):
         return letter_rate_limited(request, page)
     form = build_letter_form(page, data=request.POST, decision_makers_for_country=setup.decision_makers)
     if not form.is_valid():
-        response = page.render(request, context_overrides={"letter_form": form})
-        response.status_code = 400
-        return no_store(response)
+        return form_again(request, page, form)
 
     language = form.cleaned_data["language"]
     # The form only offers languages whose letter text is translated and live.
@@ -124,9 +129,7 @@ def serve_letter(request, page):
         # The allowlist keeps real letters far below the caps: this is worth a look.
         logger.warning("Letter refused on %s: it passed the %s cap", page.url_path, costly.reason)
         form.add_error(None, LETTER_TOO_LONG)
-        response = page.render(request, context_overrides={"letter_form": form})
-        response.status_code = 400
-        return no_store(response)
+        return form_again(request, page, form)
     source = page_source(page, request.POST.get("source"))  # an undefined slug counts as no source
     count_letters(
         campaign_key=page.translation_key, country=country, language=language, number=len(contexts), source=source
