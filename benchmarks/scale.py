@@ -172,8 +172,8 @@ def main() -> int:
 
     from soroptimist_advocacy.directory.importer import import_decision_makers
     from soroptimist_advocacy.models import ActionKitPage, DecisionMakerIndexPage
-    from soroptimist_advocacy.reminders import send_due_reminders
-    from soroptimist_advocacy.retention import purge_personal_data
+    from soroptimist_advocacy.reports.reminders import send_due_reminders
+    from soroptimist_advocacy.reports.retention import purge_personal_data
 
     try:
         started = time.perf_counter()

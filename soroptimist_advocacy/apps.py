@@ -10,4 +10,4 @@ class SoroptimistAdvocacyConfig(AppConfig):
 
     def ready(self):
         # Importing registers the system checks and signal handlers.
-        from . import checks, signal_handlers  # noqa: F401
+        from soroptimist_advocacy import checks, signal_handlers  # noqa: F401

@@ -61,7 +61,7 @@ def check_document_form_base(app_configs, **kwargs):
     """Recommend the document form that refuses a bad replacement of a letter template's file."""
     from django.utils.module_loading import import_string
 
-    from .letter_documents import DOCUMENT_FORM_BASE_PATH, LetterSafeDocumentForm
+    from soroptimist_advocacy.letter_builder.documents import DOCUMENT_FORM_BASE_PATH, LetterSafeDocumentForm
 
     configured = getattr(settings, "WAGTAILDOCS_DOCUMENT_FORM_BASE", "")
     try:

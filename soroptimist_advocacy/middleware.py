@@ -44,7 +44,7 @@ class LetterCsrfMiddleware:
         if request.method == "POST" and request.path.endswith(LETTER_SUFFIX) and is_same_origin(request):
             request._dont_enforce_csrf_checks = True
         # Federation network: figures.json and export.csv/.json reach their pages' routes.
-        from .network.paths import rewrite_network_file_path
+        from soroptimist_advocacy.network.paths import rewrite_network_file_path
 
         rewrite_network_file_path(request)
         return self.get_response(request)

@@ -31,7 +31,7 @@ def with_translations(pages):
 
 def campaigns_showing_directory(directory):
     """Action Kit pages (all languages) whose letter form or lookup offers *directory*."""
-    from .models import ActionKitPage
+    from soroptimist_advocacy.models import ActionKitPage
 
     directory_ids = {page.pk for page in with_translations([directory])}
     return [
@@ -56,7 +56,7 @@ def chosen_in_body(page, block_type: str, field: str) -> set:
 
 def campaigns_listing_resource(resource):
     """Action Kit pages whose resource lists show *resource* (any translation of it)."""
-    from .models import ActionKitPage
+    from soroptimist_advocacy.models import ActionKitPage
 
     resource_ids = {page.pk for page in with_translations([resource])}
     return [page for page in ActionKitPage.objects.live() if chosen_in_body(page, "resource_list", "resources") & resource_ids]
@@ -64,7 +64,7 @@ def campaigns_listing_resource(resource):
 
 def campaigns_using_template(template):
     """Action Kit pages whose letter builder block chooses *template* (any translation of it)."""
-    from .models import ActionKitPage, LetterTemplate
+    from soroptimist_advocacy.models import ActionKitPage, LetterTemplate
 
     template_ids = set(
         LetterTemplate.objects.filter(translation_key=template.translation_key).values_list("pk", flat=True)
@@ -81,7 +81,7 @@ def campaigns_using_template(template):
 
 def pages_to_purge(instance) -> list:
     """The pages whose cached copies show *instance*, in every language."""
-    from .models import ActionKitPage, DecisionMakerIndexPage, DecisionMakerPage, LetterTemplate, ResourcePage
+    from soroptimist_advocacy.models import ActionKitPage, DecisionMakerIndexPage, DecisionMakerPage, LetterTemplate, ResourcePage
 
     if isinstance(instance, ActionKitPage):
         return list(with_translations([instance]))
@@ -99,7 +99,8 @@ def pages_to_purge(instance) -> list:
 
 
 def purge(instance) -> None:
-    from . import letter_setup, page_cache
+    from soroptimist_advocacy.letter_builder import setup as letter_setup
+    from soroptimist_advocacy.web import page_cache
 
     letter_setup.bump_version()
     if not (page_cache.enabled() or frontend_cache_enabled()):
@@ -116,7 +117,7 @@ def purge(instance) -> None:
 
 
 def on_page_change(sender, instance, **kwargs):
-    from .campaign_sources import forget_defined_sources
+    from soroptimist_advocacy.campaigns.sources import forget_defined_sources
 
     forget_defined_sources()  # a newly defined ?source= slug works at once in this process
     purge(instance.specific)
@@ -132,7 +133,7 @@ def on_document_saved(sender, instance, **kwargs):
     """A replaced .docx, or a page saved without a new revision, changes letters (any process)."""
     from wagtail.models import Page
 
-    from . import letter_setup
+    from soroptimist_advocacy.letter_builder import setup as letter_setup
 
     if sender is get_document_model() or isinstance(instance, Page):
         letter_setup.bump_version()

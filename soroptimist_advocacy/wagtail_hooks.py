@@ -4,11 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .compat import register_permission_policy
-from .models import ActionReport
-from .report_permissions import ActionReportPermissionPolicy
-from .network.admin import PartnerFeedViewSet
-from .viewsets import LetterTemplateViewSet
+from soroptimist_advocacy.compat import register_permission_policy
+from soroptimist_advocacy.models import ActionReport
+from soroptimist_advocacy.reports.permissions import ActionReportPermissionPolicy
+from soroptimist_advocacy.network.admin import PartnerFeedViewSet
+from soroptimist_advocacy.letter_builder.admin import LetterTemplateViewSet
 
 register_snippet(LetterTemplateViewSet)
 register_snippet(PartnerFeedViewSet)
@@ -18,28 +18,28 @@ register_permission_policy(ActionReport, ActionReportPermissionPolicy(ActionRepo
 
 @hooks.register("register_admin_viewset")
 def register_action_report_views():
-    from .admin_views.menu import ActionReportsViewSetGroup
+    from soroptimist_advocacy.web.admin.menu import ActionReportsViewSetGroup
 
     return ActionReportsViewSetGroup()
 
 
 @hooks.register("register_log_actions")
 def register_action_report_log_actions(actions):
-    from .admin_views.reports import ERASE_LOG_ACTION
+    from soroptimist_advocacy.reports.admin.listing import ERASE_LOG_ACTION
 
     actions.register_action(ERASE_LOG_ACTION, _("Erase personal data"), _("Personal data erased"))
 
 
 @hooks.register("register_admin_viewset")
 def register_decision_maker_views():
-    from .admin_views.decision_makers import DecisionMakerViewSetGroup
+    from soroptimist_advocacy.directory.admin.decision_makers import DecisionMakerViewSetGroup
 
     return DecisionMakerViewSetGroup()
 
 
 @hooks.register("construct_homepage_summary_items")
 def add_open_corrections_summary_item(request, summary_items):
-    from .admin_views.corrections import OpenCorrectionsSummaryItem
+    from soroptimist_advocacy.directory.admin.corrections import OpenCorrectionsSummaryItem
 
     summary_items.append(OpenCorrectionsSummaryItem(request))
 
@@ -48,8 +48,8 @@ def add_open_corrections_summary_item(request, summary_items):
 def warn_about_an_unusable_letter_template(request, instance):
     from django.contrib import messages
 
-    from .letter_template_warnings import template_warning
-    from .models import LetterTemplate
+    from soroptimist_advocacy.letter_builder.template_warnings import template_warning
+    from soroptimist_advocacy.models import LetterTemplate
 
     if request.method == "GET" and isinstance(instance, LetterTemplate):
         if warning := template_warning(instance):
@@ -60,7 +60,7 @@ def warn_about_an_unusable_letter_template(request, instance):
 def warn_about_a_campaigns_unusable_letter_template(request, page):
     from django.contrib import messages
 
-    from .letter_template_warnings import campaign_warnings
+    from soroptimist_advocacy.letter_builder.template_warnings import campaign_warnings
 
     if request.method == "GET":
         for warning in campaign_warnings(page.specific):
@@ -70,7 +70,7 @@ def warn_if_letter_untranslated(request, page) -> None:
     from django.contrib import messages
     from django.utils.translation import get_language_info, gettext
 
-    from .letter_translation import letter_block_ids, translated_letter_locales
+    from soroptimist_advocacy.letter_builder.translation import letter_block_ids, translated_letter_locales
 
     page = page.specific
     if not hasattr(page, "get_directory") or not letter_block_ids(page):

@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from soroptimist_advocacy.campaign_sources import forget_defined_sources
+from soroptimist_advocacy.campaigns.sources import forget_defined_sources
 from soroptimist_advocacy.models import DecisionMakerPage
 from tests import factories
 

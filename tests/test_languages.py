@@ -13,8 +13,8 @@ from lxml import etree
 from wagtail.models import Locale
 
 from demo.translate import translate
-from soroptimist_advocacy.letter_form_context import letter_languages
-from soroptimist_advocacy.letter_wording import closing_formula, letter_date
+from soroptimist_advocacy.letter_builder.form_context import letter_languages
+from soroptimist_advocacy.letter_builder.wording import closing_formula, letter_date
 from soroptimist_advocacy.letters import default_template_bytes, prepare, render, sample_context
 from tests import factories
 from tests.letter_helpers import letter_data, post_letter

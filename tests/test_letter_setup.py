@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
 
-from soroptimist_advocacy import letter_setup
+from soroptimist_advocacy.letter_builder import setup as letter_setup
 from soroptimist_advocacy.models import LetterTemplate
 from tests import factories
 from tests.letter_helpers import docx_text, letter_data, post_letter

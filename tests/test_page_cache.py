@@ -9,7 +9,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from soroptimist_advocacy.models import ActionKitPage, LetterTemplate
-from soroptimist_advocacy.page_cache import ENTRY_PREFIX, normalised_query
+from soroptimist_advocacy.web.page_cache import ENTRY_PREFIX, normalised_query
 from tests import factories
 from tests.test_localisation import campaign, localized  # noqa: F401 - the translated campaign fixture
 

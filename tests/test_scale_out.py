@@ -7,7 +7,7 @@ import pytest
 from django.core.checks import run_checks
 from django.test import RequestFactory
 
-from soroptimist_advocacy.ratelimit import hit
+from soroptimist_advocacy.web.ratelimit import hit
 
 LIMIT = 20
 

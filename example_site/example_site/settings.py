@@ -51,7 +51,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "soroptimist_advocacy.page_cache.PageCacheMiddleware",
+    "soroptimist_advocacy.web.page_cache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "example_site.urls"
@@ -122,7 +122,7 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 WAGTAIL_SITE_NAME = "Soroptimist advocacy (example)"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # Replacing the file of a document used as a letter template is validated in the document form.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "soroptimist_advocacy.letter_documents.LetterSafeDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "soroptimist_advocacy.letter_builder.documents.LetterSafeDocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,7 +1,7 @@
 """StreamField blocks of the Action Kit page."""
 
-from .action_kit import ActionKitBodyBlock
-from .content import (
+from soroptimist_advocacy.blocks.action_kit import ActionKitBodyBlock
+from soroptimist_advocacy.blocks.content import (
     CallToActionBlock,
     DecisionMakerLookupBlock,
     DocumentLinkBlock,
@@ -13,8 +13,8 @@ from .content import (
     ResourceListBlock,
     ShareLinksBlock,
 )
-from .letter import LetterBuilderBlock
-from .summary import CampaignSummaryBlock
+from soroptimist_advocacy.blocks.letter import LetterBuilderBlock
+from soroptimist_advocacy.blocks.summary import CampaignSummaryBlock
 
 __all__ = [
     "ActionKitBodyBlock",

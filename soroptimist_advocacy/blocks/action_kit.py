@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from .content import (
+from soroptimist_advocacy.blocks.content import (
     CallToActionBlock,
     DecisionMakerLookupBlock,
     DocumentLinkBlock,
@@ -14,8 +14,8 @@ from .content import (
     ResourceListBlock,
     ShareLinksBlock,
 )
-from .letter import LetterBuilderBlock
-from .summary import CampaignSummaryBlock
+from soroptimist_advocacy.blocks.letter import LetterBuilderBlock
+from soroptimist_advocacy.blocks.summary import CampaignSummaryBlock
 
 
 class ActionKitBodyBlock(blocks.StreamBlock):

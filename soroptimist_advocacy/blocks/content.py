@@ -56,7 +56,7 @@ class ResourceListBlock(blocks.StructBlock):
         template = TEMPLATE_DIR + "resource_list.html"
 
     def get_context(self, value, parent_context=None):
-        from ..models import ResourcePage
+        from soroptimist_advocacy.models import ResourcePage
 
         context = super().get_context(value, parent_context=parent_context)
         context["resources"] = live_in_active_language(ResourcePage, value.get("resources") or [])
@@ -188,7 +188,7 @@ class DecisionMakerLookupBlock(blocks.StructBlock):
         template = TEMPLATE_DIR + "decision_maker_lookup.html"
 
     def get_context(self, value, parent_context=None):
-        from ..models.decision_maker import country_choices_for
+        from soroptimist_advocacy.models.decision_maker import country_choices_for
 
         context = super().get_context(value, parent_context=parent_context)
         directory = value.get("directory")

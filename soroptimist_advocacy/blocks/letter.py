@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from .content import TEMPLATE_DIR
+from soroptimist_advocacy.blocks.content import TEMPLATE_DIR
 
 
 class LetterBuilderBlock(blocks.StructBlock):
@@ -54,7 +54,7 @@ class LetterBuilderBlock(blocks.StructBlock):
         template = TEMPLATE_DIR + "letter_builder.html"
 
     def get_context(self, value, parent_context=None):
-        from ..letter_form_context import letter_form_context
+        from soroptimist_advocacy.letter_builder.form_context import letter_form_context
 
         context = super().get_context(value, parent_context=parent_context)
         context.update(letter_form_context(value, parent_context or {}))

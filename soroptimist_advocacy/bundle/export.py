@@ -10,12 +10,12 @@ import zipfile
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from ..directory.csv_format import csv_text
-from ..directory.records import page_values
-from ..models.letter_template import LetterTemplate, read_document_bytes
-from ..models.resource import ResourcePage
-from . import FORMAT, VERSION
-from .refs import remap
+from soroptimist_advocacy.directory.csv_format import csv_text
+from soroptimist_advocacy.directory.records import page_values
+from soroptimist_advocacy.models.letter_template import LetterTemplate, read_document_bytes
+from soroptimist_advocacy.models.resource import ResourcePage
+from soroptimist_advocacy.bundle import FORMAT, VERSION
+from soroptimist_advocacy.bundle.refs import remap
 
 CAMPAIGN_FIELDS = ("title", "slug", "intro", "opens_on", "closes_on", "closed_message", "privacy_text",
                    "target_countries")
@@ -102,7 +102,7 @@ def campaign_bundle(page, path) -> None:
         for name, data in writer.files.items():
             bundle.writestr(name, data)
         if directory:
-            from ..directory.public_export import public_decision_makers
+            from soroptimist_advocacy.directory.public_export import public_decision_makers
 
             bundle.writestr("directory.csv", csv_text(page_values(dm) for dm in public_decision_makers(directory)))
 

@@ -25,17 +25,17 @@ from django.utils.translation import gettext
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from ..directory.csv_format import read_decision_makers
-from ..directory.importer import import_decision_makers
-from ..letters import clean_template, validate
-from ..models.action_kit import ActionKitPage
-from ..models.decision_maker import DecisionMakerIndexPage
-from ..models.letter_template import LetterTemplate
-from ..models.resource import ResourceIndexPage, ResourcePage
-from . import FORMAT, VERSION
-from .export import CAMPAIGN_FIELDS, RESOURCE_FIELDS
-from .refs import remap
-from .zipcheck import MAX_TOTAL_SIZE, check_bundle
+from soroptimist_advocacy.directory.csv_format import read_decision_makers
+from soroptimist_advocacy.directory.importer import import_decision_makers
+from soroptimist_advocacy.letters import clean_template, validate
+from soroptimist_advocacy.models.action_kit import ActionKitPage
+from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage
+from soroptimist_advocacy.models.letter_template import LetterTemplate
+from soroptimist_advocacy.models.resource import ResourceIndexPage, ResourcePage
+from soroptimist_advocacy.bundle import FORMAT, VERSION
+from soroptimist_advocacy.bundle.export import CAMPAIGN_FIELDS, RESOURCE_FIELDS
+from soroptimist_advocacy.bundle.refs import remap
+from soroptimist_advocacy.bundle.zipcheck import MAX_TOTAL_SIZE, check_bundle
 
 MAX_MANIFEST = 5 * 1024 * 1024
 MAX_DOCUMENT = 20 * 1024 * 1024

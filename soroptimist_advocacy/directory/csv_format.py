@@ -72,9 +72,9 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy as _
 
-from ..models.decision_maker import parse_country
-from ..spreadsheet import neutralise_formula, restore_formula_text
-from .records import COLUMN_NAMES
+from soroptimist_advocacy.models.decision_maker import parse_country
+from soroptimist_advocacy.web.spreadsheet import neutralise_formula, restore_formula_text
+from soroptimist_advocacy.directory.records import COLUMN_NAMES
 
 MAX_FILE_BYTES = 1_000_000
 MAX_RECORDS = 5_000

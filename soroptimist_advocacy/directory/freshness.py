@@ -7,7 +7,7 @@ import datetime
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.utils import timezone
 
-from ..conf import get_setting
+from soroptimist_advocacy.conf import get_setting
 
 
 def stale_condition(today: datetime.date | None = None) -> Q:

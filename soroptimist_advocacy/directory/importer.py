@@ -19,9 +19,9 @@ from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from ..models.decision_maker import DecisionMakerPage
-from .csv_format import ParsedFile, RowError, read_decision_makers
-from .records import assign, changed_columns, new_page_values
+from soroptimist_advocacy.models.decision_maker import DecisionMakerPage
+from soroptimist_advocacy.directory.csv_format import ParsedFile, RowError, read_decision_makers
+from soroptimist_advocacy.directory.records import assign, changed_columns, new_page_values
 
 logger = logging.getLogger(__name__)
 

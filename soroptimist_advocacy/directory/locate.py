@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from ..models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
+from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
 
 
 class DirectoryNotFound(Exception):

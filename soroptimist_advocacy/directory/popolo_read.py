@@ -9,8 +9,8 @@ import json
 
 from django.utils.translation import gettext
 
-from ..spreadsheet import neutralise_formula
-from .popolo import EXTERNAL_ID_SCHEME, ISO_SCHEME
+from soroptimist_advocacy.web.spreadsheet import neutralise_formula
+from soroptimist_advocacy.directory.popolo import EXTERNAL_ID_SCHEME, ISO_SCHEME
 
 
 POPOLO_COLUMNS = (

@@ -16,11 +16,11 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
-from ..conf import get_setting
-from ..models.decision_maker import DecisionMakerPage
-from .csv_format import csv_text
-from .popolo import popolo_document
-from .records import page_values
+from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.models.decision_maker import DecisionMakerPage
+from soroptimist_advocacy.directory.csv_format import csv_text
+from soroptimist_advocacy.directory.popolo import popolo_document
+from soroptimist_advocacy.directory.records import page_values
 
 
 def public_decision_makers(directory):

@@ -18,7 +18,7 @@ from typing import Any
 
 from jinja2 import Template
 
-from .limits import MAX_LETTER_CHARACTERS, MAX_LETTER_SECONDS
+from soroptimist_advocacy.letters.limits import MAX_LETTER_CHARACTERS, MAX_LETTER_SECONDS
 
 
 TIME_CHECK_EVERY = 256

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .limits import MAX_FIELD_LENGTH, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, MAX_RECIPIENTS
-from .variables import CAMPAIGN_FIELDS, MEMBER_FIELDS, RECIPIENT_FIELDS
+from soroptimist_advocacy.letters.limits import MAX_FIELD_LENGTH, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, MAX_RECIPIENTS
+from soroptimist_advocacy.letters.variables import CAMPAIGN_FIELDS, MEMBER_FIELDS, RECIPIENT_FIELDS
 
 _RECIPIENT = {
     "salutation": "Dear Minister",

@@ -23,8 +23,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy as _
 from jinja2 import nodes
 
-from .environment import ALLOWED_FILTERS
-from .variables import LISTS, LOOP_ATTRIBUTES, RECORDS, TEXTS
+from soroptimist_advocacy.letters.environment import ALLOWED_FILTERS
+from soroptimist_advocacy.letters.variables import LISTS, LOOP_ATTRIBUTES, RECORDS, TEXTS
 
 _ARITHMETIC = _("arithmetic (+ - * / % **)")
 _SET = _("{% set %}")

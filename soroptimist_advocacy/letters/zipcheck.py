@@ -17,7 +17,7 @@ import zlib
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .limits import (
+from soroptimist_advocacy.letters.limits import (
     COMPRESSION_RATIO_FROM_SIZE,
     MAX_COMPRESSION_RATIO,
     MAX_MEMBER_SIZE,

@@ -1,21 +1,21 @@
 """The app's models. Concrete classes here; behaviour lives in the ``*Mixin``
 abstract models so a site can build its own page types on them."""
 
-from .action_kit import ActionKitMixin, ActionKitPage
-from .counter import LetterCounter
-from .correction import DecisionMakerCorrection
-from .decision_maker import (
+from soroptimist_advocacy.models.action_kit import ActionKitMixin, ActionKitPage
+from soroptimist_advocacy.models.counter import LetterCounter
+from soroptimist_advocacy.models.correction import DecisionMakerCorrection
+from soroptimist_advocacy.models.decision_maker import (
     DecisionMakerIndexMixin,
     DecisionMakerIndexPage,
     DecisionMakerMixin,
     DecisionMakerPage,
 )
-from .letter_template import LetterTemplate, LetterTemplateMixin, LetterTemplateVersion
-from .letter_template import LetterTemplate, LetterTemplateMixin
-from .network import PartnerFeed
-from .report import ActionReport, ActionType, ResponseStatus
-from .resource import ResourceIndexMixin, ResourceIndexPage, ResourceMixin, ResourcePage, ResourceType
-from .sync_state import DecisionMakerSyncState, DirectorySyncSource
+from soroptimist_advocacy.models.letter_template import LetterTemplate, LetterTemplateMixin, LetterTemplateVersion
+from soroptimist_advocacy.models.letter_template import LetterTemplate, LetterTemplateMixin
+from soroptimist_advocacy.models.network import PartnerFeed
+from soroptimist_advocacy.models.report import ActionReport, ActionType, ResponseStatus
+from soroptimist_advocacy.models.resource import ResourceIndexMixin, ResourceIndexPage, ResourceMixin, ResourcePage, ResourceType
+from soroptimist_advocacy.models.sync_state import DecisionMakerSyncState, DirectorySyncSource
 
 __all__ = [
     "ActionKitMixin",

@@ -16,10 +16,10 @@ from wagtail.images import get_image_model_string
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks import ActionKitBodyBlock
-from ..campaign_sources import CampaignSourceBlock
-from ..conf import get_setting
-from .public import PublicPageMixin, SharedCacheMixin
+from soroptimist_advocacy.blocks import ActionKitBodyBlock
+from soroptimist_advocacy.campaigns.sources import CampaignSourceBlock
+from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
 
 
 class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, models.Model):
@@ -96,7 +96,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
 
     def clean(self):
         super().clean()
-        from ..placeholder_check import letter_placeholder_errors
+        from soroptimist_advocacy.letter_builder.placeholders import letter_placeholder_errors
 
         errors = letter_placeholder_errors(self)
         if errors:
@@ -135,13 +135,13 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
 
     def get_privacy_text(self) -> str:
         """The privacy text members agree to, as (rich text) HTML; may be overridden."""
-        from ..privacy_text import default_privacy_text
+        from soroptimist_advocacy.reports.privacy_text import default_privacy_text
 
         return self.privacy_text or default_privacy_text()
 
     def get_report_form(self, data=None, initial=None):
         """The member's report form, offering this campaign's decision makers; may be overridden."""
-        from ..report_forms import build_report_form
+        from soroptimist_advocacy.reports.forms import build_report_form
 
         return build_report_form(self, data=data, initial=initial)
 
@@ -152,7 +152,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
             return None
         cached = getattr(self, "_sa_directory", None)
         if cached is None:
-            from .decision_maker import DecisionMakerIndexPage
+            from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage
 
             # One query for the chosen directory and its translation into this page's language.
             chosen_key = Page.objects.filter(pk=self.directory_id).values("translation_key")[:1]
@@ -176,7 +176,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     def serve_preview(self, request, mode_name):
         """The "Sample letter" preview mode downloads the letter a member would get."""
         if mode_name == "sample_letter":
-            from ..sample_letter import sample_letter_for_page
+            from soroptimist_advocacy.letter_builder.sample_letters import sample_letter_for_page
 
             return sample_letter_for_page(self)
         return super().serve_preview(request, mode_name)
@@ -208,21 +208,21 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     @path("letter/")
     def letter_route(self, request):
         """POST: the member's letter as a .docx, or the page with the form's errors."""
-        from ..views.letter import serve_letter
+        from soroptimist_advocacy.letter_builder.route import serve_letter
 
         return serve_letter(request, self)
 
     @path("report/")
     def report_route(self, request):
         """GET/POST: the member's report of her action and of any response."""
-        from ..views.report import serve_report_form
+        from soroptimist_advocacy.reports.route import serve_report_form
 
         return serve_report_form(request, self)
 
     @path("report/<str:token>/")
     def report_token_route(self, request, token):
         """GET/POST: her private page, to add the response later or delete her report."""
-        from ..views.report import serve_report_token
+        from soroptimist_advocacy.reports.route import serve_report_token
 
         return serve_report_token(request, self, token)
 
@@ -232,7 +232,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     @path("figures_json/", name="figures_alias")  # What the middleware rewrites figures.json to.
     def figures_route(self, request):
         """GET: the campaign's anonymous figures as JSON, for partner sites' roll-ups."""
-        from ..views.figures import serve_figures
+        from soroptimist_advocacy.campaigns.figures_route import serve_figures
 
         return serve_figures(request, self)
 

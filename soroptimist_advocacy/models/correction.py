@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from ..compat import page_model_name
+from soroptimist_advocacy.compat import page_model_name
 
 
 class DecisionMakerCorrectionQuerySet(models.QuerySet):

@@ -19,8 +19,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from ..conf import get_setting
-from .public import PublicPageMixin, SharedCacheMixin
+from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
 
 
 def country_choices_for(queryset) -> list[tuple[str, str]]:
@@ -90,7 +90,7 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
     @path("export_csv/", name="export_csv_alias")  # The app's middleware rewrites export.csv to it.
     def export_csv_route(self, request):
         """GET: the live, real decision makers in the import CSV format, for other sites' sync."""
-        from ..directory.public_export import serve_export
+        from soroptimist_advocacy.directory.public_export import serve_export
 
         return serve_export(request, self, "csv")
 
@@ -98,7 +98,7 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
     @path("export_json/", name="export_json_alias")
     def export_json_route(self, request):
         """GET: the same as Popolo JSON."""
-        from ..directory.public_export import serve_export
+        from soroptimist_advocacy.directory.public_export import serve_export
 
         return serve_export(request, self, "json")
 
@@ -229,14 +229,14 @@ class DecisionMakerMixin(PublicPageMixin, RoutablePageMixin, models.Model):
     @path("correction/")
     def correction_route(self, request):
         """GET: the "this information is out of date" form; POST: store the member's correction."""
-        from ..views.correction import serve_correction
+        from soroptimist_advocacy.directory.correction_route import serve_correction
 
         return serve_correction(request, self)
 
     @path("correction/thanks/")
     def correction_thanks_route(self, request):
         """Where a sent correction lands, so reloading never sends it twice."""
-        from ..views.correction import serve_correction_thanks
+        from soroptimist_advocacy.directory.correction_route import serve_correction_thanks
 
         return serve_correction_thanks(request, self)
 

@@ -52,7 +52,7 @@ class LetterTemplateMixin(models.Model):
     def read_template(self) -> bytes:
         """The bytes letters are rendered from: the document once validated, else its last
         good version, else the app's default letter (never an unvalidated file)."""
-        from ..letter_template_versions import usable_template_bytes
+        from soroptimist_advocacy.letter_builder.template_versions import usable_template_bytes
 
         return usable_template_bytes(self)
 
@@ -60,7 +60,7 @@ class LetterTemplateMixin(models.Model):
         super().clean()
         if self.document_id is None:
             return
-        from ..letters import validate
+        from soroptimist_advocacy.letters import validate
 
         try:
             validate(read_document_bytes(self.document))

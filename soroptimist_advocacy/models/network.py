@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
-from ..conf import get_setting
+from soroptimist_advocacy.conf import get_setting
 
 
 class PartnerFeed(models.Model):

@@ -2,7 +2,7 @@
 
 from django.utils.cache import patch_cache_control
 
-from ..conf import get_setting
+from soroptimist_advocacy.conf import get_setting
 
 
 class PublicPageMixin:
@@ -16,7 +16,7 @@ class PublicPageMixin:
 
 class SharedCacheMixin:
     """A page identical for every anonymous visitor: public cache headers, and anonymous
-    GETs served from the shared Django cache (``soroptimist_advocacy.page_cache``).
+    GETs served from the shared Django cache (``soroptimist_advocacy.web.page_cache``).
     List it before ``RoutablePageMixin`` so it wraps every route."""
 
     def cache_public_response(self, response):
@@ -25,12 +25,12 @@ class SharedCacheMixin:
         return response
 
     def serve(self, request, *args, **kwargs):
-        from ..page_cache import serve_with_cache
+        from soroptimist_advocacy.web.page_cache import serve_with_cache
 
         return serve_with_cache(self, request, self._serve_public, *args, **kwargs)
 
     def _serve_public(self, request, *args, **kwargs):
-        from ..page_cache import normalised_query
+        from soroptimist_advocacy.web.page_cache import normalised_query
 
         response = super().serve(request, *args, **kwargs)
         if (

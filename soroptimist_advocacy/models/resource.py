@@ -11,8 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ..blocks.content import ResourceBodyBlock
-from .public import PublicPageMixin, SharedCacheMixin
+from soroptimist_advocacy.blocks.content import ResourceBodyBlock
+from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
 
 
 class ResourceType(models.TextChoices):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ..models.network import PartnerFeed
+from soroptimist_advocacy.models.network import PartnerFeed
 
 
 class PartnerFeedViewSet(SnippetViewSet):

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from django.utils.translation import gettext
 
-from ..conf import get_setting
+from soroptimist_advocacy.conf import get_setting
 
 
 class FetchError(Exception):

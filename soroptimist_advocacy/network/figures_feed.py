@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from ..campaign_figures import CampaignFigures, campaign_figures
-from ..models.report import ResponseStatus
+from soroptimist_advocacy.campaigns.figures import CampaignFigures, campaign_figures
+from soroptimist_advocacy.models.report import ResponseStatus
 
 SCHEMA_VERSION = 1
 MAX_COUNTRIES = 300  # More rows than countries exist means the file is not a figures feed.
@@ -25,9 +25,9 @@ def per_source_figures(page) -> dict | None:
     ``""`` holds those that came with no defined source. None when the page defines no source."""
     from django.db.models import Count, Sum
 
-    from ..campaign_sources import page_sources
-    from ..models.counter import LetterCounter
-    from ..models.report import ActionReport
+    from soroptimist_advocacy.campaigns.sources import page_sources
+    from soroptimist_advocacy.models.counter import LetterCounter
+    from soroptimist_advocacy.models.report import ActionReport
 
     if not page_sources(page):
         return None

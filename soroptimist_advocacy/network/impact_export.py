@@ -7,8 +7,8 @@ import csv
 from django.http import HttpResponse
 from django.utils.translation import gettext
 
-from ..spreadsheet import neutralise_formula
-from .rollup import NetworkFigures
+from soroptimist_advocacy.web.spreadsheet import neutralise_formula
+from soroptimist_advocacy.network.rollup import NetworkFigures
 
 
 def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse:

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from ..models.network import PartnerFeed
-from .fetch import FetchError, fetch
-from .figures_feed import validate_figures
+from soroptimist_advocacy.models.network import PartnerFeed
+from soroptimist_advocacy.network.fetch import FetchError, fetch
+from soroptimist_advocacy.network.figures_feed import validate_figures
 
 logger = logging.getLogger(__name__)
 

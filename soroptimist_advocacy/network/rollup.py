@@ -9,7 +9,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext
 from django_countries import countries
 
-from ..campaign_figures import CampaignFigures, campaign_figures
+from soroptimist_advocacy.campaigns.figures import CampaignFigures, campaign_figures
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ class NetworkFigures:
 
 
 def partner_feeds_for(campaign_key: uuid.UUID):
-    from ..models.network import PartnerFeed
+    from soroptimist_advocacy.models.network import PartnerFeed
 
     return PartnerFeed.objects.filter(active=True, campaign__translation_key=campaign_key).order_by("name")
 

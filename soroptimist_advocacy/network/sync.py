@@ -15,12 +15,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from ..directory.csv_format import MAX_FILE_BYTES, ParsedFile, RowError, read_decision_makers
-from ..directory.importer import ImportPlan, ImportRejected, apply_import, plan_import
-from ..directory.popolo_read import PopoloError, popolo_to_csv
-from ..models.decision_maker import DecisionMakerPage
-from ..models.sync_state import DecisionMakerSyncState, DirectorySyncSource
-from .fetch import FetchError, fetch
+from soroptimist_advocacy.directory.csv_format import MAX_FILE_BYTES, ParsedFile, RowError, read_decision_makers
+from soroptimist_advocacy.directory.importer import ImportPlan, ImportRejected, apply_import, plan_import
+from soroptimist_advocacy.directory.popolo_read import PopoloError, popolo_to_csv
+from soroptimist_advocacy.models.decision_maker import DecisionMakerPage
+from soroptimist_advocacy.models.sync_state import DecisionMakerSyncState, DirectorySyncSource
+from soroptimist_advocacy.network.fetch import FetchError, fetch
 
 
 @dataclass

@@ -10,8 +10,8 @@ from django.utils.translation import gettext, gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column
 
-from ..models.decision_maker import DecisionMakerPage
-from ..models.sync_state import DecisionMakerSyncState
+from soroptimist_advocacy.models.decision_maker import DecisionMakerPage
+from soroptimist_advocacy.models.sync_state import DecisionMakerSyncState
 
 
 def sync_state_of(page) -> DecisionMakerSyncState | None:

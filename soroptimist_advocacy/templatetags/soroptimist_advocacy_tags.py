@@ -49,7 +49,7 @@ def share_urls(url: str, text: str, handle: str, title: str) -> dict[str, str]:
 @register.simple_tag(takes_context=True)
 def share_links(context, value, page):
     """The share block's links as ``[{"network", "label", "url"}]`` for *page*."""
-    from ..blocks.content import SHARE_NETWORKS
+    from soroptimist_advocacy.blocks.content import SHARE_NETWORKS
 
     request = context.get("request")
     url = page.get_full_url(request) if page is not None else ""
@@ -65,7 +65,7 @@ def share_links(context, value, page):
 @register.simple_tag
 def country_options(selected=""):
     """Every country as <option>s in the active language, *selected* marked (cached per language)."""
-    from ..country_select import country_options as options
+    from soroptimist_advocacy.web.country_select import country_options as options
 
     return options(selected or "")
 
@@ -82,7 +82,7 @@ def lang_dir():
 @register.simple_tag(takes_context=True)
 def fallback_lang(context, text):
     """` lang="en" dir="ltr"` when *text* on this translated page is still in the source language."""
-    from ..fallback_language import lang_attributes
+    from soroptimist_advocacy.web.fallback_language import lang_attributes
 
     page = context.get("page")
     if page is None or page.locale_id is None:

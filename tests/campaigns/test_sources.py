@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from soroptimist_advocacy.models import ActionReport, LetterCounter
-from soroptimist_advocacy.page_cache import normalised_query
+from soroptimist_advocacy.web.page_cache import normalised_query
 from tests import factories
 from tests.letter_helpers import letter_data, post_letter
 from tests.reports.helpers import post_report, report_url

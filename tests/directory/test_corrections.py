@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from soroptimist_advocacy.correction_form import DETAILS_MAX
+from soroptimist_advocacy.directory.correction_form import DETAILS_MAX
 from soroptimist_advocacy.models import DecisionMakerCorrection, DecisionMakerPage
 from tests import factories
 

@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from soroptimist_advocacy.directory.importer import import_decision_makers
 from soroptimist_advocacy.models import DecisionMakerPage
-from soroptimist_advocacy.spreadsheet import neutralise_formula, restore_formula_text
+from soroptimist_advocacy.web.spreadsheet import neutralise_formula, restore_formula_text
 from tests import factories
 
 from .conftest import FR_DEPUTY_LINE, FR_LINE, HEADER, KE_LINE, csv_bytes

@@ -7,7 +7,7 @@ import json
 import pytest
 from django.core.exceptions import ValidationError
 
-from soroptimist_advocacy.campaign_figures import campaign_figures
+from soroptimist_advocacy.campaigns.figures import campaign_figures
 from soroptimist_advocacy.models import LetterCounter
 from soroptimist_advocacy.network.fetch import FetchError, fetch
 from soroptimist_advocacy.network.figures_feed import validate_figures

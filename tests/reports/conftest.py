@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from soroptimist_advocacy.models import ActionReport, DecisionMakerPage
-from soroptimist_advocacy.report_tokens import issue_token
+from soroptimist_advocacy.reports.tokens import issue_token
 from tests.reports.helpers import days_ago, staff_user
 
 

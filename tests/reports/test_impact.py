@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale
 
-from soroptimist_advocacy.campaign_figures import campaign_figures
-from soroptimist_advocacy.counters import count_letters
+from soroptimist_advocacy.campaigns.figures import campaign_figures
+from soroptimist_advocacy.campaigns.counters import count_letters
 from tests import factories
 from tests.reports.helpers import report_url
 

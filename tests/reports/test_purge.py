@@ -11,7 +11,7 @@ from django.core.management.base import CommandError
 from django.db import connection
 from freezegun import freeze_time
 
-from soroptimist_advocacy.campaign_figures import campaign_figures
+from soroptimist_advocacy.campaigns.figures import campaign_figures
 from soroptimist_advocacy.models import ActionReport
 from tests.reports.helpers import token_url
 

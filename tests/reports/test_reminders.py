@@ -11,10 +11,12 @@ from django.core import mail
 from django.core.management import call_command
 from freezegun import freeze_time
 
-from soroptimist_advocacy import batches, reminders
+from soroptimist_advocacy.web import batches
+
+from soroptimist_advocacy.reports import reminders
 from soroptimist_advocacy.models import ActionReport
-from soroptimist_advocacy.reminders import claim_reminder, send_due_reminders
-from soroptimist_advocacy.tasks import send_response_reminders_task
+from soroptimist_advocacy.reports.reminders import claim_reminder, send_due_reminders
+from soroptimist_advocacy.reports.tasks import send_response_reminders_task
 from tests.reports.helpers import token_url
 
 REPORTED = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.timezone.utc)
@@ -146,7 +148,7 @@ def test_a_failed_reminder_is_logged_and_not_retried(reported, monkeypatch, capl
     def broken(*args, **kwargs):
         raise OSError("mail server down")
 
-    monkeypatch.setattr("soroptimist_advocacy.report_emails.send_mail", broken)
+    monkeypatch.setattr("soroptimist_advocacy.reports.emails.send_mail", broken)
     with at(15), caplog.at_level(logging.ERROR):
         assert send_due_reminders() == 0
     assert "Could not send the response_reminder email" in caplog.text

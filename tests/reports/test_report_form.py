@@ -9,9 +9,9 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from soroptimist_advocacy import report_submission
+from soroptimist_advocacy.reports import submission as report_submission
 from soroptimist_advocacy.models import ActionReport
-from soroptimist_advocacy.privacy_text import privacy_text_version
+from soroptimist_advocacy.reports.privacy_text import privacy_text_version
 from tests import factories
 from tests.reports.helpers import days_ago, form_tokens, post_report, report_url
 
@@ -242,7 +242,7 @@ def test_a_failing_mail_server_never_loses_the_report(
     def broken(*args, **kwargs):
         raise ConnectionRefusedError("mail server down")
 
-    monkeypatch.setattr("soroptimist_advocacy.report_emails.send_mail", broken)
+    monkeypatch.setattr("soroptimist_advocacy.reports.emails.send_mail", broken)
     with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
         response = post_report(member, action_kit)
     assert response.status_code == 200

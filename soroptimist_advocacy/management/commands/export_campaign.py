@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
-from ...bundle.export import campaign_bundle
-from ...models.action_kit import ActionKitMixin
+from soroptimist_advocacy.bundle.export import campaign_bundle
+from soroptimist_advocacy.models.action_kit import ActionKitMixin
 
 
 class Command(BaseCommand):

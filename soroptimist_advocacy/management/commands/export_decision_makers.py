@@ -8,10 +8,10 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Locale
 
-from ...directory.csv_format import write_decision_makers
-from ...directory.locate import DirectoryNotFound, decision_makers_for_export, find_directory
-from ...directory.popolo import popolo_document
-from ...directory.records import page_values
+from soroptimist_advocacy.directory.csv_format import write_decision_makers
+from soroptimist_advocacy.directory.locate import DirectoryNotFound, decision_makers_for_export, find_directory
+from soroptimist_advocacy.directory.popolo import popolo_document
+from soroptimist_advocacy.directory.records import page_values
 
 
 class Command(BaseCommand):

@@ -16,13 +16,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, enqueue, **options):
         if enqueue:
-            from ...tasks import fetch_campaign_figures_task
+            from soroptimist_advocacy.reports.tasks import fetch_campaign_figures_task
 
             result = fetch_campaign_figures_task.enqueue()
             self.stdout.write(f"Enqueued as task {result.id}.")
             return
-        from ...models.network import PartnerFeed
-        from ...network.partners import fetch_partner
+        from soroptimist_advocacy.models.network import PartnerFeed
+        from soroptimist_advocacy.network.partners import fetch_partner
 
         failed = 0
         for feed in PartnerFeed.objects.filter(active=True):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...bundle.importer import BundleRefused, import_campaign
-from .export_campaign import find_page
+from soroptimist_advocacy.bundle.importer import BundleRefused, import_campaign
+from soroptimist_advocacy.management.commands.export_campaign import find_page
 
 
 class Command(BaseCommand):

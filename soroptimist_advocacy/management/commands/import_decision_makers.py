@@ -6,9 +6,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...directory.csv_format import MAX_FILE_BYTES
-from ...directory.importer import CREATE, UNCHANGED, import_decision_makers
-from ...directory.locate import DirectoryNotFound, find_directory
+from soroptimist_advocacy.directory.csv_format import MAX_FILE_BYTES
+from soroptimist_advocacy.directory.importer import CREATE, UNCHANGED, import_decision_makers
+from soroptimist_advocacy.directory.locate import DirectoryNotFound, find_directory
 
 
 class Command(BaseCommand):

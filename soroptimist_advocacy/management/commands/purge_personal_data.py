@@ -18,7 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Count the reports concerned; change nothing.")
 
     def handle(self, *args, days, dry_run, verbosity, **options):
-        from ...retention import purge_personal_data, reports_past_retention
+        from soroptimist_advocacy.reports.retention import purge_personal_data, reports_past_retention
 
         if days is not None and days < 0:
             raise CommandError("--days cannot be negative.")

@@ -21,8 +21,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run, enqueue, verbosity, **options):
-        from ...reminders import reports_due_for_reminder, send_due_reminders
-        from ...tasks import send_response_reminders_task
+        from soroptimist_advocacy.reports.reminders import reports_due_for_reminder, send_due_reminders
+        from soroptimist_advocacy.reports.tasks import send_response_reminders_task
 
         if dry_run:
             self.stdout.write(f"{reports_due_for_reminder().count()} reminder(s) due.")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...directory.locate import DirectoryNotFound, find_directory
-from ...network.sync import sync_directory
+from soroptimist_advocacy.directory.locate import DirectoryNotFound, find_directory
+from soroptimist_advocacy.network.sync import sync_directory
 
 
 class Command(BaseCommand):
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         except DirectoryNotFound as error:
             raise CommandError(str(error)) from None
         if enqueue:
-            from ...tasks import sync_decision_makers_task
+            from soroptimist_advocacy.reports.tasks import sync_decision_makers_task
 
             task = sync_decision_makers_task.enqueue(url, str(target.pk), dry_run)
             self.stdout.write(f"Enqueued as task {task.id}.")

@@ -1,1 +1,0 @@
-"""Admin views of the app, one module per flow (as ``wagtail_localize/views/``)."""

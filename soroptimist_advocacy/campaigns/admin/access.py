@@ -1,0 +1,53 @@
+"""What the campaign views share: the reports' view permission, and the campaign in the URL."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+
+from soroptimist_advocacy.campaigns.pages import get_campaign
+from soroptimist_advocacy.compat import RegisteredPolicyMixin
+from soroptimist_advocacy.models.report import ActionReport
+
+
+class ReportFiguresPermissionMixin(RegisteredPolicyMixin, PermissionCheckedMixin):
+    """Campaign figures come from reports: who may view reports may view them."""
+
+    model = ActionReport
+    permission_required = "view"
+
+
+class CampaignMixin:
+    """Views of one campaign, named in the URL by its translation key."""
+
+    index_url_name = None
+    impact_url_name = None
+    response_board_url_name = None
+    reports_url_name = None
+
+    @cached_property
+    def campaign(self):
+        campaign = get_campaign(self.kwargs["campaign_key"])
+        if campaign is None:
+            raise Http404
+        return campaign
+
+    def get_page_subtitle(self):
+        return self.campaign.title
+
+    def campaign_urls(self) -> dict[str, str]:
+        key = self.campaign.key
+        return {
+            "impact_url": reverse(self.impact_url_name, args=[key]),
+            "response_board_url": reverse(self.response_board_url_name, args=[key]),
+            "reports_url": reverse(self.reports_url_name) + f"?campaign_key={key}",
+        }
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse(self.index_url_name), "label": _("Campaign impact")},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.campaign.title},
+        ]

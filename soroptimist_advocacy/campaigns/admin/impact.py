@@ -1,0 +1,142 @@
+"""Campaign impact: letters per country, actions and responses, reach against the target."""
+
+from __future__ import annotations
+
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.viewsets.base import ViewSet
+
+from soroptimist_advocacy.compat import get_permission_policy
+from soroptimist_advocacy.campaigns.figures import campaign_figures
+from soroptimist_advocacy.campaigns.pages import all_campaigns
+from soroptimist_advocacy.models.report import ActionReport
+from soroptimist_advocacy.campaigns.admin.access import CampaignMixin, ReportFiguresPermissionMixin
+from soroptimist_advocacy.reports.admin.charts import bar_chart
+from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
+from soroptimist_advocacy.reports.admin.response_board import ResponseBoardView
+
+# A chart taller than this many countries stops being readable; the table lists them all.
+CHART_MAX_COUNTRIES = 30
+
+
+class CampaignImpactIndexView(ReportFiguresPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    """Every campaign with its headline figures."""
+
+    template_name = "soroptimist_advocacy/admin/impact_index.html"
+    page_title = _("Campaign impact")
+    header_icon = "order"
+    impact_url_name = None
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["campaigns"] = [
+            {
+                "campaign": campaign,
+                "figures": campaign_figures(campaign.key, campaign.target_countries),
+                "url": reverse(self.impact_url_name, args=[campaign.key]),
+            }
+            for campaign in all_campaigns()
+        ]
+        return context
+
+
+class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdminTemplateMixin, TemplateView):
+    """One campaign across all its translations."""
+
+    template_name = "soroptimist_advocacy/admin/impact.html"
+    page_title = _("Campaign impact")
+    header_icon = "order"
+
+    @cached_property
+    def figures(self):
+        return campaign_figures(self.campaign.key, self.campaign.target_countries)
+
+    def country_chart(self):
+        busiest = sorted(self.figures.countries, key=lambda row: (-row.letters, -row.actions, row.name))
+        shown = sorted(busiest[:CHART_MAX_COUNTRIES], key=lambda row: row.name.casefold())
+        return bar_chart(
+            [(row.name, [row.letters, row.actions]) for row in shown],
+            [_("Letters generated"), _("Actions reported")],
+        )
+
+    def status_chart(self):
+        return bar_chart(
+            [(figure.label, [figure.count]) for figure in self.figures.responses_by_status],
+            [_("Reports")],
+        )
+
+    @cached_property
+    def network(self):
+        """Our figures plus the partner feeds' (federation network); None without partners."""
+        from soroptimist_advocacy.network.rollup import network_figures
+
+        network = network_figures(self.campaign.key, self.campaign.target_countries, self.figures)
+        return network if network.partners else None
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("export") == "network" and self.network is not None:
+            from soroptimist_advocacy.network.impact_export import network_csv_response
+
+            return network_csv_response(self.network, f"campaign-network-{self.campaign.key}.csv")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            self.campaign_urls(),
+            network=self.network,
+            campaign=self.campaign,
+            figures=self.figures,
+            country_chart=self.country_chart(),
+            status_chart=self.status_chart(),
+            chart_truncated=len(self.figures.countries) > CHART_MAX_COUNTRIES,
+            chart_max_countries=CHART_MAX_COUNTRIES,
+        )
+        return context
+
+
+class CampaignImpactViewSet(ViewSet):
+    name = "campaign_impact"
+    icon = "order"
+    menu_label = _("Campaign impact")
+    index_view_class = CampaignImpactIndexView
+    impact_view_class = CampaignImpactView
+    response_board_view_class = ResponseBoardView
+    reports_url_name = "action_reports:index"
+
+    def url_names(self) -> dict[str, str]:
+        return {
+            "index_url_name": self.get_url_name("index"),
+            "impact_url_name": self.get_url_name("impact"),
+            "response_board_url_name": self.get_url_name("response_board"),
+            "reports_url_name": self.reports_url_name,
+        }
+
+    def construct_view(self, view_class, **kwargs):
+        return forbidden_as_403(super().construct_view(view_class, **self.url_names(), **kwargs))
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.construct_view(self.index_view_class), name="index"),
+            path("<uuid:campaign_key>/", self.construct_view(self.impact_view_class), name="impact"),
+            path(
+                "<uuid:campaign_key>/responses/",
+                self.construct_view(self.response_board_view_class),
+                name="response_board",
+            ),
+        ]
+
+    @cached_property
+    def menu_item_class(self):
+        from wagtail.admin.menu import MenuItem
+
+        def is_shown(_item, request):
+            return get_permission_policy(ActionReport).user_has_permission(request.user, "view")
+
+        return type("CampaignImpactMenuItem", (MenuItem,), {"is_shown": is_shown})

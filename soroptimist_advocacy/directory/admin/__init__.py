@@ -1,0 +1,1 @@
+"""Admin views of the decision-maker directory: listing, import and corrections."""

@@ -1,0 +1,232 @@
+"""Admin listing of every decision maker: country, post, last verified, whether
+she may be out of date and how many corrections members have reported, with
+CSV/XLSX export. The viewset also carries the CSV import (see
+``decision_maker_import``) and the directory's CSV download."""
+
+from __future__ import annotations
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, LocaleColumn, StatusFlagColumn, TitleColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.widgets.button import HeaderButton
+from wagtail.coreutils import get_content_languages
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from soroptimist_advocacy.directory.csv_format import csv_text
+from soroptimist_advocacy.directory.freshness import annotate_stale
+from soroptimist_advocacy.directory.records import page_values
+from soroptimist_advocacy.models.correction import DecisionMakerCorrection
+from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage, country_choices_for
+from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
+from soroptimist_advocacy.directory.admin.corrections import CorrectionViewSet
+from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
+from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_import_into, editable_decision_makers
+
+CORRECTIONS_INDEX_URL_NAME = "advocacy_corrections:index"
+
+
+class DecisionMakerFilterSet(WagtailFilterSet):
+    country = django_filters.ChoiceFilter(
+        label=_("Country"),
+        choices=lambda: country_choices_for(DecisionMakerPage.objects.all()),
+        empty_label=_("All"),
+    )
+    # The annotation made by annotate_stale, so the filter agrees with is_stale().
+    out_of_date = django_filters.BooleanFilter(label=_("May be out of date"))
+    has_open_corrections = django_filters.BooleanFilter(
+        label=_("Has open corrections"), method="filter_has_open_corrections"
+    )
+
+    class Meta:
+        model = DecisionMakerPage
+        fields = ["country", "live"]
+
+    def filter_has_open_corrections(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return queryset.filter(open_corrections__gt=0) if value else queryset.filter(open_corrections=0)
+
+
+class LastVerifiedColumn(Column):
+    def get_value(self, instance):
+        if instance.last_verified is None:
+            return gettext("Never")
+        return date_format(instance.last_verified, "DATE_FORMAT")
+
+
+class OpenCorrectionsColumn(Column):
+    """The number of open corrections, linking to them."""
+
+    cell_template_name = "soroptimist_advocacy/admin/open_corrections_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["corrections_url"] = reverse(CORRECTIONS_INDEX_URL_NAME) + f"?decision_maker={instance.pk}&status=open"
+        return context
+
+
+def post_of(page) -> str:
+    return f"{page.position_title}, {page.organisation}" if page.organisation else page.position_title
+
+
+class DecisionMakerReportView(FormulaSafeExportMixin, ReportView):
+    model = DecisionMakerPage
+    page_title = _("Decision makers")
+    header_icon = "group"
+    filterset_class = DecisionMakerFilterSet
+    index_url_name = "advocacy_decision_makers:index"
+    index_results_url_name = "advocacy_decision_makers:index_results"
+    default_ordering = "country"
+    paginate_by = 50
+    # On Page: Wagtail 7.4 takes the permission codenames from the policy's model (add_page, ...).
+    permission_policy = PagePermissionPolicy()
+    any_permission_required = ["add", "change", "publish"]
+    list_export = [
+        "title",
+        "position_title",
+        "organisation",
+        "country.code",
+        "country.name",
+        "last_verified",
+        "out_of_date",
+        "open_corrections",
+        "live",
+        "external_id",
+        "email",
+    ]
+    export_headings = {
+        "title": _("Name"),
+        "position_title": _("Post"),
+        "organisation": _("Organisation or ministry"),
+        "country.code": _("Country code"),
+        "country.name": _("Country"),
+        "last_verified": _("Last verified"),
+        "out_of_date": _("May be out of date"),
+        "open_corrections": _("Open corrections"),
+        "live": _("Published"),
+        "external_id": _("External ID"),
+        "email": _("Email"),
+    }
+
+    @cached_property
+    def columns(self):
+        columns = [
+            TitleColumn(
+                "title",
+                label=_("Name"),
+                sort_key="title",
+                get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            ),
+            Column("country", label=_("Country"), accessor=lambda page: page.country.name, sort_key="country"),
+            Column("post", label=_("Post"), accessor=post_of, sort_key="position_title"),
+            Column("rank", label=_("Order"), sort_key="rank"),
+            LastVerifiedColumn("last_verified", label=_("Last verified"), sort_key="last_verified"),
+            StatusFlagColumn("out_of_date", label=_("Freshness"), true_label=_("May be out of date"), sort_key="out_of_date"),
+            OpenCorrectionsColumn("open_corrections", label=_("Open corrections"), sort_key="open_corrections"),
+            LiveStatusTagColumn(),
+        ]
+        from soroptimist_advocacy.network.sync_admin import sync_column  # Federation network: source, last synced.
+
+        columns.append(sync_column())
+        if len(get_content_languages()) > 1:
+            columns.append(LocaleColumn())
+        return columns
+
+    def order_queryset(self, queryset):
+        # Secondary keys keep the primary decision maker first within a country.
+        ordering = self.ordering or self.default_ordering
+        return queryset.order_by(ordering, "country", "rank", "title", "pk")
+
+    def get_base_queryset(self):
+        pages = editable_decision_makers(self.request.user)
+        open_corrections = Count(
+            "advocacy_corrections", filter=Q(advocacy_corrections__status=DecisionMakerCorrection.Status.OPEN)
+        )
+        return annotate_stale(pages).annotate(open_corrections=open_corrections).select_related("locale", "sa_sync_state")
+
+    def get_filename(self):
+        return f"decision-makers-{timezone.localdate():%Y-%m-%d}"
+
+    @cached_property
+    def header_buttons(self):
+        buttons = [
+            HeaderButton(
+                _("Import CSV"),
+                url=reverse("advocacy_decision_makers:import"),
+                icon_name="upload",
+            )
+        ]
+        create_url = new_directory_url(self.request)
+        if create_url:
+            # The menu is there from the start; on a new site its first step is a directory.
+            buttons.insert(0, HeaderButton(_("Create a directory"), url=create_url, icon_name="plus"))
+        return buttons
+
+
+def new_directory_url(request) -> str | None:
+    """Where to add the first directory (under the site's home page), or None once one exists."""
+    if DecisionMakerIndexPage.objects.exists():
+        return None
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return None
+    return reverse("wagtailadmin_pages:add", args=["soroptimist_advocacy", "decisionmakerindexpage", site.root_page_id])
+
+
+def export_directory_csv(request, directory_id: int):
+    """The directory in the import format, for editing in a spreadsheet and importing back."""
+    directory = get_object_or_404(DecisionMakerIndexPage, pk=directory_id)
+    if not can_import_into(request.user, directory):
+        raise PermissionDenied
+    pages = DecisionMakerPage.objects.child_of(directory).live().order_by("country", "rank", "title", "pk")
+    response = HttpResponse(csv_text(page_values(page) for page in pages), content_type="text/csv; charset=utf-8")
+    stem = slugify(directory.title)[:50] or "directory"
+    response["Content-Disposition"] = f'attachment; filename="{stem}-{directory.locale.language_code}.csv"'
+    return response
+
+
+class DecisionMakerViewSet(ViewSet):
+    """The listing, the CSV import and the directory's CSV download."""
+
+    name = "advocacy_decision_makers"
+    url_prefix = "advocacy/decision-makers"
+    icon = "group"
+    menu_label = _("Directory")
+    menu_icon = "group"
+    menu_item_class = DecisionMakerEditorsMenuItem
+
+    def get_urlpatterns(self):
+        from soroptimist_advocacy.network.sync_admin import toggle_managed_locally
+        from soroptimist_advocacy.directory.admin.importer import DecisionMakerImportView
+
+        # A refusal is a real 403 (in the admin's layout), as across the app's admin views.
+        return [
+            path("", forbidden_as_403(DecisionMakerReportView.as_view()), name="index"),
+            path("results/", forbidden_as_403(DecisionMakerReportView.as_view(results_only=True)), name="index_results"),
+            path("import/", forbidden_as_403(DecisionMakerImportView.as_view()), name="import"),
+            path("export/<int:directory_id>/", forbidden_as_403(export_directory_csv), name="export"),
+            path("managed-locally/<int:page_id>/", forbidden_as_403(toggle_managed_locally), name="managed_locally"),
+        ]
+
+
+class DecisionMakerViewSetGroup(ViewSetGroup):
+    """The admin menu's "Decision makers": the directory listing (with import) and the corrections."""
+
+    menu_label = _("Decision makers")
+    menu_icon = "group"
+    menu_name = "advocacy-decision-makers"
+    items = (DecisionMakerViewSet, CorrectionViewSet)

@@ -1,0 +1,157 @@
+"""The CSV import for editors: upload, see what would change (a dry run), confirm.
+
+The confirmation carries the previewed file itself (base64, in a hidden field)
+rather than keeping it on the server: nothing personal lingers in a cache or a
+temporary folder, and any app process can answer. The file is read and checked
+again in full on confirmation, and the plan made afresh against the database.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy as _
+from django.views.generic import View
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from soroptimist_advocacy.directory.csv_format import MAX_FILE_BYTES
+from soroptimist_advocacy.directory.importer import import_decision_makers
+from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage
+from soroptimist_advocacy.web.admin.permissions import can_import_into, directories_for_import
+
+TEMPLATE = "soroptimist_advocacy/admin/decision_maker_import.html"
+
+
+class DirectoryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, directory):
+        return f"{directory.title} ({directory.locale.get_display_name()}) – {directory.url_path}"
+
+
+class UploadForm(forms.Form):
+    directory = DirectoryChoiceField(queryset=DecisionMakerIndexPage.objects.none(), label=_("Directory"))
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("UTF-8 CSV (“CSV UTF-8” in spreadsheet programs), at most 1 MB. You will see what "
+                    "would change before anything is saved."),
+    )
+
+    def __init__(self, *args, directories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["directory"].queryset = DecisionMakerIndexPage.objects.filter(
+            pk__in=[directory.pk for directory in directories]
+        ).select_related("locale")
+        self.fields["file"].widget.attrs["accept"] = ".csv,text/csv"
+
+    def clean_file(self) -> bytes:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_FILE_BYTES:
+            raise forms.ValidationError(
+                gettext("The file is larger than %(size)s MB; split it into smaller files.")
+                % {"size": MAX_FILE_BYTES // 1_000_000}
+            )
+        return upload.read()
+
+
+class ConfirmForm(forms.Form):
+    directory = forms.ModelChoiceField(queryset=DecisionMakerIndexPage.objects.none(), widget=forms.HiddenInput)
+    data = forms.CharField(widget=forms.HiddenInput, max_length=MAX_FILE_BYTES * 2)
+
+    def __init__(self, *args, directories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["directory"].queryset = DecisionMakerIndexPage.objects.filter(
+            pk__in=[directory.pk for directory in directories]
+        )
+
+    def clean_data(self) -> bytes:
+        try:
+            return base64.b64decode(self.cleaned_data["data"], validate=True)
+        except (binascii.Error, ValueError):
+            raise forms.ValidationError(gettext("The previewed file was damaged on the way; upload it again.")) from None
+
+
+class DecisionMakerImportView(WagtailAdminTemplateMixin, View):
+    page_title = _("Import decision makers")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.directories = directories_for_import(request.user)
+        if not self.directories:
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {"url": reverse("advocacy_decision_makers:index"), "label": gettext("Decision makers")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def check_posted_directory(self):
+        """A directory the editor may not import into is refused outright, not just invalid."""
+        directory_id = self.request.POST.get("directory", "")
+        if not directory_id.isdigit():
+            return
+        directory = DecisionMakerIndexPage.objects.filter(pk=int(directory_id)).first()
+        if directory is not None and not can_import_into(self.request.user, directory):
+            raise PermissionDenied
+
+    def get(self, request):
+        initial = {}
+        if request.GET.get("directory", "").isdigit():
+            initial["directory"] = int(request.GET["directory"])
+        elif len(self.directories) == 1:
+            initial["directory"] = self.directories[0].pk
+        return self.render(UploadForm(directories=self.directories, initial=initial))
+
+    def post(self, request):
+        self.check_posted_directory()
+        if "confirm" in request.POST:
+            return self.confirm()
+        return self.preview()
+
+    def preview(self):
+        form = UploadForm(self.request.POST, self.request.FILES, directories=self.directories)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        directory, data = form.cleaned_data["directory"].specific, form.cleaned_data["file"]
+        plan = import_decision_makers(directory, data, dry_run=True)
+        confirm_form = None
+        if plan.is_valid and plan.has_changes:
+            confirm_form = ConfirmForm(
+                initial={"directory": directory.pk, "data": base64.b64encode(data).decode("ascii")},
+                directories=self.directories,
+            )
+        return self.render(form, plan=plan, confirm_form=confirm_form, status=200 if plan.is_valid else 400)
+
+    def confirm(self):
+        form = ConfirmForm(self.request.POST, directories=self.directories)
+        if not form.is_valid():
+            messages.error(self.request, gettext("The preview has expired or was changed; upload the file again."))
+            return self.render(UploadForm(directories=self.directories), status=400)
+        directory = form.cleaned_data["directory"].specific
+        plan = import_decision_makers(directory, form.cleaned_data["data"], dry_run=False, user=self.request.user)
+        if plan.applied:
+            messages.success(self.request, gettext("Import finished: %(created)s created, %(updated)s updated, "
+                                                   "%(unchanged)s unchanged.") % {
+                "created": len(plan.created), "updated": len(plan.updated), "unchanged": len(plan.unchanged),
+            })
+        upload_form = UploadForm(directories=self.directories, initial={"directory": directory.pk})
+        return self.render(upload_form, plan=plan, status=200 if plan.is_valid else 400)
+
+    def render(self, form, *, plan=None, confirm_form=None, status=200):
+        context = self.get_context_data(
+            form=form,
+            plan=plan,
+            confirm_form=confirm_form,
+            listing_url=reverse("advocacy_decision_makers:index"),
+            export_urls=[
+                (directory, reverse("advocacy_decision_makers:export", args=[directory.pk]))
+                for directory in self.directories
+            ],
+        )
+        return TemplateResponse(self.request, TEMPLATE, context, status=status)

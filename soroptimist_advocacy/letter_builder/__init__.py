@@ -1,0 +1,1 @@
+"""The Wagtail side of letters: the form, its contexts, template lookup and versions, placeholders, sample letters and the letter route."""

@@ -1,0 +1,139 @@
+"""Turn a member's form, the campaign and a decision maker into the letter engine's context."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+
+from django.utils import timezone, translation
+from django_countries import countries
+
+from soroptimist_advocacy.letter_builder import wording
+
+# The documented names an editor may put in the block's letter text. The text is
+# translator-supplied, so it is never rendered with Jinja: a regular expression
+# replaces exactly these names and nothing else.
+TEXT_PLACEHOLDERS = {
+    "member": ("name", "club", "town", "country"),
+    "recipient": ("name", "title", "organisation", "country"),
+    "campaign": ("title",),
+}
+PLACEHOLDER_PATTERN = re.compile(r"\{\{\s*([a-z_]+)\.([a-z_]+)\s*\}\}")
+
+
+def placeholders_in(text: str) -> set[str]:
+    """Every ``{{ group.name }}`` placeholder written in *text*, known or not."""
+    return {f"{group}.{name}" for group, name in PLACEHOLDER_PATTERN.findall(text)}
+
+
+def allowed_placeholders() -> set[str]:
+    return {f"{group}.{name}" for group, names in TEXT_PLACEHOLDERS.items() for name in names}
+
+
+def fill_placeholders(text: str, values: dict[str, dict[str, str]]) -> str:
+    """Replace the documented placeholders in *text* by *values*; leave anything else as written."""
+
+    def replace(match: re.Match) -> str:
+        group, name = match.groups()
+        if name in TEXT_PLACEHOLDERS.get(group, ()):
+            return values.get(group, {}).get(name, "")
+        return match.group(0)
+
+    return PLACEHOLDER_PATTERN.sub(replace, text)
+
+
+def letter_date(language: str, day: datetime.date | None = None) -> str:
+    """Today's date as a letter writes it in *language*: "28 November 2026", "2026年11月28日"."""
+    return wording.letter_date(language, day or timezone.localdate())
+
+
+def country_name(code: str, language: str) -> str:
+    with translation.override(language):
+        return str(countries.name(code)) if code else ""
+
+
+def recipient_values(decision_maker, language: str) -> dict[str, str]:
+    return {
+        "salutation": decision_maker.salutation,
+        "name": decision_maker.title,
+        "title": decision_maker.position_title,
+        "organisation": decision_maker.organisation,
+        "address": decision_maker.postal_address,
+        "country": country_name(decision_maker.country.code, language),
+    }
+
+
+def generic_recipient(block_value, country: str, language: str) -> dict[str, str]:
+    """The addressee the editor set for a country with nobody listed."""
+    return {
+        "salutation": block_value.get("generic_salutation") or "",
+        "name": "",
+        "title": block_value.get("generic_addressee") or "",
+        "organisation": "",
+        "address": "",
+        "country": country_name(country, language),
+    }
+
+
+def is_right_to_left(language: str) -> bool:
+    try:
+        return bool(translation.get_language_info(language)["bidi"])
+    except KeyError:
+        return False
+
+
+# Left-to-right embedding and its end (LRE, PDF): understood by Word and LibreOffice alike.
+_LTR_START, _LTR_END = "\u202a", "\u202c"
+
+
+def _first_strong_is_ltr(text: str) -> bool:
+    for character in text:
+        direction = unicodedata.bidirectional(character)
+        if direction == "L":
+            return True
+        if direction in ("R", "AL"):
+            return False
+    return False
+
+
+def keep_ltr_lines_in_order(value: str) -> str:
+    """*value* with each line that starts in a left-to-right script kept left to right.
+
+    In a right-to-left letter, "1 Example Street" would otherwise be shown "Example
+    Street 1" and a trailing full stop would jump to the wrong end of a Latin name.
+    """
+    return "\n".join(
+        f"{_LTR_START}{line}{_LTR_END}" if _first_strong_is_ltr(line) else line for line in value.split("\n")
+    )
+
+
+def _isolated(values: dict[str, str]) -> dict[str, str]:
+    return {key: keep_ltr_lines_in_order(value) if isinstance(value, str) else value for key, value in values.items()}
+
+
+def build_letter_contexts(*, member: dict, recipients: list[dict], block_value, campaign_title: str, language: str) -> list[dict]:
+    """One engine context per recipient, every word in *language*."""
+    member = dict(member, country=country_name(member.get("country", ""), language))
+    if is_right_to_left(language):
+        # Names, clubs and addresses a member or the directory typed in Latin letters keep their order.
+        member = _isolated(member)
+        recipients = [_isolated(recipient) for recipient in recipients]
+    # The editor's subject line in this translation; the campaign's title only when she set none.
+    subject = (block_value.get("subject") or "").strip() or campaign_title
+    contexts = []
+    for recipient in recipients:
+        values = {"member": member, "recipient": recipient, "campaign": {"title": campaign_title}}
+        contexts.append(
+            {
+                "member": member,
+                "recipient": recipient,
+                "recipients": recipients,
+                "date": letter_date(language),
+                "subject": subject,
+                "campaign": {"title": campaign_title},
+                "body": [fill_placeholders(paragraph, values) for paragraph in block_value.get("paragraphs") or []],
+                "closing": wording.closing_formula(language, recipient.get("salutation", "")),
+            }
+        )
+    return contexts

@@ -1,0 +1,75 @@
+"""Refuse letter text whose placeholders an editor or translator got wrong.
+
+The block's letter text is filled by a regular expression over documented names
+(see ``letter_context``), so a misspelt placeholder would be printed as typed in
+every member's letter. wagtail-localize cannot attach StreamField errors to
+segments, so the page's own ``clean()`` refuses the save or publish and names
+the placeholder.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext
+
+from soroptimist_advocacy.letter_builder.contexts import allowed_placeholders, placeholders_in
+
+
+def letter_texts(page) -> dict[str, str]:
+    """Each letter builder block's text on *page*, joined, by block id."""
+    return {
+        block.id: "\n".join(block.value.get("paragraphs") or [])
+        for block in page.body
+        if block.block_type == "letter_builder"
+    }
+
+
+def translation_source_page(page):
+    """The page *page* was translated from with wagtail-localize, or None for a source page."""
+    from wagtail_localize.models import TranslationSource
+
+    source = (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .exclude(locale_id=page.locale_id)
+        .select_related("locale")
+        .first()
+    )
+    if source is None:
+        return None
+    return page.get_translation_or_none(source.locale)
+
+
+def _named(names) -> str:
+    return ", ".join("{{ %s }}" % name for name in sorted(names))
+
+
+def letter_placeholder_errors(page) -> list[str]:
+    """Messages for unknown placeholders and, in a translation, dropped or added ones."""
+    errors = []
+    allowed = allowed_placeholders()
+    texts = letter_texts(page)
+    for text in texts.values():
+        unknown = placeholders_in(text) - allowed
+        if unknown:
+            errors.append(
+                gettext("The letter text uses %(unknown)s, which the letter cannot fill in. Use only: %(allowed)s.")
+                % {"unknown": _named(unknown), "allowed": _named(allowed)}
+            )
+    source = translation_source_page(page) if page.pk else None
+    if source is None:
+        return errors
+    source_texts = letter_texts(source.specific)
+    for block_id, text in texts.items():
+        if block_id not in source_texts:
+            continue
+        expected, found = placeholders_in(source_texts[block_id]), placeholders_in(text)
+        if expected - found:
+            errors.append(
+                gettext("This translation of the letter drops %(names)s; keep every placeholder of the original.")
+                % {"names": _named(expected - found)}
+            )
+        if (found - expected) & allowed:
+            errors.append(
+                gettext("This translation of the letter adds %(names)s, which the original does not use.")
+                % {"names": _named((found - expected) & allowed)}
+            )
+    return errors

@@ -1,0 +1,117 @@
+"""Which bytes a letter template renders from: validated ones, always.
+
+The engine validates whatever bytes it prepares; this module decides what to
+do when a live template's document fails (its file gone, damaged, or replaced
+by one the checks refuse): the member gets her letter from the template's last
+good version, kept by the app in the database, or else from the app's default
+template. The failure is logged once per cause and recorded for editors, who
+see it on the template snippet and on the campaigns using it. A member never
+gets a 500 for a template.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext
+
+logger = logging.getLogger(__name__)
+
+MISSING = "missing"
+
+# Per process: template pk -> hash of the bytes last recorded as good, so an
+# unchanged template costs no query per letter once it has been recorded.
+_recorded_good: dict[int, str] = {}
+_lock = threading.Lock()
+
+
+def _versions():
+    from soroptimist_advocacy.models import LetterTemplateVersion
+
+    return LetterTemplateVersion.objects
+
+
+def usable_template_bytes(letter_template) -> bytes:
+    """The bytes to render *letter_template*'s letters from; never bytes that failed validation."""
+    from soroptimist_advocacy.letters import default_template_bytes, prepare
+    from soroptimist_advocacy.models.letter_template import read_document_bytes
+
+    if letter_template.document_id is None:
+        return default_template_bytes()
+    try:
+        data = read_document_bytes(letter_template.document)
+    except Exception:  # noqa: BLE001 - any storage failure: the file is gone or unreadable
+        logger.debug("Letter template %s: document file unreadable", letter_template.pk, exc_info=True)
+        return _fall_back(letter_template, MISSING, gettext("The document's file cannot be found or read."))
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        prepare(data)  # validated once per content hash and process
+    except ValidationError as error:
+        return _fall_back(letter_template, digest, " ".join(error.messages))
+    if _recorded_good.get(letter_template.pk) != digest:
+        _record_good(letter_template, digest, data)
+    return data
+
+
+def _record_good(letter_template, digest: str, data: bytes) -> None:
+    with transaction.atomic():
+        _versions().update_or_create(
+            template=letter_template,
+            defaults={
+                "sha256": digest,
+                "content": data,
+                "validated_at": timezone.now(),
+                "problem": "",
+                "problem_source": "",
+                "problem_since": None,
+            },
+        )
+    with _lock:
+        _recorded_good[letter_template.pk] = digest
+
+
+def _fall_back(letter_template, source: str, problem: str) -> bytes:
+    """The last good bytes, else the default template; the problem logged and recorded once per cause."""
+    from soroptimist_advocacy.letters import default_template_bytes, prepare
+
+    with _lock:
+        _recorded_good.pop(letter_template.pk, None)
+    version = _versions().filter(template=letter_template).first()
+    if version is None or version.problem_source != source:
+        logger.error(
+            "Letter template %r (pk %s) cannot be used (%s): %s Letters use %s until it is fixed.",
+            str(letter_template), letter_template.pk, source[:12], problem,
+            "its last good version" if version is not None and version.content else "the default template",
+        )
+        _versions().update_or_create(
+            template=letter_template,
+            defaults={"problem": problem, "problem_source": source, "problem_since": timezone.now()},
+        )
+    if version is not None and version.content:
+        last_good = bytes(version.content)
+        try:
+            prepare(last_good)
+            return last_good
+        except ValidationError:  # refused by today's rules: the default is safer
+            pass
+    return default_template_bytes()
+
+
+def template_problem(letter_template) -> str:
+    """The problem editors should see for *letter_template*, or ""."""
+    version = _versions().filter(template=letter_template).only("problem").first()
+    return version.problem if version is not None else ""
+
+
+def forget_recorded(template_pk: int | None = None) -> None:
+    """Forget what this process recorded (tests, or after restoring a database)."""
+    with _lock:
+        if template_pk is None:
+            _recorded_good.clear()
+        else:
+            _recorded_good.pop(template_pk, None)

@@ -1,0 +1,144 @@
+"""The ``report/`` and ``report/<token>/`` routes of an Action Kit page.
+
+Both are private: they carry a CSRF token (Django's normal protection) and
+are never cached. The token page is reached only through the member's
+private link, so it sends no referrer and echoes nothing she wrote.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.views.decorators.debug import sensitive_post_parameters
+
+from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.campaigns.sources import requested_source
+from soroptimist_advocacy.models.decision_maker import parse_country
+from soroptimist_advocacy.web.ratelimit import hit
+from soroptimist_advocacy.reports.forms import DeleteReportForm, ResponseForm
+from soroptimist_advocacy.reports.links import report_link
+from soroptimist_advocacy.reports.submission import save_report
+from soroptimist_advocacy.reports.tokens import find_report
+from soroptimist_advocacy.web.caching import no_store
+
+TEMPLATE_DIR = "soroptimist_advocacy/pages/"
+FORM_TEMPLATE = TEMPLATE_DIR + "report_form.html"
+THANKS_TEMPLATE = TEMPLATE_DIR + "report_thanks.html"
+RESPONSE_TEMPLATE = TEMPLATE_DIR + "report_response.html"
+DELETED_TEMPLATE = TEMPLATE_DIR + "report_deleted.html"
+RATE_LIMITED_TEMPLATE = TEMPLATE_DIR + "report_rate_limited.html"
+
+# Everything a member types about herself stays out of Django's error reports.
+PERSONAL_POST_FIELDS = ("name", "email", "club", "notes", "response_summary")
+
+
+def render_report_page(request, page, template: str, context: dict, status: int = 200):
+    """A report page in the site's layout (``base_template``), private and never cached."""
+    page_context = page.get_context(request)
+    page_context.update(context)
+    return no_store(TemplateResponse(request, template, page_context, status=status))
+
+
+def within_rate_limit(request, scope: str) -> bool:
+    return hit(request, scope, limit=get_setting("REPORT_RATE_LIMIT"), window=get_setting("REPORT_RATE_WINDOW"))
+
+
+def rate_limited(request, page):
+    """HTTP 429 with a page that tells the member what happened and when to try again."""
+    window = int(get_setting("REPORT_RATE_WINDOW"))
+    response = render_report_page(
+        request, page, RATE_LIMITED_TEMPLATE, {"retry_minutes": max(1, (window + 59) // 60)}, status=429
+    )
+    response["Retry-After"] = str(window)
+    return response
+
+
+def render_report_form(request, page, form, status: int = 200):
+    return render_report_page(
+        request,
+        page,
+        FORM_TEMPLATE,
+        {
+            "report_form": form,
+            "report_action": page.get_url(request) + page.reverse_subpage("report_route"),
+            "privacy_text": page.get_privacy_text(),
+            "privacy_version": form.current_privacy_version if form is not None else "",
+            "campaign_source": requested_source(page, request.POST if request.method == "POST" else request.GET),
+        },
+        status=status,
+    )
+
+
+@sensitive_post_parameters(*PERSONAL_POST_FIELDS)
+def serve_report_form(request, page):
+    """GET: the report form (or why it is closed). POST: save the report and thank her."""
+    if request.method != "POST":
+        if not page.is_open():
+            return render_report_form(request, page, None)
+        country = parse_country(request.GET.get("country"))
+        return render_report_form(request, page, page.get_report_form(initial={"country": country or ""}))
+
+    if not page.is_open():
+        return render_report_form(request, page, None, status=403)
+    if not within_rate_limit(request, "report"):
+        return rate_limited(request, page)
+    form = page.get_report_form(data=request.POST)
+    if form.is_spam():
+        # Thank the bot as if it had succeeded, so it learns nothing; nothing is saved or emailed.
+        return render_report_page(request, page, THANKS_TEMPLATE, {"report_link": None, "emailed": False})
+    if not form.is_valid():
+        return render_report_form(request, page, form, status=400)
+    report, token = save_report(page, form)
+    return render_report_page(
+        request,
+        page,
+        THANKS_TEMPLATE,
+        {"report_link": report_link(page, token, request), "emailed": report.email_consent and bool(report.email)},
+    )
+
+
+def private(response):
+    """The token is in the address: never pass it on to another site, never index it."""
+    # Not "no-referrer": under it browsers send "Origin: null" with the page's own forms,
+    # and Django's CSRF check refuses them (403 on "Save the response" and "Delete").
+    response["Referrer-Policy"] = "same-origin"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@sensitive_post_parameters(*PERSONAL_POST_FIELDS)
+def serve_report_token(request, page, token: str):
+    """The member's private page: add the response, or delete her report's personal data."""
+    report = find_report(token)
+    if report is None or report.campaign_key != page.translation_key:
+        raise Http404
+    response_form = ResponseForm(instance=report)
+    delete_form = DeleteReportForm()
+    saved = False
+    status = 200
+    if request.method == "POST":
+        if not within_rate_limit(request, "report-update"):
+            return private(rate_limited(request, page))
+        if request.POST.get("intent") == "delete":
+            delete_form = DeleteReportForm(request.POST)
+            if delete_form.is_valid():
+                report.erase_personal_data()
+                return private(render_report_page(request, page, DELETED_TEMPLATE, {}))
+        else:
+            response_form = ResponseForm(request.POST, instance=report)
+            if response_form.is_valid():
+                with transaction.atomic():
+                    response_form.save()
+                response_form = ResponseForm(instance=report)
+                saved = True
+        status = 200 if saved else 400
+    return private(
+        render_report_page(
+            request,
+            page,
+            RESPONSE_TEMPLATE,
+            {"response_form": response_form, "delete_form": delete_form, "saved": saved},
+            status=status,
+        )
+    )

@@ -1,0 +1,1 @@
+"""Admin plumbing shared by the admin views: menus and permissions."""

@@ -1,0 +1,66 @@
+"""Who may see and change what in the directory's admin views, on Wagtail's page permissions."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from soroptimist_advocacy.models.correction import DecisionMakerCorrection
+from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
+
+EDITING_ACTIONS = {"add", "change", "publish"}
+
+
+def editable_decision_makers(user):
+    """Decision makers *user* may edit or publish (superusers: all)."""
+    # The policy is built on Page, not DecisionMakerPage: page permissions are
+    # Page's (add_page, ...) and Wagtail 7.4 derives the codenames from the
+    # policy's model, so a DecisionMakerPage policy would find none there.
+    pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, EDITING_ACTIONS)
+    return DecisionMakerPage.objects.filter(pk__in=pages.values("pk"))
+
+
+def can_edit_decision_makers(user) -> bool:
+    return editable_decision_makers(user).exists() or user_can_import_anywhere(user)
+
+
+def can_import_into(user, directory) -> bool:
+    """An import creates, changes and publishes pages under *directory*: it takes all three rights."""
+    tester = directory.permissions_for_user(user)
+    if not (tester.can_add_subpage() and tester.can_publish_subpage()):
+        return False
+    return user.is_superuser or "change" in tester.permissions
+
+
+def directories_for_import(user) -> list:
+    return [
+        directory
+        for directory in DecisionMakerIndexPage.objects.all().select_related("locale").order_by("path")
+        if can_import_into(user, directory)
+    ]
+
+
+def user_can_import_anywhere(user) -> bool:
+    return bool(directories_for_import(user))
+
+
+def visible_corrections(user):
+    """Corrections of the decision makers *user* may edit; those whose page was deleted go to
+    everyone who edits some decision maker, so that they are not lost."""
+    corrections = DecisionMakerCorrection.objects.all()
+    if user.is_superuser:
+        return corrections
+    editable = editable_decision_makers(user)
+    visible = Q(decision_maker__in=editable.values("pk"))
+    if editable.exists():
+        visible |= Q(decision_maker__isnull=True)
+    return corrections.filter(visible)
+
+
+class DecisionMakerEditorsMenuItem(MenuItem):
+    """Shown only to those who may edit decision makers, so others never see a dead end."""
+
+    def is_shown(self, request):
+        # Also to those who may add pages: before any directory exists the menu leads to creating one.
+        return can_edit_decision_makers(request.user) or PagePermissionPolicy().user_has_permission(request.user, "add")

@@ -1,0 +1,273 @@
+"""Anonymous page views from the shared Django cache, for sites without a CDN.
+
+A campaign page on campaign day is the same bytes for every anonymous visitor,
+so it is rendered once and then served from the shared cache (Redis in
+production) until its ``max-age`` runs out or publishing changes what it shows.
+
+* **Key:** host, path, active language and a *normalised* query: only the
+  parameters the app's pages read (``country``, ``type``, ``source``) with a valid
+  value; anything else (``fbclid``, ``utm_*``...) is dropped from the key and from
+  the request the page renders, so junk parameters neither flood the cache nor
+  change the page. A known parameter with an invalid value (the no-JS country
+  step with a typo) bypasses the cache: the page renders its error.
+* **Invalidation:** every stored entry carries the version of its path; the
+  publish signal handlers give each purged page's path a new random version
+  (:func:`invalidate`), so the next GET in any process renders afresh. A random
+  version, not a counter, so an evicted version key cannot resurrect old entries.
+* **Never cached:** logged-in users (any request with a session cookie or an
+  ``Authorization`` header), previews, non-GET requests, non-200 responses,
+  responses that set cookies, vary on ``Cookie`` or are not ``public`` with a
+  ``max-age``. An entry never outlives the response's ``max-age``, and a hit is
+  served with the ``max-age`` that remains, so a CDN downstream never keeps it
+  past the campaign's next open/close date either.
+
+Pages opt in through :class:`soroptimist_advocacy.models.public.SharedCacheMixin`;
+:class:`PageCacheMiddleware` (below) serves hits before
+Wagtail's routing (optional, much faster).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponse, QueryDict
+from django.utils.cache import get_max_age, has_vary_header, patch_cache_control
+from django.utils.translation import get_language
+
+from soroptimist_advocacy.conf import get_setting
+
+VERSION_PREFIX = "sa:page:version:"
+ENTRY_PREFIX = "sa:page:entry:"
+HEADERS_NOT_STORED = {"set-cookie", "content-length"}
+
+
+def enabled() -> bool:
+    return bool(get_setting("PAGE_CACHE"))
+
+
+def shared_cache():
+    return caches[get_setting("PAGE_CACHE_ALIAS")]
+
+
+# -- the normalised query -------------------------------------------------------
+
+
+def defined_sources() -> frozenset[str]:
+    """The ``?source=`` slugs a campaign URL may carry: every slug a campaign defines."""
+    from soroptimist_advocacy.campaigns.sources import all_defined_sources
+
+    return all_defined_sources()
+
+
+def _country(value: str) -> str | None:
+    from soroptimist_advocacy.models.decision_maker import parse_country
+
+    return parse_country(value)
+
+
+def _resource_type(value: str) -> str | None:
+    from soroptimist_advocacy.models.resource import ResourceType
+
+    return value if value in ResourceType.values else None
+
+
+def _source(value: str) -> str | None:
+    slug = value.strip().lower()
+    return slug if slug in defined_sources() else ""
+
+
+# Parameter -> normaliser: the normal form of a valid value, None for an invalid
+# one (the page shows an error: not cached), "" to drop it silently.
+QUERY_PARAMETERS = {"country": _country, "type": _resource_type, "source": _source}
+
+
+def _with_mapped_source(query):
+    """``utm_source``/``utm_campaign`` naming a defined slug stand for ``?source=``."""
+    if query.get("source", "").strip():
+        return query
+    from soroptimist_advocacy.campaigns.sources import UTM_PARAMETERS
+
+    for name in UTM_PARAMETERS:
+        slug = _source(query.get(name, ""))
+        if slug:
+            query = query.copy()
+            query.setlist("source", [slug])
+            return query
+    return query
+
+
+def normalised_query(query) -> str | None:
+    """The query string of the page a visitor sees, or None when it has an error."""
+    query = _with_mapped_source(query)
+    pairs = []
+    for name, normalise in QUERY_PARAMETERS.items():
+        values = query.getlist(name)
+        if not values:
+            continue
+        value = values[-1]
+        if not value.strip():
+            continue
+        normal = normalise(value)
+        if normal is None:
+            return None
+        if normal:
+            pairs.append((name, normal))
+    return urlencode(pairs)
+
+
+# -- which requests and responses -----------------------------------------------
+
+
+def request_is_cacheable(request) -> bool:
+    """An anonymous GET without a session, a preview or a query error."""
+    return (
+        request.method == "GET"
+        and enabled()
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+        and not getattr(request, "is_preview", False)
+        and normalised_query(request.GET) is not None
+    )
+
+
+def response_is_cacheable(response) -> bool:
+    cache_control = response.get("Cache-Control", "")
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not has_vary_header(response, "Cookie")
+        and "public" in cache_control
+        and "private" not in cache_control
+        and "no-store" not in cache_control
+        and (get_max_age(response) or 0) > 0
+    )
+
+
+def _keys(request) -> tuple[str, str]:
+    path = request.path
+    host = request.get_host()  # DisallowedHost propagates: never served or stored
+    variant = "\x00".join([host, path, get_language() or "", normalised_query(request.GET) or ""])
+    return VERSION_PREFIX + _digest(path), ENTRY_PREFIX + _digest(variant)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:40]
+
+
+# -- serving, storing, invalidating -------------------------------------------
+
+
+def cached_response(request) -> HttpResponse | None:
+    """The stored response for *request*, or None; one round trip to the cache."""
+    if not request_is_cacheable(request):
+        return None
+    try:
+        version_key, entry_key = _keys(request)
+    except DisallowedHost:  # Django answers 400 further in
+        return None
+    found = shared_cache().get_many([version_key, entry_key])
+    entry, version = found.get(entry_key), found.get(version_key)
+    if entry is None or version is None or entry["version"] != version:
+        return None
+    remaining = int(entry["expires"] - time.time())
+    if remaining <= 0:
+        return None
+    response = HttpResponse(entry["content"], status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    patch_cache_control(response, max_age=remaining)
+    return response
+
+
+def current_version(request) -> str:
+    """The version of *request*'s path, read before rendering: a publish during the
+    render then orphans the entry instead of storing stale bytes under the new version."""
+    version_key, _entry_key = _keys(request)
+    cache = shared_cache()
+    version = cache.get(version_key)
+    if version is None:
+        cache.add(version_key, uuid.uuid4().hex, timeout=None)
+        version = cache.get(version_key)
+    return version
+
+
+def store(request, response, version: str) -> None:
+    """Keep *response* for anonymous visitors when it may be shared."""
+    if version is None or not response_is_cacheable(response):
+        return
+    # No user check here: touching request.user reads the session and adds ``Vary: Cookie``;
+    # request_is_cacheable already refused every request that carries a session.
+    if hasattr(response, "render") and not response.is_rendered:
+        response.render()
+    max_age = get_max_age(response)
+    _version_key, entry_key = _keys(request)
+    entry = {
+        "version": version,
+        "status": response.status_code,
+        "headers": [(name, value) for name, value in response.items() if name.lower() not in HEADERS_NOT_STORED],
+        "content": response.content,
+        "expires": time.time() + max_age,
+    }
+    shared_cache().set(entry_key, entry, timeout=max_age)
+
+
+def strip_query(request) -> None:
+    """Make *request* carry only its normalised query, so dropped parameters cannot change the page."""
+    query = normalised_query(request.GET) or ""
+    request.GET = QueryDict(query)
+    request.META["QUERY_STRING"] = query
+
+
+def page_paths(page, request=None) -> set[str]:
+    """The path *page* is served at (as a set: nothing when it has no URL)."""
+    url_parts = page.get_url_parts(request)
+    return {url_parts[2]} if url_parts and url_parts[2] else set()
+
+
+def invalidate(pages) -> None:
+    """Give every path of *pages* a new version: their stored entries are never served again."""
+    if not enabled():
+        return
+    versions = {}
+    for page in pages:
+        for path in page_paths(page):
+            versions[VERSION_PREFIX + _digest(path)] = uuid.uuid4().hex
+    if versions:
+        shared_cache().set_many(versions, timeout=None)
+
+
+def serve_with_cache(page, request, serve, *args, **kwargs):
+    """Serve *page* from the shared cache, or render it with *serve* and store it."""
+    if not request_is_cacheable(request) or request.path not in page_paths(page, request):
+        return serve(request, *args, **kwargs)
+    hit = cached_response(request)
+    if hit is not None:
+        return hit
+    version = current_version(request)
+    strip_query(request)
+    response = serve(request, *args, **kwargs)
+    store(request, response, version)
+    return response
+
+
+class PageCacheMiddleware:
+    """Serves stored page views before Wagtail's routing (which costs a few queries).
+
+    Optional: without it the pages still serve their stored views, after routing.
+    Place it last in ``MIDDLEWARE`` so a hit gets every other middleware's headers
+    (language, security, frame options) exactly as a rendered view does.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hit = cached_response(request)
+        return hit if hit is not None else self.get_response(request)
