@@ -21,6 +21,8 @@ nox.options.reuse_existing_virtualenvs = False
 
 WAGTAIL = {"7.4": "wagtail>=7.4,<7.5", "8": "wagtail>=8.0,<9"}
 DJANGO = {"5.2": "Django>=5.2,<5.3", "6.0": "Django>=6.0,<6.1"}
+# Pinned: a new release of a linter must not turn CI red on code nobody changed.
+LINTERS = ["ruff==0.17.6", "mypy==2.4.1", "django-stubs==6.1.2"]
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/test")
 
 # (python, django, wagtail). Django 6.0 needs Python 3.12+.
@@ -49,6 +51,16 @@ def build(session):
         os.remove(path)
     session.run("python", "-m", "build", "--outdir", "dist", ".")
     session.run("twine", "check", "--strict", *glob.glob("dist/*"))
+
+
+@nox.session(python="3.11")
+def lint(session):
+    """ruff (lint and format) and mypy against its recorded baseline (.ci/typecheck.py), with
+    the versions the baseline was recorded on, so a new error fails and a fixed one shrinks it."""
+    session.install(f"{the_wheel()}[test,example]", DJANGO["5.2"], WAGTAIL["8"], *LINTERS)
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    session.run("python", ".ci/typecheck.py")
 
 
 def full(session, django, wagtail):

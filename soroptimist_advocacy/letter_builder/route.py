@@ -121,7 +121,7 @@ def serve_letter(request, page):
         member=member, recipients=recipients, block_value=letter_block, campaign_title=letter_page.title,
         language=language,
     )
-    from soroptimist_advocacy.letters.budget import LetterTooCostly
+    from soroptimist_advocacy.letters.safety.budget import LetterTooCostly
 
     try:
         document = render_letters(setup.template_bytes(language), contexts, language)

@@ -13,11 +13,11 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
 
-from soroptimist_advocacy.letters.clean import clean_template
+from soroptimist_advocacy.letters.safety.clean import clean_template
 from soroptimist_advocacy.letters.limits import MAX_RECIPIENTS
-from soroptimist_advocacy.letters.prepared import PreparedTemplate, prepare
+from soroptimist_advocacy.letters.engine.prepared import PreparedTemplate, prepare
 from soroptimist_advocacy.letters.sample import sample_context
-from soroptimist_advocacy.letters.validation import validate
+from soroptimist_advocacy.letters.safety.validation import validate
 from soroptimist_advocacy.letters.variables import ALLOWED_VARIABLES
 
 __all__ = [
@@ -41,7 +41,7 @@ def render(template: bytes, context: Mapping[str, Any], language: str | None = N
 
 def render_many(template: bytes, contexts: Sequence[Mapping[str, Any]], language: str | None = None) -> bytes:
     """One .docx holding a letter per context, each in its own section starting on a new page."""
-    from soroptimist_advocacy.letters.merge import merge_letters  # docxcompose is only needed here
+    from soroptimist_advocacy.letters.engine.merge import merge_letters  # docxcompose is only needed here
 
     if not 0 < len(contexts) <= MAX_RECIPIENTS:
         raise ValueError(f"render_many takes 1 to {MAX_RECIPIENTS} contexts, not {len(contexts)}")

@@ -21,8 +21,8 @@ from docxtpl import DocxTemplate
 from jinja2 import Template
 from lxml import etree
 
-from soroptimist_advocacy.letters.coreprops import CorePropertyTemplates, render_core_property
-from soroptimist_advocacy.letters.docxtpl_bridge import CompiledPart
+from soroptimist_advocacy.letters.engine.coreprops import CorePropertyTemplates, render_core_property
+from soroptimist_advocacy.letters.engine.docxtpl_bridge import CompiledPart
 
 Context = Mapping[str, Any]
 XML_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"  # as python-docx writes it

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from soroptimist_advocacy.letters.budget import Budget, LetterTooCostly, letter_budget
+from soroptimist_advocacy.letters.safety.budget import Budget, LetterTooCostly, letter_budget
 from soroptimist_advocacy.letters.limits import MAX_LETTER_CHARACTERS, MAX_LETTER_SIZE, MAX_TOTAL_SIZE, TRIAL_RENDER_SECONDS
 from soroptimist_advocacy.letters.sample import worst_case_context
 

@@ -15,8 +15,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from lxml import etree
 
-from soroptimist_advocacy.letters.package_layout import read_layout
-from soroptimist_advocacy.letters.safexml import DoctypeFound, parse_untrusted
+from soroptimist_advocacy.letters.safety.package_layout import read_layout
+from soroptimist_advocacy.letters.safety.safexml import DoctypeFound, parse_untrusted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"

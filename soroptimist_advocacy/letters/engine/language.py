@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from soroptimist_advocacy.letters.contents import W
+from soroptimist_advocacy.letters.engine.contents import W
 
 CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 DC_LANGUAGE = "{http://purl.org/dc/elements/1.1/}language"

@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from lxml import etree
 
-from soroptimist_advocacy.letters.safexml import parse_untrusted
+from soroptimist_advocacy.letters.safety.safexml import parse_untrusted
 
 RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"

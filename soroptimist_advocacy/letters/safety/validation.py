@@ -21,15 +21,15 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from jinja2 import Environment, TemplateSyntaxError
 
-from soroptimist_advocacy.letters.contents import package_problems
-from soroptimist_advocacy.letters.coreprops import core_property_sources
-from soroptimist_advocacy.letters.docxtpl_bridge import SandboxedDocxTemplate, jinja_source, part_sources
-from soroptimist_advocacy.letters.environment import MARKUP_ENVIRONMENT, TEXT_ENVIRONMENT
+from soroptimist_advocacy.letters.engine.contents import package_problems
+from soroptimist_advocacy.letters.engine.coreprops import core_property_sources
+from soroptimist_advocacy.letters.engine.docxtpl_bridge import SandboxedDocxTemplate, jinja_source, part_sources
+from soroptimist_advocacy.letters.engine.environment import MARKUP_ENVIRONMENT, TEXT_ENVIRONMENT
 from soroptimist_advocacy.letters.limits import MAX_LETTER_SIZE, MAX_PLACEHOLDERS, TRIAL_RENDER_SECONDS
-from soroptimist_advocacy.letters.structure import Findings, check_structure
+from soroptimist_advocacy.letters.safety.structure import Findings, check_structure
 from soroptimist_advocacy.letters.variables import ALLOWED_VARIABLES
-from soroptimist_advocacy.letters.xml_blocks import keeps_xml_well_formed
-from soroptimist_advocacy.letters.zipcheck import check_archive
+from soroptimist_advocacy.letters.engine.xml_blocks import keeps_xml_well_formed
+from soroptimist_advocacy.letters.safety.zipcheck import check_archive
 
 WHERE = {
     "body": _("the letter's text"),
@@ -134,7 +134,7 @@ def _jinja_problems(sources: list[_Source]) -> list[ValidationError]:
 
 def trial_problem(prepared) -> ValidationError | None:
     """The editor's message when the prepared template's longest letter fails, else None."""
-    from soroptimist_advocacy.letters.trial_render import TrialFailed, run_trial_render
+    from soroptimist_advocacy.letters.safety.trial_render import TrialFailed, run_trial_render
 
     try:
         run_trial_render(prepared)
@@ -165,6 +165,6 @@ def validate(template: bytes) -> None:
     It prepares the template (validation is part of preparing, cached by the
     bytes' hash), so a template validated here renders letters at no further cost.
     """
-    from soroptimist_advocacy.letters.prepared import prepare  # prepared.py uses this module's checks
+    from soroptimist_advocacy.letters.engine.prepared import prepare  # prepared.py uses this module's checks
 
     prepare(template)

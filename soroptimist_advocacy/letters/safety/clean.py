@@ -12,9 +12,9 @@ import zipfile
 from django.core.exceptions import ValidationError
 from lxml import etree
 
-from soroptimist_advocacy.letters.contents import DAMAGED, DOCTYPE, W
-from soroptimist_advocacy.letters.safexml import DoctypeFound, parse_untrusted
-from soroptimist_advocacy.letters.zipcheck import check_zip_directory
+from soroptimist_advocacy.letters.engine.contents import DAMAGED, DOCTYPE, W
+from soroptimist_advocacy.letters.safety.safexml import DoctypeFound, parse_untrusted
+from soroptimist_advocacy.letters.safety.zipcheck import check_zip_directory
 
 RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"

@@ -8,8 +8,8 @@ from typing import Any
 from docx.opc.coreprops import CoreProperties
 from jinja2 import Template
 
-from soroptimist_advocacy.letters.budget import render_bounded
-from soroptimist_advocacy.letters.environment import TEXT_ENVIRONMENT, has_jinja
+from soroptimist_advocacy.letters.safety.budget import render_bounded
+from soroptimist_advocacy.letters.engine.environment import TEXT_ENVIRONMENT, has_jinja
 from soroptimist_advocacy.letters.limits import MAX_CORE_PROPERTY_LENGTH
 
 # The text properties docxtpl renders; the others are dates, numbers or lists.

@@ -23,7 +23,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy as _
 from jinja2 import nodes
 
-from soroptimist_advocacy.letters.environment import ALLOWED_FILTERS
+from soroptimist_advocacy.letters.engine.environment import ALLOWED_FILTERS
 from soroptimist_advocacy.letters.variables import LISTS, LOOP_ATTRIBUTES, RECORDS, TEXTS
 
 _ARITHMETIC = _("arithmetic (+ - * / % **)")

@@ -1,0 +1,55 @@
+"""Type-check the package with mypy against a recorded baseline.
+
+The baseline (``mypy-baseline.txt``) lists the errors the package had when type checking began,
+without line numbers so that unrelated edits do not disturb it. Any error not in it fails the
+run; errors that were fixed are reported so the baseline can only shrink:
+``python .ci/typecheck.py --update`` rewrites it after a fix.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BASELINE = ROOT / "mypy-baseline.txt"
+ERROR = re.compile(r"^(?P<path>[^:]+):\d+: error: (?P<message>.*)$")
+
+
+def current_errors() -> collections.Counter[str]:
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy", "soroptimist_advocacy"], cwd=ROOT, capture_output=True, text=True
+    )
+    if run.returncode not in (0, 1):  # 2 means mypy itself failed (configuration, crash)
+        sys.stdout.write(run.stdout + run.stderr)
+        sys.exit(run.returncode)
+    errors: collections.Counter[str] = collections.Counter()
+    for line in run.stdout.splitlines():
+        match = ERROR.match(line)
+        if match:
+            errors[f"{match['path']}: {match['message']}"] += 1
+    return errors
+
+
+def main() -> int:
+    errors = current_errors()
+    if "--update" in sys.argv:
+        BASELINE.write_text("".join(f"{line}\n" for line in sorted(errors.elements())))
+        print(f"mypy baseline: {sum(errors.values())} errors recorded in {BASELINE.name}")
+        return 0
+    known = collections.Counter(BASELINE.read_text().splitlines()) if BASELINE.exists() else collections.Counter()
+    new, fixed = errors - known, known - errors
+    print(f"mypy: {sum(errors.values())} errors, {sum(known.values())} in the baseline, "
+          f"{sum(new.values())} new, {sum(fixed.values())} fixed")
+    for line in sorted(new.elements()):
+        print(f"new: {line}")
+    if fixed:
+        print("fixed errors are still in the baseline: run python .ci/typecheck.py --update")
+    return 1 if new or fixed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
