@@ -168,7 +168,7 @@ def test_letter_post_never_fails_and_keeps_the_name(csrf_client, action_kit, set
 
 
 def test_a_worker_prepares_each_template_once_not_per_request(csrf_client, action_kit, monkeypatch):
-    from soroptimist_advocacy.letters import prepared as prepared_module
+    from soroptimist_advocacy.letters.engine import prepared as prepared_module
 
     monkeypatch.setattr(prepared_module, "_cache", type(prepared_module._cache)())
     calls = []

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from soroptimist_advocacy.letters import clean_template, prepare, render, sample_context
-from soroptimist_advocacy.letters import prepared as prepared_module
+from soroptimist_advocacy.letters.engine import prepared as prepared_module
 from soroptimist_advocacy.letters.engine.equivalence import differing_parts
 from soroptimist_advocacy.letters.engine.prepared import render_with_docxtpl
 from soroptimist_advocacy.letters.safety.sanitise import clean_text, normalise_context

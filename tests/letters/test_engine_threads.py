@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from soroptimist_advocacy.letters import prepare, render, sample_context
-from soroptimist_advocacy.letters import prepared as prepared_module
+from soroptimist_advocacy.letters.engine import prepared as prepared_module
 from soroptimist_advocacy.letters.limits import PREPARED_TEMPLATES_CACHED
 
 THREADS, LETTERS_EACH = 16, 20
