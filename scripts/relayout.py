@@ -89,7 +89,7 @@ NEW_PACKAGES = {
     "reports": "Action reports: forms, submission, tokens and links, emails, reminders, retention, tasks, permissions and their admin.",
     "reports.admin": "Admin views of action reports: the listing with its exports, the response board and charts.",
     "directory.admin": "Admin views of the decision-maker directory: listing, import and corrections.",
-    "campaigns": "Campaigns: figures (one owner of \"response received\", targets and sources), counters and figures.json.",
+    "campaigns": "Campaigns: the campaign pages behind the figures, their figures and sources, the letter counters and figures.json.",
     "campaigns.admin": "Admin views of campaigns: impact and access.",
     "web": "Web plumbing shared by the public pages: caching, rate limits and client address, honeypot, country select, spreadsheet export.",
     "letters.engine": "How a letter is made: the template prepared once, filled with Jinja, merged and marked with its language.",

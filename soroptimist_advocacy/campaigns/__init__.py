@@ -1,1 +1,1 @@
-"""Campaigns: figures (one owner of "response received", targets and sources), counters and figures.json."""
+"""Campaigns: the campaign pages behind the figures, their figures and sources, the letter counters and figures.json."""
