@@ -11,8 +11,19 @@ from __future__ import annotations
 from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_save
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.documents import get_document_model
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
+
+from soroptimist_advocacy.campaigns.pages import campaign_pages
+from soroptimist_advocacy.campaigns.sources import forget_defined_sources
+from soroptimist_advocacy.letter_builder import setup as letter_setup
+from soroptimist_advocacy.models.action_kit import ActionKitMixin
+from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexMixin, DecisionMakerMixin
+from soroptimist_advocacy.models.letter_template import LetterTemplateMixin
+from soroptimist_advocacy.models.resource import ResourceMixin
+from soroptimist_advocacy.web import page_cache
 
 
 def frontend_cache_enabled() -> bool:
@@ -23,22 +34,23 @@ def frontend_cache_enabled() -> bool:
 
 def with_translations(pages):
     """Every live translation of each page in *pages* (the page itself included)."""
-    from wagtail.models import Page
-
     keys = {page.translation_key for page in pages}
     return Page.objects.live().filter(translation_key__in=keys).specific()
 
 
 def campaigns_showing_directory(directory):
-    """Action Kit pages (all languages) whose letter form or lookup offers *directory*."""
-    from soroptimist_advocacy.models import ActionKitPage
-
+    """Campaign pages (all languages, any ActionKitMixin type) whose letter form or lookup offers *directory*."""
     directory_ids = {page.pk for page in with_translations([directory])}
     return [
         page
-        for page in ActionKitPage.objects.live()
+        for page in live_campaign_pages()
         if page.directory_id in directory_ids or chosen_in_body(page, "decision_maker_lookup", "directory") & directory_ids
     ]
+
+
+def live_campaign_pages() -> list:
+    """Every live page of every type built on ActionKitMixin, as its specific class."""
+    return list(campaign_pages().live().specific())
 
 
 def chosen_in_body(page, block_type: str, field: str) -> set:
@@ -55,23 +67,19 @@ def chosen_in_body(page, block_type: str, field: str) -> set:
 
 
 def campaigns_listing_resource(resource):
-    """Action Kit pages whose resource lists show *resource* (any translation of it)."""
-    from soroptimist_advocacy.models import ActionKitPage
-
+    """Campaign pages whose resource lists show *resource* (any translation of it)."""
     resource_ids = {page.pk for page in with_translations([resource])}
-    return [page for page in ActionKitPage.objects.live() if chosen_in_body(page, "resource_list", "resources") & resource_ids]
+    return [page for page in live_campaign_pages() if chosen_in_body(page, "resource_list", "resources") & resource_ids]
 
 
 def campaigns_using_template(template):
-    """Action Kit pages whose letter builder block chooses *template* (any translation of it)."""
-    from soroptimist_advocacy.models import ActionKitPage, LetterTemplate
-
+    """Campaign pages whose letter builder block chooses *template* (any translation of it)."""
     template_ids = set(
-        LetterTemplate.objects.filter(translation_key=template.translation_key).values_list("pk", flat=True)
+        type(template).objects.filter(translation_key=template.translation_key).values_list("pk", flat=True)
     )
     return [
         page
-        for page in ActionKitPage.objects.live()
+        for page in live_campaign_pages()
         if any(
             block.block_type == "letter_builder" and getattr(block.value.get("template"), "pk", None) in template_ids
             for block in page.body
@@ -80,28 +88,24 @@ def campaigns_using_template(template):
 
 
 def pages_to_purge(instance) -> list:
-    """The pages whose cached copies show *instance*, in every language."""
-    from soroptimist_advocacy.models import ActionKitPage, DecisionMakerIndexPage, DecisionMakerPage, LetterTemplate, ResourcePage
-
-    if isinstance(instance, ActionKitPage):
+    """The pages whose cached copies show *instance*, in every language; by mixin, so a site's
+    own page types built on the app's mixins are purged too."""
+    if isinstance(instance, ActionKitMixin):
         return list(with_translations([instance]))
-    if isinstance(instance, DecisionMakerPage):
+    if isinstance(instance, DecisionMakerMixin):
         directory = instance.get_parent().specific
         return list(with_translations([instance, directory, *campaigns_showing_directory(directory)]))
-    if isinstance(instance, DecisionMakerIndexPage):
+    if isinstance(instance, DecisionMakerIndexMixin):
         return list(with_translations([instance, *campaigns_showing_directory(instance)]))
-    if isinstance(instance, LetterTemplate):
+    if isinstance(instance, LetterTemplateMixin):
         return list(with_translations(campaigns_using_template(instance)))
-    if isinstance(instance, ResourcePage):
+    if isinstance(instance, ResourceMixin):
         index = instance.get_parent().specific
         return list(with_translations([instance, index, *campaigns_listing_resource(instance)]))
     return []
 
 
 def purge(instance) -> None:
-    from soroptimist_advocacy.letter_builder import setup as letter_setup
-    from soroptimist_advocacy.web import page_cache
-
     letter_setup.bump_version()
     if not (page_cache.enabled() or frontend_cache_enabled()):
         return
@@ -109,16 +113,12 @@ def purge(instance) -> None:
     page_cache.invalidate(pages)
     if not pages or not frontend_cache_enabled():
         return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
     batch = PurgeBatch()
     batch.add_pages(pages)
     batch.purge()
 
 
 def on_page_change(sender, instance, **kwargs):
-    from soroptimist_advocacy.campaigns.sources import forget_defined_sources
-
     forget_defined_sources()  # a newly defined ?source= slug works at once in this process
     purge(instance.specific)
 
@@ -131,10 +131,6 @@ page_published.connect(on_page_change, dispatch_uid="soroptimist_advocacy_purge_
 page_unpublished.connect(on_page_change, dispatch_uid="soroptimist_advocacy_purge_unpublished")
 def on_document_saved(sender, instance, **kwargs):
     """A replaced .docx, or a page saved without a new revision, changes letters (any process)."""
-    from wagtail.models import Page
-
-    from soroptimist_advocacy.letter_builder import setup as letter_setup
-
     if sender is get_document_model() or isinstance(instance, Page):
         letter_setup.bump_version()
 

@@ -7,7 +7,7 @@ from django.apps import apps
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 
 from soroptimist_advocacy.models import LetterCounter
-from soroptimist_advocacy.letter_builder.route import DOCX_CONTENT_TYPE
+from soroptimist_advocacy.letter_builder.delivery import DOCX_CONTENT_TYPE
 from tests import factories
 from tests.letter_helpers import docx_text, letter_data, post_letter
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from soroptimist_advocacy.letters import default_template_bytes
 from soroptimist_advocacy.models import LetterTemplate
-from soroptimist_advocacy.letter_builder.route import DOCX_CONTENT_TYPE
+from soroptimist_advocacy.letter_builder.delivery import DOCX_CONTENT_TYPE
 from tests import factories
 from tests.letter_helpers import docx_text
 

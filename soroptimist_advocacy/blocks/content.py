@@ -188,7 +188,7 @@ class DecisionMakerLookupBlock(blocks.StructBlock):
         template = TEMPLATE_DIR + "decision_maker_lookup.html"
 
     def get_context(self, value, parent_context=None):
-        from soroptimist_advocacy.models.decision_maker import country_choices_for
+        from soroptimist_advocacy.directory.countries import country_choices_for
 
         context = super().get_context(value, parent_context=parent_context)
         directory = value.get("directory")

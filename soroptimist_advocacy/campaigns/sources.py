@@ -9,11 +9,13 @@ reports keep theirs. Unknown values are dropped, so the page stays cacheable.
 
 from __future__ import annotations
 
+import json
 import time
 
 from django.core.validators import validate_slug
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.models import get_page_models
 
 SOURCE_MAX_LENGTH = 50
 UTM_PARAMETERS = ("utm_source", "utm_campaign")
@@ -77,14 +79,27 @@ def requested_source(page, query) -> str:
     return ""
 
 
+def source_page_models() -> list:
+    """The page types that read ``?source=`` (they declare it in ``cache_query_parameters``) and define sources."""
+    return [
+        model
+        for model in get_page_models()
+        if "source" in (getattr(model, "cache_query_parameters", None) or {}) and hasattr(model, "sources")
+    ]
+
+
+def source_query_value(value: str) -> str:
+    """A ``?source=`` value as the page cache keys it: a slug some campaign defines, else "" (dropped)."""
+    slug = value.strip().lower()
+    return slug if slug in all_defined_sources() else ""
+
+
 def all_defined_sources() -> frozenset[str]:
     """Every slug any campaign defines; one query per process and minute, not per request."""
     now = time.monotonic()
     if _memo["slugs"] is None or now - _memo["at"] > DEFINED_SOURCES_TTL:
-        from soroptimist_advocacy.campaigns.pages import campaign_page_models
-
         slugs = set()
-        for model in campaign_page_models():
+        for model in source_page_models():
             for sources in model.objects.values_list("sources", flat=True):
                 for raw in _raw_items(sources):
                     slug = normal_slug((raw.get("value") or {}).get("slug"))
@@ -99,8 +114,6 @@ def _raw_items(sources) -> list:
         return []
     raw = getattr(sources, "raw_data", sources)
     if isinstance(raw, str):
-        import json
-
         raw = json.loads(raw or "[]")
     return list(raw or [])
 

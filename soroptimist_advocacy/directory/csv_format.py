@@ -72,7 +72,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext, gettext_lazy as _
 
-from soroptimist_advocacy.models.decision_maker import parse_country
+from soroptimist_advocacy.directory.countries import parse_country
 from soroptimist_advocacy.web.spreadsheet import neutralise_formula, restore_formula_text
 from soroptimist_advocacy.directory.records import COLUMN_NAMES
 

@@ -17,7 +17,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
 from soroptimist_advocacy.conf import get_setting
-from soroptimist_advocacy.models.decision_maker import DecisionMakerPage
 from soroptimist_advocacy.directory.csv_format import csv_text
 from soroptimist_advocacy.directory.popolo import popolo_document
 from soroptimist_advocacy.directory.records import page_values
@@ -25,7 +24,7 @@ from soroptimist_advocacy.directory.records import page_values
 
 def public_decision_makers(directory):
     return (
-        DecisionMakerPage.objects.child_of(directory).live().filter(is_sample=False)
+        directory.get_decision_maker_model().objects.child_of(directory).live().filter(is_sample=False)
         .order_by("country", "rank", "title", "pk")
     )
 
@@ -49,14 +48,14 @@ def _conditional(request, body: bytes, content_type: str, last_modified) -> Http
     return response
 
 
-def serve_export(request, directory, format: str) -> HttpResponse:
+def export_response(request, directory, format: str) -> HttpResponse:
     """GET: the directory's live, real decision makers as CSV or Popolo JSON."""
     if request.method not in ("GET", "HEAD"):
         response = HttpResponse(status=405)
         response["Allow"] = "GET, HEAD"
         return response
     pages = list(public_decision_makers(directory))
-    last_modified = DecisionMakerPage.objects.child_of(directory).aggregate(
+    last_modified = directory.get_decision_maker_model().objects.child_of(directory).aggregate(
         latest=Max("last_published_at"))["latest"]
     if format == "json":
         document = popolo_document(pages, directory.locale.language_code)

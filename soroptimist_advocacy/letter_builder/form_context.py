@@ -8,7 +8,7 @@ from django.utils.translation import get_language_info
 
 from soroptimist_advocacy.campaigns.sources import requested_source
 from soroptimist_advocacy.letter_builder.forms import LetterForm
-from soroptimist_advocacy.models.decision_maker import parse_country
+from soroptimist_advocacy.directory.countries import parse_country
 
 
 def live_translations(page) -> dict:

@@ -21,6 +21,8 @@ from collections import OrderedDict
 from django.core.cache import caches
 
 from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.letter_builder.delivery import find_letter_block, letter_template_bytes
+from soroptimist_advocacy.letter_builder.form_context import live_translations
 
 VERSION_KEY = "sa:letter-setup:version"
 MAX_SETUPS = 256
@@ -34,9 +36,6 @@ class LetterSetup:
     """The member-independent part of a campaign's letters; shared, so never mutated per request."""
 
     def __init__(self, page):
-        from soroptimist_advocacy.letter_builder.form_context import live_translations
-        from soroptimist_advocacy.letter_builder.route import find_letter_block
-
         self.block_value = find_letter_block(page)
         self.directory = page.get_directory()
         self.translations = dict(live_translations(page))
@@ -65,8 +64,6 @@ class LetterSetup:
     def letter_block(self, language: str):
         """The letter builder block of the campaign in *language* (its own when untranslated)."""
         if language not in self._blocks:
-            from soroptimist_advocacy.letter_builder.route import find_letter_block
-
             letter_page = self.translations[language].specific
             block = self.block_value if letter_page.pk == self.page_pk else None
             with self._lock:
@@ -76,8 +73,6 @@ class LetterSetup:
     def template_bytes(self, language: str) -> bytes:
         """The .docx template of the letter in *language*."""
         if language not in self._templates:
-            from soroptimist_advocacy.letter_builder.route import letter_template_bytes
-
             letter_page, block = self.letter_block(language)
             with self._lock:
                 self._templates[language] = letter_template_bytes(block, letter_page.locale)

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from soroptimist_advocacy.letter_builder.delivery import find_letter_block
+from soroptimist_advocacy.letter_builder.template_versions import template_problem
+from soroptimist_advocacy.models.letter_template import LetterTemplate
+
 
 def template_warning(letter_template) -> str | None:
     """The warning for *letter_template*, or None when its document is fine."""
-    from soroptimist_advocacy.letter_builder.template_versions import template_problem
-
     problem = template_problem(letter_template)
     if not problem:
         return None
@@ -25,9 +27,6 @@ def template_warning(letter_template) -> str | None:
 
 def campaign_warnings(page) -> list[str]:
     """Warnings for the letter templates (in every language) of *page*'s letter builder."""
-    from soroptimist_advocacy.models import LetterTemplate
-    from soroptimist_advocacy.letter_builder.route import find_letter_block
-
     if not hasattr(page, "body"):
         return []
     block = find_letter_block(page)

@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.http import Http404, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -17,9 +20,22 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from soroptimist_advocacy.blocks import ActionKitBodyBlock
-from soroptimist_advocacy.campaigns.sources import CampaignSourceBlock
+from soroptimist_advocacy.campaigns.figures_json import figures_json_response
+from soroptimist_advocacy.campaigns.sources import CampaignSourceBlock, source_query_value
 from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.letter_builder import delivery
+from soroptimist_advocacy.letter_builder.form_context import build_letter_form
+from soroptimist_advocacy.letter_builder.placeholders import letter_placeholder_errors
+from soroptimist_advocacy.letter_builder.sample_letters import sample_letter_for_page
+from soroptimist_advocacy.letter_builder.setup import get_letter_setup
+from soroptimist_advocacy.directory.countries import parse_country
 from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
+from soroptimist_advocacy.reports import responses as report_pages
+from soroptimist_advocacy.reports.forms import DeleteReportForm, ResponseForm, build_report_form
+from soroptimist_advocacy.reports.links import report_link
+from soroptimist_advocacy.reports.privacy_text import default_privacy_text
+from soroptimist_advocacy.reports.submission import save_report
+from soroptimist_advocacy.reports.tokens import find_report
 
 
 class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, models.Model):
@@ -91,13 +107,14 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
+    # The query parameters the page reads, each with its normaliser (see web/page_cache.py).
+    cache_query_parameters = {"country": parse_country, "source": source_query_value}
+
     class Meta:
         abstract = True
 
     def clean(self):
         super().clean()
-        from soroptimist_advocacy.letter_builder.placeholders import letter_placeholder_errors
-
         errors = letter_placeholder_errors(self)
         if errors:
             raise ValidationError({"body": errors})
@@ -135,15 +152,11 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
 
     def get_privacy_text(self) -> str:
         """The privacy text members agree to, as (rich text) HTML; may be overridden."""
-        from soroptimist_advocacy.reports.privacy_text import default_privacy_text
-
         return self.privacy_text or default_privacy_text()
 
-    def get_report_form(self, data=None, initial=None):
-        """The member's report form, offering this campaign's decision makers; may be overridden."""
-        from soroptimist_advocacy.reports.forms import build_report_form
-
-        return build_report_form(self, data=data, initial=initial)
+    def get_directory_page_model(self):
+        """The page model of the directory a campaign offers (the ``directory`` field's); may be overridden."""
+        return self._meta.get_field("directory").related_model
 
     def get_directory(self):
         """The directory whose decision makers this campaign offers, in the page's language
@@ -152,11 +165,9 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
             return None
         cached = getattr(self, "_sa_directory", None)
         if cached is None:
-            from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage
-
             # One query for the chosen directory and its translation into this page's language.
             chosen_key = Page.objects.filter(pk=self.directory_id).values("translation_key")[:1]
-            candidates = DecisionMakerIndexPage.objects.filter(
+            candidates = self.get_directory_page_model().objects.filter(
                 models.Q(pk=self.directory_id)
                 | models.Q(translation_key=models.Subquery(chosen_key), locale_id=self.locale_id, live=True)
             )
@@ -176,8 +187,6 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     def serve_preview(self, request, mode_name):
         """The "Sample letter" preview mode downloads the letter a member would get."""
         if mode_name == "sample_letter":
-            from soroptimist_advocacy.letter_builder.sample_letters import sample_letter_for_page
-
             return sample_letter_for_page(self)
         return super().serve_preview(request, mode_name)
 
@@ -205,26 +214,123 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
             response = self.cache_public_response(response)
         return response
 
+    # -- the letter: hooks, then the route --------------------------------------
+
+    def get_letter_form(self, data=None, initial=None, decision_makers_for_country=None):
+        """The member's letter form, offering this campaign's decision makers and languages; may be overridden."""
+        return build_letter_form(
+            self, data=data, initial=initial, decision_makers_for_country=decision_makers_for_country
+        )
+
+    def get_letter_contexts(self, form) -> list[dict]:
+        """The letter engine's context for each recipient of a valid letter *form*; may be overridden to add a variable."""
+        return delivery.letter_contexts(self, form, get_letter_setup(self))
+
+    def get_letter_template(self, language: str) -> bytes:
+        """The .docx template bytes of the letter in *language* (a language code); may be overridden."""
+        return get_letter_setup(self).template_bytes(language)
+
+    def serve_letter(self, request, form):
+        """The .docx response for a valid letter *form* (or the page again if it is too long); may be overridden."""
+        return delivery.letter_response(request, self, form)
+
     @path("letter/")
+    @method_decorator(sensitive_post_parameters("name", "club", "town", "email"))
     def letter_route(self, request):
         """POST: the member's letter as a .docx, or the page with the form's errors."""
-        from soroptimist_advocacy.letter_builder.route import serve_letter
+        if request.method != "POST":
+            return HttpResponseRedirect(self.get_url(request))
+        setup = get_letter_setup(self)  # cached per process; primes the page's directory and translations
+        if setup.block_value is None:
+            raise Http404
+        if not self.is_open():
+            response = self.render(request)
+            response.status_code = 403
+            return delivery.no_store(response)
+        if not delivery.within_letter_rate_limit(request):
+            return delivery.letter_rate_limited(request, self)
+        form = self.get_letter_form(data=request.POST, decision_makers_for_country=setup.decision_makers)
+        if not form.is_valid():
+            return delivery.form_again(request, self, form)
+        return self.serve_letter(request, form)
 
-        return serve_letter(request, self)
+    # -- the member's report: hooks, then the routes ------------------------------
+
+    def get_report_form(self, data=None, initial=None):
+        """The member's report form, offering this campaign's decision makers; may be overridden."""
+        return build_report_form(self, data=data, initial=initial)
+
+    def process_report(self, request, form):
+        """Save the report of a valid *form*; return ``(report, private token)``; may be overridden."""
+        return save_report(self, form)
 
     @path("report/")
+    @method_decorator(sensitive_post_parameters(*report_pages.PERSONAL_POST_FIELDS))
     def report_route(self, request):
-        """GET/POST: the member's report of her action and of any response."""
-        from soroptimist_advocacy.reports.route import serve_report_form
-
-        return serve_report_form(request, self)
+        """GET: the report form (or why it is closed). POST: save the report and thank her."""
+        if request.method != "POST":
+            if not self.is_open():
+                return report_pages.render_report_form(request, self, None)
+            country = parse_country(request.GET.get("country"))
+            return report_pages.render_report_form(request, self, self.get_report_form(initial={"country": country or ""}))
+        if not self.is_open():
+            return report_pages.render_report_form(request, self, None, status=403)
+        if not report_pages.within_rate_limit(request, "report"):
+            return report_pages.rate_limited(request, self)
+        form = self.get_report_form(data=request.POST)
+        if form.is_spam():
+            # Thank the bot as if it had succeeded, so it learns nothing; nothing is saved or emailed.
+            return report_pages.render_report_page(
+                request, self, report_pages.THANKS_TEMPLATE, {"report_link": None, "emailed": False}
+            )
+        if not form.is_valid():
+            return report_pages.render_report_form(request, self, form, status=400)
+        report, token = self.process_report(request, form)
+        return report_pages.render_report_page(
+            request,
+            self,
+            report_pages.THANKS_TEMPLATE,
+            {"report_link": report_link(self, token, request), "emailed": report.email_consent and bool(report.email)},
+        )
 
     @path("report/<str:token>/")
+    @method_decorator(sensitive_post_parameters(*report_pages.PERSONAL_POST_FIELDS))
     def report_token_route(self, request, token):
         """GET/POST: her private page, to add the response later or delete her report."""
-        from soroptimist_advocacy.reports.route import serve_report_token
-
-        return serve_report_token(request, self, token)
+        report = find_report(token)
+        if report is None or report.campaign_key != self.translation_key:
+            raise Http404
+        response_form = ResponseForm(instance=report)
+        delete_form = DeleteReportForm()
+        saved = False
+        status = 200
+        if request.method == "POST":
+            if not report_pages.within_rate_limit(request, "report-update"):
+                return report_pages.private(report_pages.rate_limited(request, self))
+            if request.POST.get("intent") == "delete":
+                delete_form = DeleteReportForm(request.POST)
+                if delete_form.is_valid():
+                    report.erase_personal_data()
+                    return report_pages.private(
+                        report_pages.render_report_page(request, self, report_pages.DELETED_TEMPLATE, {})
+                    )
+            else:
+                response_form = ResponseForm(request.POST, instance=report)
+                if response_form.is_valid():
+                    with transaction.atomic():
+                        response_form.save()
+                    response_form = ResponseForm(instance=report)
+                    saved = True
+            status = 200 if saved else 400
+        return report_pages.private(
+            report_pages.render_report_page(
+                request,
+                self,
+                report_pages.RESPONSE_TEMPLATE,
+                {"response_form": response_form, "delete_form": delete_form, "saved": saved},
+                status=status,
+            )
+        )
 
     # -- federation network (figures.json) --------------------------------------
 
@@ -232,9 +338,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     @path("figures_json/", name="figures_alias")  # What the middleware rewrites figures.json to.
     def figures_route(self, request):
         """GET: the campaign's anonymous figures as JSON, for partner sites' roll-ups."""
-        from soroptimist_advocacy.campaigns.figures_route import serve_figures
-
-        return serve_figures(request, self)
+        return figures_json_response(request, self)
 
 
 class ActionKitPage(ActionKitMixin, Page):

@@ -5,10 +5,15 @@ from __future__ import annotations
 
 import datetime
 
+from django.apps import apps
 from django.db import models
+from django.http import HttpResponseRedirect
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy as _
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
 from django_countries import countries
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
@@ -20,22 +25,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.directory.countries import country_choices_for, parse_country
+from soroptimist_advocacy.directory import correction_pages
+from soroptimist_advocacy.directory.correction_form import CorrectionForm
+from soroptimist_advocacy.directory.public_export import export_response
 from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
-
-
-def country_choices_for(queryset) -> list[tuple[str, str]]:
-    """(code, name) for the countries that *queryset* of decision makers covers,
-    named and sorted in the active language."""
-    codes = set(queryset.order_by().values_list("country", flat=True).distinct())
-    return [(code, name) for code, name in countries if code in codes]
-
-
-def parse_country(value) -> str | None:
-    """Return the upper-case ISO code for *value*, or None when it names no country."""
-    code = (value or "").strip().upper()
-    if len(code) == 2 and code in dict(countries):
-        return code
-    return None
+from soroptimist_advocacy.web.caching import no_store
 
 
 class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, models.Model):
@@ -54,14 +49,24 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
         FieldPanel("empty_country_message"),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    # ``?country=XX`` is the only query parameter the directory reads (see web/page_cache.py).
+    cache_query_parameters = {"country": parse_country}
 
     class Meta:
         abstract = True
 
+    @classmethod
+    def get_decision_maker_model(cls):
+        """The page model of this directory's decision makers (its first DecisionMakerMixin subpage type); may be overridden."""
+        for model in cls.allowed_subpage_models():
+            if issubclass(model, DecisionMakerMixin):
+                return model
+        return apps.get_model("soroptimist_advocacy", "DecisionMakerPage")
+
     def get_decision_makers(self):
         """Live decision makers of this directory, primary first; may be overridden."""
         return (
-            DecisionMakerPage.objects.child_of(self)
+            self.get_decision_maker_model().objects.child_of(self)
             .live()
             .order_by("country", "rank", "title")
         )
@@ -90,17 +95,13 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
     @path("export_csv/", name="export_csv_alias")  # The app's middleware rewrites export.csv to it.
     def export_csv_route(self, request):
         """GET: the live, real decision makers in the import CSV format, for other sites' sync."""
-        from soroptimist_advocacy.directory.public_export import serve_export
-
-        return serve_export(request, self, "csv")
+        return export_response(request, self, "csv")
 
     @path("export.json", name="export_json_route")
     @path("export_json/", name="export_json_alias")
     def export_json_route(self, request):
         """GET: the same as Popolo JSON."""
-        from soroptimist_advocacy.directory.public_export import serve_export
-
-        return serve_export(request, self, "json")
+        return export_response(request, self, "json")
 
 
 class DecisionMakerIndexPage(DecisionMakerIndexMixin, Page):
@@ -226,19 +227,37 @@ class DecisionMakerMixin(PublicPageMixin, RoutablePageMixin, models.Model):
 
     # -- corrections ----------------------------------------------------------------
 
+    def get_correction_form(self, data=None):
+        """The member's "this information is out of date" form; may be overridden."""
+        return CorrectionForm(data)
+
+    def save_correction(self, request, form):
+        """Store the member's correction from a valid *form* and return it; may be overridden to notify editors."""
+        return correction_pages.save_correction(self, form)
+
     @path("correction/")
+    @method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
+    @method_decorator(sensitive_post_parameters("details", "reporter_name", "reporter_email"))
     def correction_route(self, request):
         """GET: the "this information is out of date" form; POST: store the member's correction."""
-        from soroptimist_advocacy.directory.correction_route import serve_correction
-
-        return serve_correction(request, self)
+        if request.method != "POST":
+            return correction_pages.render_form(request, self, self.get_correction_form())
+        if not correction_pages.within_correction_rate_limit(request):
+            return correction_pages.render_form(request, self, None, status=429, rate_limited=True)
+        form = self.get_correction_form(request.POST)
+        if form.is_spam():
+            # Answer a bot exactly as a person, so it learns nothing; store nothing.
+            return no_store(HttpResponseRedirect(correction_pages.thanks_url(request, self)))
+        if not form.is_valid():
+            return correction_pages.render_form(request, self, form, status=400)
+        self.save_correction(request, form)
+        return no_store(HttpResponseRedirect(correction_pages.thanks_url(request, self)))
 
     @path("correction/thanks/")
+    @method_decorator(require_http_methods(["GET", "HEAD"]))
     def correction_thanks_route(self, request):
         """Where a sent correction lands, so reloading never sends it twice."""
-        from soroptimist_advocacy.directory.correction_route import serve_correction_thanks
-
-        return serve_correction_thanks(request, self)
+        return no_store(self.render(request, template=correction_pages.THANKS_TEMPLATE))
 
 
 class DecisionMakerPage(DecisionMakerMixin, Page):

@@ -3,6 +3,7 @@
 from django.utils.cache import patch_cache_control
 
 from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.web.page_cache import normalised_query, serve_with_cache
 
 
 class PublicPageMixin:
@@ -25,13 +26,9 @@ class SharedCacheMixin:
         return response
 
     def serve(self, request, *args, **kwargs):
-        from soroptimist_advocacy.web.page_cache import serve_with_cache
-
         return serve_with_cache(self, request, self._serve_public, *args, **kwargs)
 
     def _serve_public(self, request, *args, **kwargs):
-        from soroptimist_advocacy.web.page_cache import normalised_query
-
         response = super().serve(request, *args, **kwargs)
         if (
             request.method == "GET"

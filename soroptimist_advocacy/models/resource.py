@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +26,11 @@ class ResourceType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+def resource_type_value(value: str) -> str | None:
+    """A ``?type=`` value as the page cache keys it: a resource type, or None (the page shows an error)."""
+    return value if value in ResourceType.values else None
+
+
 class ResourceIndexMixin(SharedCacheMixin, PublicPageMixin, models.Model):
     """The "Project Tools and Resources" listing, filterable by ``?type=``."""
 
@@ -32,14 +38,24 @@ class ResourceIndexMixin(SharedCacheMixin, PublicPageMixin, models.Model):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
+    # ``?type=`` is the only query parameter the listing reads (see web/page_cache.py).
+    cache_query_parameters = {"type": resource_type_value}
 
     class Meta:
         abstract = True
 
+    @classmethod
+    def get_resource_page_model(cls):
+        """The page model of this listing's resources (its first ResourceMixin subpage type); may be overridden."""
+        for model in cls.allowed_subpage_models():
+            if issubclass(model, ResourceMixin):
+                return model
+        return apps.get_model("soroptimist_advocacy", "ResourcePage")
+
     def get_resources(self):
         """Live resources of this listing, newest first; may be overridden."""
         return (
-            ResourcePage.objects.child_of(self)
+            self.get_resource_page_model().objects.child_of(self)
             .live()
             .select_related("document")
             .order_by("-publication_date", "title")

@@ -5,8 +5,8 @@ so it is rendered once and then served from the shared cache (Redis in
 production) until its ``max-age`` runs out or publishing changes what it shows.
 
 * **Key:** host, path, active language and a *normalised* query: only the
-  parameters the app's pages read (``country``, ``type``, ``source``) with a valid
-  value; anything else (``fbclid``, ``utm_*``...) is dropped from the key and from
+  parameters that page types declare they read (``cache_query_parameters``: the
+  app's read ``country``, ``type``, ``source``) with a valid value; anything else (``fbclid``, ``utm_*``...) is dropped from the key and from
   the request the page renders, so junk parameters neither flood the cache nor
   change the page. A known parameter with an invalid value (the no-JS country
   step with a typo) bypasses the cache: the page renders its error.
@@ -28,6 +28,7 @@ Wagtail's routing (optional, much faster).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 import uuid
@@ -39,7 +40,9 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, QueryDict
 from django.utils.cache import get_max_age, has_vary_header, patch_cache_control
 from django.utils.translation import get_language
+from wagtail.models import get_page_models
 
+from soroptimist_advocacy.campaigns.sources import UTM_PARAMETERS
 from soroptimist_advocacy.conf import get_setting
 
 VERSION_PREFIX = "sa:page:version:"
@@ -58,43 +61,28 @@ def shared_cache():
 # -- the normalised query -------------------------------------------------------
 
 
-def defined_sources() -> frozenset[str]:
-    """The ``?source=`` slugs a campaign URL may carry: every slug a campaign defines."""
-    from soroptimist_advocacy.campaigns.sources import all_defined_sources
+@functools.cache
+def query_normalisers() -> dict:
+    """Parameter -> normaliser, from every page type's ``cache_query_parameters``.
 
-    return all_defined_sources()
-
-
-def _country(value: str) -> str | None:
-    from soroptimist_advocacy.models.decision_maker import parse_country
-
-    return parse_country(value)
-
-
-def _resource_type(value: str) -> str | None:
-    from soroptimist_advocacy.models.resource import ResourceType
-
-    return value if value in ResourceType.values else None
-
-
-def _source(value: str) -> str | None:
-    slug = value.strip().lower()
-    return slug if slug in defined_sources() else ""
-
-
-# Parameter -> normaliser: the normal form of a valid value, None for an invalid
-# one (the page shows an error: not cached), "" to drop it silently.
-QUERY_PARAMETERS = {"country": _country, "type": _resource_type, "source": _source}
+    A normaliser returns the normal form of a valid value, None for an invalid one
+    (the page shows an error: not cached), "" to drop it silently. The page cache
+    middleware keys a request before routing, so the key uses every page type's
+    parameters, not only those of the page that will answer.
+    """
+    found = {}
+    for model in get_page_models():
+        found.update(getattr(model, "cache_query_parameters", None) or {})
+    return dict(sorted(found.items()))
 
 
 def _with_mapped_source(query):
     """``utm_source``/``utm_campaign`` naming a defined slug stand for ``?source=``."""
-    if query.get("source", "").strip():
+    normalise_source = query_normalisers().get("source")
+    if normalise_source is None or query.get("source", "").strip():
         return query
-    from soroptimist_advocacy.campaigns.sources import UTM_PARAMETERS
-
     for name in UTM_PARAMETERS:
-        slug = _source(query.get(name, ""))
+        slug = normalise_source(query.get(name, ""))
         if slug:
             query = query.copy()
             query.setlist("source", [slug])
@@ -106,7 +94,7 @@ def normalised_query(query) -> str | None:
     """The query string of the page a visitor sees, or None when it has an error."""
     query = _with_mapped_source(query)
     pairs = []
-    for name, normalise in QUERY_PARAMETERS.items():
+    for name, normalise in query_normalisers().items():
         values = query.getlist(name)
         if not values:
             continue

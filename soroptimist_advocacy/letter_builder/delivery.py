@@ -1,20 +1,24 @@
-"""The ``letter/`` route of an Action Kit page: a member's .docx letter."""
+"""A member's .docx letter and the answers when she cannot have it.
+
+Implementation of the ``letter/`` route's page methods (``get_letter_contexts``,
+``get_letter_template``, ``serve_letter`` of ``ActionKitMixin``): call those, not these.
+"""
 
 from __future__ import annotations
 
 import logging
 
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.debug import sensitive_post_parameters
 
 from soroptimist_advocacy.campaigns.sources import page_source
 from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.campaigns.counters import count_letters
 from soroptimist_advocacy.letter_builder.contexts import build_letter_contexts, generic_recipient, recipient_values
-from soroptimist_advocacy.letter_builder.form_context import build_letter_form
-from soroptimist_advocacy.letter_builder.setup import get_letter_setup
+from soroptimist_advocacy.letters import default_template_bytes, render, render_many
+from soroptimist_advocacy.letters.safety.budget import LetterTooCostly
 from soroptimist_advocacy.web.ratelimit import hit
 from soroptimist_advocacy.web.caching import no_store
 
@@ -33,8 +37,6 @@ def within_letter_rate_limit(request) -> bool:
 
 def letter_rate_limited(request, page):
     """HTTP 429 with a page in the campaign's language saying when to try again."""
-    from django.template.response import TemplateResponse
-
     window = int(get_setting("LETTER_RATE_WINDOW"))
     context = page.get_context(request)
     context["retry_minutes"] = max(1, (window + 59) // 60)
@@ -65,8 +67,6 @@ def in_language(page, locale):
 
 def letter_template_bytes(block_value, locale) -> bytes:
     """The block's template in *locale* when one exists, else its source, else the default."""
-    from soroptimist_advocacy.letters import default_template_bytes
-
     template = block_value.get("template")
     if template is None:
         return default_template_bytes()
@@ -88,25 +88,8 @@ def form_again(request, page, form):
     return no_store(response)
 
 
-@sensitive_post_parameters("name", "club", "town", "email")
-def serve_letter(request, page):
-    """Answer a letter POST: the .docx, or the page again with the form's messages."""
-    if request.method != "POST":
-        return HttpResponseRedirect(page.get_url(request))
-    setup = get_letter_setup(page)  # cached per process; primes page's directory and translations
-    block_value = setup.block_value
-    if block_value is None:
-        raise Http404
-    if not page.is_open():
-        response = page.render(request)
-        response.status_code = 403
-        return no_store(response)
-    if not within_letter_rate_limit(request):
-        return letter_rate_limited(request, page)
-    form = build_letter_form(page, data=request.POST, decision_makers_for_country=setup.decision_makers)
-    if not form.is_valid():
-        return form_again(request, page, form)
-
+def letter_contexts(page, form, setup) -> list[dict]:
+    """One engine context per recipient the valid letter *form* chose, in the chosen language."""
     language = form.cleaned_data["language"]
     # The form only offers languages whose letter text is translated and live.
     letter_page, letter_block = setup.letter_block(language)
@@ -117,14 +100,19 @@ def serve_letter(request, page):
         recipients = [recipient_values(dm, language) for dm in decision_makers]
     else:
         recipients = [generic_recipient(letter_block, country, language)]
-    contexts = build_letter_contexts(
+    return build_letter_contexts(
         member=member, recipients=recipients, block_value=letter_block, campaign_title=letter_page.title,
         language=language,
     )
-    from soroptimist_advocacy.letters.safety.budget import LetterTooCostly
 
+
+def letter_response(request, page, form):
+    """The .docx of a valid letter *form*, counted; or the page again when it is too long to make."""
+    language = form.cleaned_data["language"]
+    country = form.cleaned_data["country"]
+    contexts = page.get_letter_contexts(form)
     try:
-        document = render_letters(setup.template_bytes(language), contexts, language)
+        document = render_letters(page.get_letter_template(language), contexts, language)
     except LetterTooCostly as costly:
         # The allowlist keeps real letters far below the caps: this is worth a look.
         logger.warning("Letter refused on %s: it passed the %s cap", page.url_path, costly.reason)
@@ -142,8 +130,6 @@ def serve_letter(request, page):
 
 def render_letters(template: bytes, contexts: list[dict], language: str | None = None) -> bytes:
     """One letter, or one document with a letter per recipient, set to *language*."""
-    from soroptimist_advocacy.letters import render, render_many
-
     if len(contexts) == 1:
         return render(template, contexts[0], language)
     return render_many(template, contexts, language)

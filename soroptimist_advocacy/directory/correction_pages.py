@@ -1,14 +1,10 @@
-"""The ``correction/`` route of a decision maker page: a member says the details are out of date."""
+"""The pages of a decision maker's ``correction/`` route (the route and its hooks are methods of ``DecisionMakerMixin``)."""
 
 from __future__ import annotations
 
 from django.db import transaction
-from django.http import HttpResponseRedirect
-from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
 
 from soroptimist_advocacy.conf import get_setting
-from soroptimist_advocacy.directory.correction_form import CorrectionForm
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.web.ratelimit import hit
 from soroptimist_advocacy.web.caching import no_store
@@ -34,7 +30,7 @@ def render_form(request, page, form, *, status=200, rate_limited=False):
 
 
 def save_correction(page, form) -> DecisionMakerCorrection:
-    """Store the member's correction of *page*; may be overridden to notify editors, for instance."""
+    """Store the member's correction of *page* (``DecisionMakerMixin.save_correction`` calls it)."""
     with transaction.atomic():
         correction = DecisionMakerCorrection.for_page(
             page,
@@ -46,29 +42,10 @@ def save_correction(page, form) -> DecisionMakerCorrection:
     return correction
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
-@sensitive_post_parameters("details", "reporter_name", "reporter_email")
-def serve_correction(request, page):
-    if request.method != "POST":
-        return render_form(request, page, CorrectionForm())
-    allowed = hit(
+def within_correction_rate_limit(request) -> bool:
+    return hit(
         request,
         "correction",
         limit=get_setting("CORRECTION_RATE_LIMIT"),
         window=get_setting("CORRECTION_RATE_WINDOW"),
     )
-    if not allowed:
-        return render_form(request, page, None, status=429, rate_limited=True)
-    form = CorrectionForm(request.POST)
-    if form.is_spam():
-        # Answer a bot exactly as a person, so it learns nothing; store nothing.
-        return no_store(HttpResponseRedirect(thanks_url(request, page)))
-    if not form.is_valid():
-        return render_form(request, page, form, status=400)
-    save_correction(page, form)
-    return no_store(HttpResponseRedirect(thanks_url(request, page)))
-
-
-@require_http_methods(["GET", "HEAD"])
-def serve_correction_thanks(request, page):
-    return no_store(page.render(request, template=THANKS_TEMPLATE))

@@ -9,7 +9,7 @@ from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.network.figures_feed import figures_document
 
 
-def serve_figures(request, page):
+def figures_json_response(request, page):
     """Aggregates only, identical for everyone: publicly cacheable."""
     if request.method not in ("GET", "HEAD"):
         response = JsonResponse({"error": "method not allowed"}, status=405)
