@@ -22,3 +22,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEBUG = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# A site's own page types built on the app's mixins (tests/test_extension_points.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp_ext"]  # noqa: F405

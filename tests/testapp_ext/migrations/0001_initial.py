@@ -1,0 +1,86 @@
+# The test app's page types. Depends only on migrations that exist in Wagtail 7.4 as well as 8.
+
+import django.core.validators
+import django.db.models.deletion
+import django_countries.fields
+import re
+import soroptimist_advocacy.models.public
+import wagtail.contrib.routable_page.models
+import wagtail.fields
+from django.conf import settings
+from django.db import migrations, models
+
+# Wagtail 8 lets a site swap its base page model (WAGTAIL_PAGE_MODEL); Wagtail 7.4 has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
+
+class Migration(migrations.Migration):
+
+    initial = True
+
+    dependencies = [
+        ('soroptimist_advocacy', '0002_campaign_reach'),
+        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ('wagtailimages', '0027_image_description'),
+    ]
+
+    operations = [
+        migrations.CreateModel(
+            name='RegionalDirectoryPage',
+            fields=[
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
+                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                ('empty_country_message', models.TextField(blank=True, help_text='Shown when a member picks a country with nobody listed yet.', verbose_name='message for a country with no decision maker')),
+            ],
+            options={
+                'abstract': False,
+            },
+            bases=(soroptimist_advocacy.models.public.SharedCacheMixin, soroptimist_advocacy.models.public.PublicPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+        ),
+        migrations.CreateModel(
+            name='DistrictCampaignPage',
+            fields=[
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
+                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
+                ('opens_on', models.DateField(blank=True, null=True, verbose_name='campaign opens on')),
+                ('closes_on', models.DateField(blank=True, help_text='After this day the page says the campaign has ended and its forms are disabled.', null=True, verbose_name='campaign closes on')),
+                ('closed_message', models.TextField(blank=True, help_text='Optional; a standard message is shown when empty.', verbose_name='message once the campaign has ended')),
+                ('body', wagtail.fields.StreamField([('paragraph', 0), ('heading', 3), ('resource_list', 7), ('document_link', 11), ('faq', 16), ('call_to_action', 22), ('share_links', 26), ('related_links', 31), ('quote', 34), ('decision_maker_lookup', 36), ('letter_builder', 45), ('campaign_summary', 49)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'label': 'Paragraph', 'template': 'soroptimist_advocacy/blocks/paragraph.html'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 255}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading'), ('h3', 'Subheading')], 'help_text': 'The page title is the only top-level heading.', 'label': 'Level'}), 3: ('wagtail.blocks.StructBlock', [[('text', 1), ('level', 2)]], {}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'required': False}), 5: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Resource', 'page_type': ['soroptimist_advocacy.ResourcePage']}), 6: ('wagtail.blocks.ListBlock', (5,), {'label': 'Resources'}), 7: ('wagtail.blocks.StructBlock', [[('heading', 4), ('resources', 6)]], {}), 8: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 9: ('wagtail.blocks.CharBlock', (), {'help_text': "Defaults to the document's title.", 'label': 'Link text', 'required': False}), 10: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('document', 8), ('title', 9), ('description', 10)]], {}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Question'}), 13: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'label': 'Answer'}), 14: ('wagtail.blocks.StructBlock', [[('question', 12), ('answer', 13)]], {}), 15: ('wagtail.blocks.ListBlock', (14,), {'label': 'Questions'}), 16: ('wagtail.blocks.StructBlock', [[('heading', 4), ('items', 15)]], {}), 17: ('wagtail.blocks.CharBlock', (), {'label': 'Heading'}), 18: ('wagtail.blocks.TextBlock', (), {'label': 'Text', 'required': False}), 19: ('wagtail.blocks.CharBlock', (), {'label': 'Button label'}), 20: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 21: ('wagtail.blocks.URLBlock', (), {'label': 'External URL', 'required': False}), 22: ('wagtail.blocks.StructBlock', [[('heading', 17), ('text', 18), ('button_label', 19), ('page', 20), ('external_url', 21)]], {}), 23: ('wagtail.blocks.TextBlock', (), {'help_text': 'The message people share with the link.', 'label': 'Share text'}), 24: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example @SoroptiTweet; added to posts on X.', 'label': 'Handle', 'max_length': 64, 'required': False}), 25: ('wagtail.blocks.MultipleChoiceBlock', [], {'choices': [('facebook', 'Facebook'), ('x', 'X'), ('linkedin', 'LinkedIn'), ('whatsapp', 'WhatsApp'), ('email', 'Email')], 'label': 'Networks'}), 26: ('wagtail.blocks.StructBlock', [[('heading', 4), ('share_text', 23), ('handle', 24), ('networks', 25)]], {}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'Title'}), 28: ('wagtail.blocks.DateBlock', (), {'label': 'Date', 'required': False}), 29: ('wagtail.blocks.StructBlock', [[('title', 27), ('page', 20), ('external_url', 21), ('date', 28)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Links'}), 31: ('wagtail.blocks.StructBlock', [[('heading', 4), ('links', 30)]], {}), 32: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 33: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'required': False}), 34: ('wagtail.blocks.StructBlock', [[('quote', 32), ('attribution', 33)]], {}), 35: ('wagtail.blocks.PageChooserBlock', (), {'help_text': "Defaults to the campaign's directory.", 'label': 'Directory', 'page_type': ['soroptimist_advocacy.DecisionMakerIndexPage'], 'required': False}), 36: ('wagtail.blocks.StructBlock', [[('heading', 4), ('text', 18), ('directory', 35)]], {}), 37: ('wagtail.blocks.CharBlock', (), {'default': 'Write to your decision maker', 'label': 'Heading'}), 38: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link'], 'label': 'Introduction', 'required': False}), 39: ('wagtail.blocks.CharBlock', (), {'default': '', 'help_text': 'The subject line of the letter, translated with the page; without one the page title is used.', 'label': 'Subject', 'required': False}), 40: ('wagtail.blocks.TextBlock', (), {'label': 'Paragraph'}), 41: ('wagtail.blocks.ListBlock', (40,), {'help_text': 'The paragraphs of the letter. You may use {{ member.name }}, {{ member.club }}, {{ member.town }}, {{ member.country }}, {{ recipient.name }}, {{ recipient.title }}, {{ recipient.organisation }}, {{ recipient.country }} and {{ campaign.title }}.', 'label': 'Letter text'}), 42: ('wagtail.snippets.blocks.SnippetChooserBlock', ('soroptimist_advocacy.LetterTemplate',), {'help_text': "A Word template for the letter; without one the app's own plain letter is used.", 'label': 'Letter template', 'required': False}), 43: ('wagtail.blocks.CharBlock', (), {'default': 'Dear Minister', 'label': 'Salutation for a country without a decision maker'}), 44: ('wagtail.blocks.CharBlock', (), {'default': "The Minister responsible for women's and gender equality", 'label': 'Addressee for a country without a decision maker'}), 45: ('wagtail.blocks.StructBlock', [[('heading', 37), ('intro', 38), ('subject', 39), ('paragraphs', 41), ('template', 42), ('generic_salutation', 43), ('generic_addressee', 44)]], {}), 46: ('wagtail.blocks.CharBlock', (), {'default': 'What members have done so far', 'label': 'Heading', 'required': False}), 47: ('wagtail.blocks.TextBlock', (), {'label': 'Introduction', 'required': False}), 48: ('wagtail.blocks.BooleanBlock', (), {'help_text': "Add the figures of the partner feeds of this campaign, with each partner's freshness.", 'label': 'Include partner sites', 'required': False}), 49: ('wagtail.blocks.StructBlock', [[('heading', 46), ('intro', 47), ('include_partners', 48)]], {})}, verbose_name='body')),
+                ('privacy_text', wagtail.fields.RichTextField(blank=True, help_text='What members agree to before reporting: who sees their report and how long it is kept. A standard text is shown when empty.', verbose_name='privacy text of the report form')),
+                ('target_countries', models.PositiveSmallIntegerField(blank=True, help_text='The "countries reached" figure is shown against this target, e.g. 125 for every Soroptimist country.', null=True, verbose_name='countries to reach')),
+                ('sources', wagtail.fields.StreamField([('source', 2)], blank=True, block_lookup={0: ('soroptimist_advocacy.campaigns.sources.SourceSlugBlock', (), {'help_text': 'Lower-case letters, digits and hyphens, e.g. newsletter-nov. Links carry it as ?source=.', 'label': 'Slug', 'max_length': 50, 'validators': [django.core.validators.RegexValidator(re.compile('^[-a-zA-Z0-9_]+\\Z'), 'Enter a valid “slug” consisting of letters, numbers, underscores or hyphens.', 'invalid')]}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Label', 'max_length': 100}), 2: ('wagtail.blocks.StructBlock', [[('slug', 0), ('label', 1)]], {})}, default=list, help_text='Where visitors come from, e.g. a newsletter: share the campaign URL with ?source=<slug> to count letters and reports per source. No personal data is kept.', verbose_name='sources')),
+                ('district', models.CharField(blank=True, max_length=100)),
+                ('directory', models.ForeignKey(blank=True, help_text='Whose decision makers the lookup and the letter builder offer.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='soroptimist_advocacy.decisionmakerindexpage', verbose_name='decision-maker directory')),
+                ('hero_image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='hero image')),
+            ],
+            options={
+                'abstract': False,
+            },
+            bases=(soroptimist_advocacy.models.public.SharedCacheMixin, soroptimist_advocacy.models.public.PublicPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+        ),
+        migrations.CreateModel(
+            name='RegionalDecisionMakerPage',
+            fields=[
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
+                ('salutation', models.CharField(blank=True, help_text='For example "Dear Minister".', max_length=120, verbose_name='salutation')),
+                ('position_title', models.CharField(max_length=255, verbose_name='position title')),
+                ('organisation', models.CharField(blank=True, max_length=255, verbose_name='organisation or ministry')),
+                ('country', django_countries.fields.CountryField(db_index=True, max_length=2, verbose_name='country')),
+                ('rank', models.PositiveSmallIntegerField(default=1, help_text='1 is the primary decision maker; letters list her first.', verbose_name='order within the country')),
+                ('postal_address', models.TextField(blank=True, verbose_name='postal address')),
+                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
+                ('phone', models.CharField(blank=True, max_length=64, verbose_name='phone')),
+                ('website', models.URLField(blank=True, verbose_name='website')),
+                ('responsibilities', wagtail.fields.RichTextField(blank=True, verbose_name='responsibilities')),
+                ('last_verified', models.DateField(blank=True, help_text='When an editor last checked this person still holds the post.', null=True, verbose_name='last verified')),
+                ('source_url', models.URLField(blank=True, help_text='Where the details were checked.', verbose_name='source')),
+                ('external_id', models.CharField(blank=True, db_index=True, help_text='Stable identifier used by imports; leave empty for records made by hand.', max_length=100, verbose_name='external ID')),
+                ('is_sample', models.BooleanField(default=False, help_text='Marks demonstration records; the public page says they are not real.', verbose_name='sample data')),
+                ('photo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='photo')),
+            ],
+            options={
+                'abstract': False,
+            },
+            bases=(soroptimist_advocacy.models.public.PublicPageMixin, wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page', models.Model),
+        ),
+    ]

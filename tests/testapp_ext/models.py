@@ -1,0 +1,41 @@
+"""Page types a site might build on the app's mixins, each overriding one hook."""
+
+from django.db import models
+from wagtail.models import Page
+
+from soroptimist_advocacy.models import ActionKitMixin, DecisionMakerIndexMixin, DecisionMakerMixin
+
+
+class DistrictCampaignPage(ActionKitMixin, Page):
+    """A district's campaign: its letters name the district, its reports are tagged with it."""
+
+    district = models.CharField(max_length=100, blank=True)
+
+    template = "soroptimist_advocacy/pages/action_kit_page.html"
+
+    def get_letter_contexts(self, form):
+        contexts = super().get_letter_contexts(form)
+        for context in contexts:
+            context["district"] = self.district
+            context["body"] = [*context["body"], f"Written on behalf of the {self.district} district."]
+        return contexts
+
+    def process_report(self, request, form):
+        report, token = super().process_report(request, form)
+        report.notes = f"[{self.district}] {report.notes}".strip()
+        report.save(update_fields=["notes"])
+        return report, token
+
+
+class RegionalDecisionMakerPage(DecisionMakerMixin, Page):
+    template = "soroptimist_advocacy/pages/decision_maker_page.html"
+
+
+class RegionalDirectoryPage(DecisionMakerIndexMixin, Page):
+    """Lists any page type's children, but takes its decision makers from the hook."""
+
+    template = "soroptimist_advocacy/pages/decision_maker_index_page.html"
+
+    @classmethod
+    def get_decision_maker_model(cls):
+        return RegionalDecisionMakerPage
