@@ -9,5 +9,6 @@ class SoroptimistAdvocacyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Importing registers the system checks and signal handlers.
+        # Importing registers the system checks and signal handlers. Here, not at module level:
+        # both import the models, which cannot load until the app registry is ready (a real app-loading cycle).
         from soroptimist_advocacy import checks, signal_handlers  # noqa: F401

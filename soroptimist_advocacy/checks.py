@@ -2,6 +2,10 @@
 
 from django.conf import settings
 from django.core.checks import Info, Warning, register
+from django.utils.module_loading import import_string
+from wagtail.coreutils import get_content_languages
+
+from soroptimist_advocacy.letter_builder.documents import DOCUMENT_FORM_BASE_PATH, LetterSafeDocumentForm
 
 MIDDLEWARE_PATH = "soroptimist_advocacy.middleware.LetterCsrfMiddleware"
 CSRF_MIDDLEWARE_PATH = "django.middleware.csrf.CsrfViewMiddleware"
@@ -59,10 +63,6 @@ def check_shared_cache(app_configs, **kwargs):
 @register()
 def check_document_form_base(app_configs, **kwargs):
     """Recommend the document form that refuses a bad replacement of a letter template's file."""
-    from django.utils.module_loading import import_string
-
-    from soroptimist_advocacy.letter_builder.documents import DOCUMENT_FORM_BASE_PATH, LetterSafeDocumentForm
-
     configured = getattr(settings, "WAGTAILDOCS_DOCUMENT_FORM_BASE", "")
     try:
         safe = bool(configured) and issubclass(import_string(configured), LetterSafeDocumentForm)
@@ -87,8 +87,6 @@ def check_document_form_base(app_configs, **kwargs):
 def check_content_languages(app_configs, **kwargs):
     """A site with one content language cannot translate campaigns, so the letter form never
     offers a choice of language and its language field stays hidden, without a word."""
-    from wagtail.coreutils import get_content_languages
-
     i18n = getattr(settings, "WAGTAIL_I18N_ENABLED", False)
     languages = list(get_content_languages()) if i18n else []
     if len(languages) >= 2:

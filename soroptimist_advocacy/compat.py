@@ -8,6 +8,12 @@ leaves the supported range.
 from __future__ import annotations
 
 from django.utils.functional import cached_property
+from wagtail.permission_policies import ModelPermissionPolicy
+
+try:
+    import swapper  # a dependency of Wagtail 8 only
+except ImportError:  # Wagtail 7.4: the page model is not swappable.
+    swapper = None
 
 try:
     # Wagtail 8 keeps one permission policy per model in a registry that every
@@ -37,16 +43,12 @@ def get_permission_policy(model):
     """The policy registered for ``model`` (the registry's on Wagtail 8, ours on 7.4), else Wagtail's default."""
     if HAS_POLICY_REGISTRY:
         return _policy_registry.get_by_type(model)
-    from wagtail.permission_policies import ModelPermissionPolicy  # lazy: compat is imported by models
-
     return _policies.get(model) or ModelPermissionPolicy(model)
 
 
 def page_model_name() -> str:
     """``app_label.Model`` of the site's base page: swappable on Wagtail 8 (WAGTAIL_PAGE_MODEL), fixed on 7.4."""
-    try:
-        import swapper  # a dependency of Wagtail 8 only
-    except ImportError:
+    if swapper is None:
         return "wagtailcore.Page"
     return swapper.get_model_name("wagtailcore", "Page")
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from soroptimist_advocacy.network.paths import rewrite_network_file_path
+
 LETTER_SUFFIX = "/letter/"
 
 
@@ -44,7 +46,6 @@ class LetterCsrfMiddleware:
         if request.method == "POST" and request.path.endswith(LETTER_SUFFIX) and is_same_origin(request):
             request._dont_enforce_csrf_checks = True
         # Federation network: figures.json and export.csv/.json reach their pages' routes.
-        from soroptimist_advocacy.network.paths import rewrite_network_file_path
 
         rewrite_network_file_path(request)
         return self.get_response(request)

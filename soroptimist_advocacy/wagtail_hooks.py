@@ -1,14 +1,21 @@
 """Admin registrations: snippets and viewsets."""
 
-from django.utils.translation import gettext_lazy as _
+from django.contrib import messages
+from django.utils.translation import get_language_info, gettext, gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from soroptimist_advocacy.compat import register_permission_policy
-from soroptimist_advocacy.models import ActionReport
+from soroptimist_advocacy.models import ActionReport, LetterTemplate
 from soroptimist_advocacy.reports.permissions import ActionReportPermissionPolicy
 from soroptimist_advocacy.network.admin import PartnerFeedViewSet
 from soroptimist_advocacy.letter_builder.admin import LetterTemplateViewSet
+from soroptimist_advocacy.web.admin.menu import ActionReportsViewSetGroup
+from soroptimist_advocacy.reports.admin.listing import ERASE_LOG_ACTION
+from soroptimist_advocacy.directory.admin.decision_makers import DecisionMakerViewSetGroup
+from soroptimist_advocacy.directory.admin.corrections import OpenCorrectionsSummaryItem
+from soroptimist_advocacy.letter_builder.template_warnings import campaign_warnings, template_warning
+from soroptimist_advocacy.letter_builder.translation import letter_block_ids, translated_letter_locales
 
 register_snippet(LetterTemplateViewSet)
 register_snippet(PartnerFeedViewSet)
@@ -18,39 +25,26 @@ register_permission_policy(ActionReport, ActionReportPermissionPolicy(ActionRepo
 
 @hooks.register("register_admin_viewset")
 def register_action_report_views():
-    from soroptimist_advocacy.web.admin.menu import ActionReportsViewSetGroup
-
     return ActionReportsViewSetGroup()
 
 
 @hooks.register("register_log_actions")
 def register_action_report_log_actions(actions):
-    from soroptimist_advocacy.reports.admin.listing import ERASE_LOG_ACTION
-
     actions.register_action(ERASE_LOG_ACTION, _("Erase personal data"), _("Personal data erased"))
 
 
 @hooks.register("register_admin_viewset")
 def register_decision_maker_views():
-    from soroptimist_advocacy.directory.admin.decision_makers import DecisionMakerViewSetGroup
-
     return DecisionMakerViewSetGroup()
 
 
 @hooks.register("construct_homepage_summary_items")
 def add_open_corrections_summary_item(request, summary_items):
-    from soroptimist_advocacy.directory.admin.corrections import OpenCorrectionsSummaryItem
-
     summary_items.append(OpenCorrectionsSummaryItem(request))
 
 
 @hooks.register("before_edit_snippet")
 def warn_about_an_unusable_letter_template(request, instance):
-    from django.contrib import messages
-
-    from soroptimist_advocacy.letter_builder.template_warnings import template_warning
-    from soroptimist_advocacy.models import LetterTemplate
-
     if request.method == "GET" and isinstance(instance, LetterTemplate):
         if warning := template_warning(instance):
             messages.warning(request, warning)
@@ -58,20 +52,11 @@ def warn_about_an_unusable_letter_template(request, instance):
 
 @hooks.register("before_edit_page")
 def warn_about_a_campaigns_unusable_letter_template(request, page):
-    from django.contrib import messages
-
-    from soroptimist_advocacy.letter_builder.template_warnings import campaign_warnings
-
     if request.method == "GET":
         for warning in campaign_warnings(page.specific):
             messages.warning(request, warning)
 def warn_if_letter_untranslated(request, page) -> None:
     """Tell the editor of a translation that members cannot get its letter yet, and why."""
-    from django.contrib import messages
-    from django.utils.translation import get_language_info, gettext
-
-    from soroptimist_advocacy.letter_builder.translation import letter_block_ids, translated_letter_locales
-
     page = page.specific
     if not hasattr(page, "get_directory") or not letter_block_ids(page):
         return

@@ -5,6 +5,9 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.models import Locale
+
+from soroptimist_advocacy.directory.countries import country_choices_for
 
 TEMPLATE_DIR = "soroptimist_advocacy/blocks/"
 
@@ -27,8 +30,6 @@ class HeadingBlock(blocks.StructBlock):
 def live_in_active_language(model, pages) -> list:
     """*pages* in the visitor's language where translated (else as chosen), live ones
     only, in the chosen order: two queries however many pages, documents included."""
-    from wagtail.models import Locale
-
     pages = [page for page in pages if page is not None]
     if not pages:
         return []
@@ -56,10 +57,10 @@ class ResourceListBlock(blocks.StructBlock):
         template = TEMPLATE_DIR + "resource_list.html"
 
     def get_context(self, value, parent_context=None):
-        from soroptimist_advocacy.models import ResourcePage
-
         context = super().get_context(value, parent_context=parent_context)
-        context["resources"] = live_in_active_language(ResourcePage, value.get("resources") or [])
+        # The chooser's page type, not an import of the model: models import these blocks.
+        resource_model = self.child_blocks["resources"].child_block.target_model
+        context["resources"] = live_in_active_language(resource_model, value.get("resources") or [])
         return context
 
 
@@ -188,8 +189,6 @@ class DecisionMakerLookupBlock(blocks.StructBlock):
         template = TEMPLATE_DIR + "decision_maker_lookup.html"
 
     def get_context(self, value, parent_context=None):
-        from soroptimist_advocacy.directory.countries import country_choices_for
-
         context = super().get_context(value, parent_context=parent_context)
         directory = value.get("directory")
         page = (parent_context or {}).get("page")

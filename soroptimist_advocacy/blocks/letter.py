@@ -7,6 +7,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from soroptimist_advocacy.blocks.content import TEMPLATE_DIR
+from soroptimist_advocacy.letter_builder.form_context import letter_form_context
 
 
 class LetterBuilderBlock(blocks.StructBlock):
@@ -54,8 +55,6 @@ class LetterBuilderBlock(blocks.StructBlock):
         template = TEMPLATE_DIR + "letter_builder.html"
 
     def get_context(self, value, parent_context=None):
-        from soroptimist_advocacy.letter_builder.form_context import letter_form_context
-
         context = super().get_context(value, parent_context=parent_context)
         context.update(letter_form_context(value, parent_context or {}))
         return context

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from soroptimist_advocacy.blocks.content import TEMPLATE_DIR
+from soroptimist_advocacy.campaigns.figures import campaign_figures
+from soroptimist_advocacy.network.rollup import network_figures
 
 
 class CampaignSummaryBlock(blocks.StructBlock):
@@ -29,14 +31,10 @@ class CampaignSummaryBlock(blocks.StructBlock):
         )
 
     def get_context(self, value, parent_context=None):
-        from soroptimist_advocacy.campaigns.figures import campaign_figures
-
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
         key = getattr(page, "translation_key", None)
         context["figures"] = campaign_figures(key, getattr(page, "target_countries", None)) if key else None
         if key and value.get("include_partners"):
-            from soroptimist_advocacy.network.rollup import network_figures
-
             context["network"] = network_figures(key, context["figures"].target_countries, context["figures"])
         return context

@@ -16,6 +16,7 @@ from soroptimist_advocacy.models.letter_template import LetterTemplate, read_doc
 from soroptimist_advocacy.models.resource import ResourcePage
 from soroptimist_advocacy.bundle import FORMAT, VERSION
 from soroptimist_advocacy.bundle.refs import remap
+from soroptimist_advocacy.directory.public_export import public_decision_makers
 
 CAMPAIGN_FIELDS = ("title", "slug", "intro", "opens_on", "closes_on", "closed_message", "privacy_text",
                    "target_countries")
@@ -102,8 +103,6 @@ def campaign_bundle(page, path) -> None:
         for name, data in writer.files.items():
             bundle.writestr(name, data)
         if directory:
-            from soroptimist_advocacy.directory.public_export import public_decision_makers
-
             bundle.writestr("directory.csv", csv_text(page_values(dm) for dm in public_decision_makers(directory)))
 
 

@@ -18,6 +18,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
 
 from soroptimist_advocacy.models.decision_maker import DecisionMakerPage
 from soroptimist_advocacy.directory.csv_format import ParsedFile, RowError, read_decision_makers
@@ -182,8 +183,6 @@ def sync_translations(page, user) -> int:
     Names, countries and contact details are synchronised fields: without this a
     French page would keep the old email until an editor synced by hand.
     """
-    from wagtail_localize.models import TranslationSource
-
     source = TranslationSource.objects.filter(object_id=page.translation_key, locale_id=page.locale_id).first()
     if source is None:
         return 0

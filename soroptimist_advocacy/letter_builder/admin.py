@@ -8,6 +8,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from soroptimist_advocacy.models import LetterTemplate
+from soroptimist_advocacy.letter_builder.sample_letters import sample_letter_for_template
 
 
 class SampleLetterColumn(Column):
@@ -29,8 +30,6 @@ class LetterTemplateViewSet(SnippetViewSet):
     search_fields = ["name"]
 
     def sample_letter_view(self, request, pk):
-        from soroptimist_advocacy.letter_builder.sample_letters import sample_letter_for_template
-
         if not self.permission_policy.user_has_any_permission(request.user, ["add", "change", "delete", "view"]):
             raise PermissionDenied
         return sample_letter_for_template(get_object_or_404(LetterTemplate, pk=pk))

@@ -14,13 +14,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
+from soroptimist_advocacy.models import LetterTemplate
+from soroptimist_advocacy.letters import validate
+
 DOCUMENT_FORM_BASE_PATH = "soroptimist_advocacy.letter_builder.documents.LetterSafeDocumentForm"
 REFUSED_FOR_LETTERS = _("This document is a letter template (%(templates)s), and this file cannot replace it: %(reason)s")
 
 
 def letter_templates_using(document) -> list:
-    from soroptimist_advocacy.models import LetterTemplate
-
     if document.pk is None:
         return []
     return list(LetterTemplate.objects.filter(document=document).order_by("pk")[:5])
@@ -37,7 +38,6 @@ class LetterSafeDocumentForm(BaseDocumentForm):
         templates = letter_templates_using(self.instance)
         if not templates:
             return cleaned_data
-        from soroptimist_advocacy.letters import validate
 
         upload.seek(0)
         data = upload.read()

@@ -9,6 +9,7 @@ from django.utils.translation import get_language_info
 from soroptimist_advocacy.campaigns.sources import requested_source
 from soroptimist_advocacy.letter_builder.forms import LetterForm
 from soroptimist_advocacy.directory.countries import parse_country
+from soroptimist_advocacy.letter_builder.translation import translated_letter_locales
 
 
 def live_translations(page) -> dict:
@@ -32,8 +33,6 @@ def letter_translations(page) -> dict:
     """The live translations of *page* whose letter text is fully translated, by language code."""
     cached = getattr(page, "_sa_letter_translations", None)
     if cached is None:
-        from soroptimist_advocacy.letter_builder.translation import translated_letter_locales
-
         translations = live_translations(page)
         offered = translated_letter_locales(page, translations)
         cached = {code: translation for code, translation in translations.items() if translation.locale_id in offered}

@@ -10,6 +10,7 @@ the placeholder.
 from __future__ import annotations
 
 from django.utils.translation import gettext
+from wagtail_localize.models import TranslationSource
 
 from soroptimist_advocacy.letter_builder.contexts import allowed_placeholders, placeholders_in
 
@@ -25,8 +26,6 @@ def letter_texts(page) -> dict[str, str]:
 
 def translation_source_page(page):
     """The page *page* was translated from with wagtail-localize, or None for a source page."""
-    from wagtail_localize.models import TranslationSource
-
     source = (
         TranslationSource.objects.filter(object_id=page.translation_key)
         .exclude(locale_id=page.locale_id)

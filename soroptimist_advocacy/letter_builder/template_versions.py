@@ -15,10 +15,13 @@ import hashlib
 import logging
 import threading
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+
+from soroptimist_advocacy.letters import default_template_bytes, prepare
 
 logger = logging.getLogger(__name__)
 
@@ -31,16 +34,18 @@ _lock = threading.Lock()
 
 
 def _versions():
-    from soroptimist_advocacy.models import LetterTemplateVersion
+    # Looked up, not imported: the letter template model imports this module.
+    return apps.get_model("soroptimist_advocacy", "LetterTemplateVersion").objects
 
-    return LetterTemplateVersion.objects
+
+def read_document_bytes(document) -> bytes:
+    """Read a Wagtail document's file whatever the storage (local disk, S3...)."""
+    with document.open_file() as handle:
+        return handle.read()
 
 
 def usable_template_bytes(letter_template) -> bytes:
     """The bytes to render *letter_template*'s letters from; never bytes that failed validation."""
-    from soroptimist_advocacy.letters import default_template_bytes, prepare
-    from soroptimist_advocacy.models.letter_template import read_document_bytes
-
     if letter_template.document_id is None:
         return default_template_bytes()
     try:
@@ -77,8 +82,6 @@ def _record_good(letter_template, digest: str, data: bytes) -> None:
 
 def _fall_back(letter_template, source: str, problem: str) -> bytes:
     """The last good bytes, else the default template; the problem logged and recorded once per cause."""
-    from soroptimist_advocacy.letters import default_template_bytes, prepare
-
     with _lock:
         _recorded_good.pop(letter_template.pk, None)
     version = _versions().filter(template=letter_template).first()

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from wagtail_localize.models import StringSegment, StringTranslation
+
 
 def letter_block_ids(page) -> list[str]:
     """The ids of *page*'s letter builder blocks; translations keep the source's block ids."""
@@ -37,8 +39,6 @@ def _is_letter_path(path: str, block_ids: list[str]) -> bool:
 def letter_segments(page):
     """(source locale id, [(string id, context id, source text), ...]) of *page*'s letter text,
     from its wagtail-localize source; None when wagtail-localize did not translate *page*."""
-    from wagtail_localize.models import StringSegment
-
     block_ids = letter_block_ids(page)
     rows = (
         StringSegment.objects.filter(source__object_id=page.translation_key, context__path__startswith="body.")
@@ -62,8 +62,6 @@ def letter_segments(page):
 def translated_letter_locales(page, translations: dict) -> set[int]:
     """The locale ids, among *translations* (live pages by language code), whose letter text is
     translated in full and live. At most three queries whatever the number of languages."""
-    from wagtail_localize.models import StringTranslation
-
     found = letter_segments(page)
     locale_ids = {translation.locale_id for translation in translations.values()}
     if found is None:

@@ -19,6 +19,7 @@ from soroptimist_advocacy.letters.engine.prepared import PreparedTemplate, prepa
 from soroptimist_advocacy.letters.sample import sample_context
 from soroptimist_advocacy.letters.safety.validation import validate
 from soroptimist_advocacy.letters.variables import ALLOWED_VARIABLES
+from soroptimist_advocacy.letters.engine.merge import merge_letters
 
 __all__ = [
     "ALLOWED_VARIABLES",
@@ -41,8 +42,6 @@ def render(template: bytes, context: Mapping[str, Any], language: str | None = N
 
 def render_many(template: bytes, contexts: Sequence[Mapping[str, Any]], language: str | None = None) -> bytes:
     """One .docx holding a letter per context, each in its own section starting on a new page."""
-    from soroptimist_advocacy.letters.engine.merge import merge_letters  # docxcompose is only needed here
-
     if not 0 < len(contexts) <= MAX_RECIPIENTS:
         raise ValueError(f"render_many takes 1 to {MAX_RECIPIENTS} contexts, not {len(contexts)}")
     prepared = prepare(template, language)

@@ -11,6 +11,9 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from soroptimist_advocacy.letter_builder.template_versions import read_document_bytes, usable_template_bytes
+from soroptimist_advocacy.letters import validate
+
 
 class LetterTemplateMixin(models.Model):
     """A named ``.docx`` template. Each language may point at its own document.
@@ -52,15 +55,12 @@ class LetterTemplateMixin(models.Model):
     def read_template(self) -> bytes:
         """The bytes letters are rendered from: the document once validated, else its last
         good version, else the app's default letter (never an unvalidated file)."""
-        from soroptimist_advocacy.letter_builder.template_versions import usable_template_bytes
-
         return usable_template_bytes(self)
 
     def clean(self):
         super().clean()
         if self.document_id is None:
             return
-        from soroptimist_advocacy.letters import validate
 
         try:
             validate(read_document_bytes(self.document))
@@ -70,12 +70,6 @@ class LetterTemplateMixin(models.Model):
             raise ValidationError(
                 {"document": _("The document's file cannot be read; upload it again.")}
             ) from None
-
-
-def read_document_bytes(document) -> bytes:
-    """Read a Wagtail document's file whatever the storage (local disk, S3...)."""
-    with document.open_file() as handle:
-        return handle.read()
 
 
 class LetterTemplate(LetterTemplateMixin, TranslatableMixin, models.Model):

@@ -11,9 +11,14 @@ import json
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.db.models import Count, Sum
+from django_countries import countries
 
 from soroptimist_advocacy.campaigns.figures import CampaignFigures, campaign_figures
 from soroptimist_advocacy.models.report import ResponseStatus
+from soroptimist_advocacy.campaigns.sources import page_sources
+from soroptimist_advocacy.models.counter import LetterCounter
+from soroptimist_advocacy.models.report import ActionReport
 
 SCHEMA_VERSION = 1
 MAX_COUNTRIES = 300  # More rows than countries exist means the file is not a figures feed.
@@ -23,12 +28,6 @@ MAX_COUNT = 10**9
 def per_source_figures(page) -> dict | None:
     """Letters and reports per campaign source (``?source=``), across all translations;
     ``""`` holds those that came with no defined source. None when the page defines no source."""
-    from django.db.models import Count, Sum
-
-    from soroptimist_advocacy.campaigns.sources import page_sources
-    from soroptimist_advocacy.models.counter import LetterCounter
-    from soroptimist_advocacy.models.report import ActionReport
-
     if not page_sources(page):
         return None
     key = page.translation_key
@@ -77,8 +76,6 @@ def _count(value, where: str) -> int:
 def validate_figures(data: bytes) -> dict:
     """The feed *data* reduced to the fields we use, or ValidationError: a partner's file
     is checked as strictly as an upload, and nothing else in it is kept."""
-    from django_countries import countries
-
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: deeply nested arrays.

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django_countries import countries
 
 from soroptimist_advocacy.campaigns.figures import CampaignFigures, campaign_figures
+from soroptimist_advocacy.models.network import PartnerFeed
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,6 @@ class NetworkFigures:
 
 
 def partner_feeds_for(campaign_key: uuid.UUID):
-    from soroptimist_advocacy.models.network import PartnerFeed
-
     return PartnerFeed.objects.filter(active=True, campaign__translation_key=campaign_key).order_by("name")
 
 

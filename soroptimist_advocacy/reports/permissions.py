@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from soroptimist_advocacy.compat import get_permission_policy
+from soroptimist_advocacy.models.report import ActionReport
+
 MEMBER_ONLY_ACTIONS = frozenset({"add", "change"})
 PERSONAL_DATA_ACTION = "view_personal_data"
 
@@ -27,9 +30,6 @@ class ActionReportPermissionPolicy(ModelPermissionPolicy):
 
 def action_report_policy():
     """The registered policy for action reports (a site may register its own)."""
-    from soroptimist_advocacy.compat import get_permission_policy
-    from soroptimist_advocacy.models.report import ActionReport
-
     return get_permission_policy(ActionReport)
 
 

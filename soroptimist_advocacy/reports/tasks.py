@@ -10,16 +10,20 @@ import logging
 
 from django_tasks import task
 
+from soroptimist_advocacy.models.report import ActionReport
+from soroptimist_advocacy.reports.emails import email_private_link
+from soroptimist_advocacy.reports.links import report_link_for
+from soroptimist_advocacy.reports.reminders import send_due_reminders
+from soroptimist_advocacy.network.partners import fetch_all_partners
+from soroptimist_advocacy.directory.locate import find_directory
+from soroptimist_advocacy.network.sync import sync_directory
+
 logger = logging.getLogger(__name__)
 
 
 @task()
 def send_private_link_task(report_id: int) -> bool:
     """Email a member the private link of the report she just made."""
-    from soroptimist_advocacy.models.report import ActionReport
-    from soroptimist_advocacy.reports.emails import email_private_link
-    from soroptimist_advocacy.reports.links import report_link_for
-
     report = ActionReport.objects.select_related("campaign").filter(pk=report_id).first()
     if report is None or not report.email_consent or not report.email:
         return False
@@ -32,8 +36,6 @@ def send_private_link_task(report_id: int) -> bool:
 @task()
 def send_response_reminders_task() -> int:
     """Send the due "Did you get a response?" reminders; the number sent."""
-    from soroptimist_advocacy.reports.reminders import send_due_reminders
-
     return send_due_reminders()
 
 
@@ -48,16 +50,11 @@ def enqueue_private_link_email(report_id: int) -> None:
 @task()
 def fetch_campaign_figures_task() -> list[int]:
     """Refresh every active partner feed; [fresh, failed]."""
-    from soroptimist_advocacy.network.partners import fetch_all_partners
-
     return list(fetch_all_partners())
 
 
 @task()
 def sync_decision_makers_task(url: str, directory: str, dry_run: bool = False) -> dict:
     """Run ``sync_decision_makers`` in the background; the counts of the diff."""
-    from soroptimist_advocacy.directory.locate import find_directory
-    from soroptimist_advocacy.network.sync import sync_directory
-
     result = sync_directory(url, find_directory(directory), dry_run=dry_run)
     return result.counts()

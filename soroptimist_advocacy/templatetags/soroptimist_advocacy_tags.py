@@ -7,6 +7,12 @@ from urllib.parse import quote, urlencode
 from django import template
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
+from django.utils.html import format_html
+from django.utils.translation import get_language, get_language_bidi
+
+from soroptimist_advocacy.blocks.content import SHARE_NETWORKS
+from soroptimist_advocacy.web.country_select import country_options as options
+from soroptimist_advocacy.web.fallback_language import lang_attributes
 
 register = template.Library()
 
@@ -49,8 +55,6 @@ def share_urls(url: str, text: str, handle: str, title: str) -> dict[str, str]:
 @register.simple_tag(takes_context=True)
 def share_links(context, value, page):
     """The share block's links as ``[{"network", "label", "url"}]`` for *page*."""
-    from soroptimist_advocacy.blocks.content import SHARE_NETWORKS
-
     request = context.get("request")
     url = page.get_full_url(request) if page is not None else ""
     urls = share_urls(url or "", value.get("share_text") or "", value.get("handle") or "", page.title if page else "")
@@ -65,25 +69,18 @@ def share_links(context, value, page):
 @register.simple_tag
 def country_options(selected=""):
     """Every country as <option>s in the active language, *selected* marked (cached per language)."""
-    from soroptimist_advocacy.web.country_select import country_options as options
-
     return options(selected or "")
 
 
 @register.simple_tag
 def lang_dir():
     """``lang`` and ``dir`` attributes of the active language, for a host base template that sets neither."""
-    from django.utils.html import format_html
-    from django.utils.translation import get_language, get_language_bidi
-
     return format_html('lang="{}" dir="{}"', get_language() or "en", "rtl" if get_language_bidi() else "ltr")
 
 
 @register.simple_tag(takes_context=True)
 def fallback_lang(context, text):
     """` lang="en" dir="ltr"` when *text* on this translated page is still in the source language."""
-    from soroptimist_advocacy.web.fallback_language import lang_attributes
-
     page = context.get("page")
     if page is None or page.locale_id is None:
         return ""

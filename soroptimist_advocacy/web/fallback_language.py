@@ -12,6 +12,7 @@ from functools import cached_property
 
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
+from wagtail_localize.models import StringSegment, StringTranslation
 
 
 class FallbackText:
@@ -22,8 +23,6 @@ class FallbackText:
 
     @cached_property
     def _language_and_texts(self) -> tuple[str, set[str]]:
-        from wagtail_localize.models import StringSegment, StringTranslation
-
         page = self.page
         rows = list(
             StringSegment.objects.filter(source__object_id=page.translation_key)

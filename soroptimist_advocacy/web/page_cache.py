@@ -5,9 +5,9 @@ so it is rendered once and then served from the shared cache (Redis in
 production) until its ``max-age`` runs out or publishing changes what it shows.
 
 * **Key:** host, path, active language and a *normalised* query: only the
-  parameters that page types declare they read (``cache_query_parameters``: the
-  app's read ``country``, ``type``, ``source``) with a valid value; anything else (``fbclid``, ``utm_*``...) is dropped from the key and from
-  the request the page renders, so junk parameters neither flood the cache nor
+  parameters page types declare they read (``cache_query_parameters``; the app's
+  pages read ``country``, ``type``, ``source``) with a valid value; anything else
+  (``fbclid``, ``utm_*``...) is dropped from the key and from the request the page renders, so junk parameters neither flood the cache nor
   change the page. A known parameter with an invalid value (the no-JS country
   step with a typo) bypasses the cache: the page renders its error.
 * **Invalidation:** every stored entry carries the version of its path; the

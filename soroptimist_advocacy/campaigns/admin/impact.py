@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.menu import MenuItem
 
 from soroptimist_advocacy.compat import get_permission_policy
 from soroptimist_advocacy.campaigns.figures import campaign_figures
@@ -17,6 +18,8 @@ from soroptimist_advocacy.campaigns.admin.access import CampaignMixin, ReportFig
 from soroptimist_advocacy.reports.admin.charts import bar_chart
 from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
 from soroptimist_advocacy.reports.admin.response_board import ResponseBoardView
+from soroptimist_advocacy.network.rollup import network_figures
+from soroptimist_advocacy.network.impact_export import network_csv_response
 
 # A chart taller than this many countries stops being readable; the table lists them all.
 CHART_MAX_COUNTRIES = 30
@@ -74,15 +77,11 @@ class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdm
     @cached_property
     def network(self):
         """Our figures plus the partner feeds' (federation network); None without partners."""
-        from soroptimist_advocacy.network.rollup import network_figures
-
         network = network_figures(self.campaign.key, self.campaign.target_countries, self.figures)
         return network if network.partners else None
 
     def get(self, request, *args, **kwargs):
         if request.GET.get("export") == "network" and self.network is not None:
-            from soroptimist_advocacy.network.impact_export import network_csv_response
-
             return network_csv_response(self.network, f"campaign-network-{self.campaign.key}.csv")
         return super().get(request, *args, **kwargs)
 
@@ -134,8 +133,6 @@ class CampaignImpactViewSet(ViewSet):
 
     @cached_property
     def menu_item_class(self):
-        from wagtail.admin.menu import MenuItem
-
         def is_shown(_item, request):
             return get_permission_policy(ActionReport).user_has_permission(request.user, "view")
 

@@ -23,6 +23,7 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.coreutils import get_content_languages
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.models import Site
 
 from soroptimist_advocacy.directory.csv_format import csv_text
 from soroptimist_advocacy.directory.freshness import annotate_stale
@@ -33,6 +34,9 @@ from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 from soroptimist_advocacy.directory.admin.corrections import CorrectionViewSet
 from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_import_into, editable_decision_makers
+from soroptimist_advocacy.network.sync_admin import sync_column
+from soroptimist_advocacy.network.sync_admin import toggle_managed_locally
+from soroptimist_advocacy.directory.admin.importer import DecisionMakerImportView
 
 CORRECTIONS_INDEX_URL_NAME = "advocacy_corrections:index"
 
@@ -137,7 +141,6 @@ class DecisionMakerReportView(FormulaSafeExportMixin, ReportView):
             OpenCorrectionsColumn("open_corrections", label=_("Open corrections"), sort_key="open_corrections"),
             LiveStatusTagColumn(),
         ]
-        from soroptimist_advocacy.network.sync_admin import sync_column  # Federation network: source, last synced.
 
         columns.append(sync_column())
         if len(get_content_languages()) > 1:
@@ -179,7 +182,6 @@ def new_directory_url(request) -> str | None:
     """Where to add the first directory (under the site's home page), or None once one exists."""
     if DecisionMakerIndexPage.objects.exists():
         return None
-    from wagtail.models import Site
 
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -210,9 +212,6 @@ class DecisionMakerViewSet(ViewSet):
     menu_item_class = DecisionMakerEditorsMenuItem
 
     def get_urlpatterns(self):
-        from soroptimist_advocacy.network.sync_admin import toggle_managed_locally
-        from soroptimist_advocacy.directory.admin.importer import DecisionMakerImportView
-
         # A refusal is a real 403 (in the admin's layout), as across the app's admin views.
         return [
             path("", forbidden_as_403(DecisionMakerReportView.as_view()), name="index"),

@@ -30,6 +30,10 @@ from soroptimist_advocacy.letters.safety.structure import Findings, check_struct
 from soroptimist_advocacy.letters.variables import ALLOWED_VARIABLES
 from soroptimist_advocacy.letters.engine.xml_blocks import keeps_xml_well_formed
 from soroptimist_advocacy.letters.safety.zipcheck import check_archive
+from soroptimist_advocacy.letters.safety.trial_render import TrialFailed, run_trial_render
+
+# A module, not its names: prepared.py imports this module's checks, so neither may need the other's names at import.
+from soroptimist_advocacy.letters.engine import prepared as prepared_templates
 
 WHERE = {
     "body": _("the letter's text"),
@@ -134,8 +138,6 @@ def _jinja_problems(sources: list[_Source]) -> list[ValidationError]:
 
 def trial_problem(prepared) -> ValidationError | None:
     """The editor's message when the prepared template's longest letter fails, else None."""
-    from soroptimist_advocacy.letters.safety.trial_render import TrialFailed, run_trial_render
-
     try:
         run_trial_render(prepared)
     except TrialFailed as failure:
@@ -165,6 +167,4 @@ def validate(template: bytes) -> None:
     It prepares the template (validation is part of preparing, cached by the
     bytes' hash), so a template validated here renders letters at no further cost.
     """
-    from soroptimist_advocacy.letters.engine.prepared import prepare  # prepared.py uses this module's checks
-
-    prepare(template)
+    prepared_templates.prepare(template)

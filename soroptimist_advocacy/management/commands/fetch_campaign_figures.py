@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
+from soroptimist_advocacy.reports.tasks import fetch_campaign_figures_task
+from soroptimist_advocacy.models.network import PartnerFeed
+from soroptimist_advocacy.network.partners import fetch_partner
+
 
 class Command(BaseCommand):
     help = (
@@ -16,14 +20,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, enqueue, **options):
         if enqueue:
-            from soroptimist_advocacy.reports.tasks import fetch_campaign_figures_task
-
             result = fetch_campaign_figures_task.enqueue()
             self.stdout.write(f"Enqueued as task {result.id}.")
             return
-        from soroptimist_advocacy.models.network import PartnerFeed
-        from soroptimist_advocacy.network.partners import fetch_partner
-
         failed = 0
         for feed in PartnerFeed.objects.filter(active=True):
             if fetch_partner(feed):

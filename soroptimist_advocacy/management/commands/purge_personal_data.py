@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from soroptimist_advocacy.reports.retention import purge_personal_data, reports_past_retention
+
 
 class Command(BaseCommand):
     help = (
@@ -18,8 +20,6 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Count the reports concerned; change nothing.")
 
     def handle(self, *args, days, dry_run, verbosity, **options):
-        from soroptimist_advocacy.reports.retention import purge_personal_data, reports_past_retention
-
         if days is not None and days < 0:
             raise CommandError("--days cannot be negative.")
         if dry_run:

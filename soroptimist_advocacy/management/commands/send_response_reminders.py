@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
+from soroptimist_advocacy.reports.reminders import reports_due_for_reminder, send_due_reminders
+from soroptimist_advocacy.reports.tasks import send_response_reminders_task
+
 
 class Command(BaseCommand):
     help = (
@@ -21,9 +24,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, dry_run, enqueue, verbosity, **options):
-        from soroptimist_advocacy.reports.reminders import reports_due_for_reminder, send_due_reminders
-        from soroptimist_advocacy.reports.tasks import send_response_reminders_task
-
         if dry_run:
             self.stdout.write(f"{reports_due_for_reminder().count()} reminder(s) due.")
             return

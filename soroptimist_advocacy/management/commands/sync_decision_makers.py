@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from soroptimist_advocacy.directory.locate import DirectoryNotFound, find_directory
 from soroptimist_advocacy.network.sync import sync_directory
+from soroptimist_advocacy.reports.tasks import sync_decision_makers_task
 
 
 class Command(BaseCommand):
@@ -30,8 +31,6 @@ class Command(BaseCommand):
         except DirectoryNotFound as error:
             raise CommandError(str(error)) from None
         if enqueue:
-            from soroptimist_advocacy.reports.tasks import sync_decision_makers_task
-
             task = sync_decision_makers_task.enqueue(url, str(target.pk), dry_run)
             self.stdout.write(f"Enqueued as task {task.id}.")
             return

@@ -59,6 +59,7 @@ from soroptimist_advocacy.models.report import PERSONAL_FIELDS, ActionReport, Ac
 from soroptimist_advocacy.reports.permissions import MEMBER_ONLY_ACTIONS, can_see_personal_data
 from soroptimist_advocacy.web.spreadsheet import neutralise_formula
 from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
+from soroptimist_advocacy.compat import get_permission_policy
 
 ERASE_LOG_ACTION = "soroptimist_advocacy.erase_personal_data"
 
@@ -275,7 +276,6 @@ class ActionReportViewSet(ModelViewSet):
     def permission_policy(self):
         # Wagtail 7.4 builds a plain ModelPermissionPolicy here; the app's policy
         # (no add or change for staff) comes from the compat registry on both versions.
-        from soroptimist_advocacy.compat import get_permission_policy
 
         return get_permission_policy(ActionReport)
 
