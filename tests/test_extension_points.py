@@ -9,10 +9,11 @@ import pytest
 from django.http import QueryDict
 from django.test import Client
 
-from soroptimist_advocacy.models import ActionReport, DecisionMakerIndexPage, DecisionMakerPage
+from soroptimist_advocacy.models import ActionReport, DecisionMakerCorrection, DecisionMakerIndexPage, DecisionMakerPage
 from soroptimist_advocacy.signal_handlers import pages_to_purge
 from soroptimist_advocacy.web.page_cache import normalised_query
 from tests import factories
+from tests.directory.test_corrections import correction_url, form_data
 from tests.letter_helpers import docx_text, letter_data, post_letter
 from tests.reports.helpers import post_report
 from tests.test_page_cache import rendered
@@ -59,6 +60,14 @@ def test_get_decision_maker_model_override_is_used(db):
     assert [type(page) for page in regional.get_decision_makers()] == [RegionalDecisionMakerPage]
     html = Client().get(regional.url, {"country": "PT"}).content.decode()
     assert "Ana Silva" in html and "Claire Dubois" not in html
+
+
+def test_overriding_save_correction_is_honoured(csrf_client, db):
+    regional = factories.add(factories.home(), RegionalDirectoryPage(title="Regional", slug="regional"))
+    ana = factories.add(regional, RegionalDecisionMakerPage(title="Ana Silva", country="PT", position_title="Minister"))
+    response = csrf_client.post(correction_url(ana), form_data(csrf_client, ana))
+    assert response.status_code == 302
+    assert DecisionMakerCorrection.objects.get().details == "[regional] She left office in May."
 
 
 def test_the_default_decision_maker_model_follows_the_subpage_types():

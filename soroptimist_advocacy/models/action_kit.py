@@ -223,7 +223,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         )
 
     def get_letter_contexts(self, form) -> list[dict]:
-        """The letter engine's context for each recipient of a valid letter *form*; may be overridden to add a variable."""
+        """The letter engine's context per recipient of a valid letter *form*; may be overridden to add a value."""
         return delivery.letter_contexts(self, form, get_letter_setup(self))
 
     def get_letter_template(self, language: str) -> bytes:
@@ -272,7 +272,8 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
             if not self.is_open():
                 return report_pages.render_report_form(request, self, None)
             country = parse_country(request.GET.get("country"))
-            return report_pages.render_report_form(request, self, self.get_report_form(initial={"country": country or ""}))
+            form = self.get_report_form(initial={"country": country or ""})
+            return report_pages.render_report_form(request, self, form)
         if not self.is_open():
             return report_pages.render_report_form(request, self, None, status=403)
         if not report_pages.within_rate_limit(request, "report"):

@@ -57,7 +57,7 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
 
     @classmethod
     def get_decision_maker_model(cls):
-        """The page model of this directory's decision makers (its first DecisionMakerMixin subpage type); may be overridden."""
+        """The page type of this directory's decision makers (its first DecisionMakerMixin subpage type); may be overridden."""
         for model in cls.allowed_subpage_models():
             if issubclass(model, DecisionMakerMixin):
                 return model

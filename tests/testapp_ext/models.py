@@ -28,7 +28,15 @@ class DistrictCampaignPage(ActionKitMixin, Page):
 
 
 class RegionalDecisionMakerPage(DecisionMakerMixin, Page):
+    """A decision maker whose corrections say they came from the regional directory."""
+
     template = "soroptimist_advocacy/pages/decision_maker_page.html"
+
+    def save_correction(self, request, form):
+        correction = super().save_correction(request, form)
+        correction.details = f"[regional] {correction.details}"
+        correction.save(update_fields=["details"])
+        return correction
 
 
 class RegionalDirectoryPage(DecisionMakerIndexMixin, Page):
