@@ -36,6 +36,7 @@ from soroptimist_advocacy.reports.links import report_link
 from soroptimist_advocacy.reports.privacy_text import default_privacy_text
 from soroptimist_advocacy.reports.submission import save_report
 from soroptimist_advocacy.reports.tokens import find_report
+from soroptimist_advocacy.web.caching import no_store
 
 
 class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, models.Model):
@@ -246,7 +247,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         if not self.is_open():
             response = self.render(request)
             response.status_code = 403
-            return delivery.no_store(response)
+            return no_store(response)
         if not delivery.within_letter_rate_limit(request):
             return delivery.letter_rate_limited(request, self)
         form = self.get_letter_form(data=request.POST, decision_makers_for_country=setup.decision_makers)
