@@ -30,11 +30,12 @@ class CampaignSummaryBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         from soroptimist_advocacy.campaigns.figures import campaign_figures
+        from soroptimist_advocacy.campaigns.pages import target_count_of
 
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
         key = getattr(page, "translation_key", None)
-        context["figures"] = campaign_figures(key, getattr(page, "target_countries", None)) if key else None
+        context["figures"] = campaign_figures(key, target_count_of(page)) if key else None
         if key and value.get("include_partners"):
             from soroptimist_advocacy.network.rollup import network_figures
 

@@ -23,6 +23,8 @@ RESOURCE_FIELDS = ("title", "slug", "resource_type", "publication_date", "summar
 
 
 def _jsonable(value):
+    if isinstance(value, list):  # A multiple CountryField (target_countries): its ISO codes.
+        return [getattr(item, "code", item) for item in value]
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 

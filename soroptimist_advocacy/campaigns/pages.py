@@ -22,7 +22,7 @@ class Campaign:
     key: uuid.UUID
     title: str
     page: Page | None  # In the active locale when it exists; None once every page is deleted.
-    target_countries: int | None
+    target_countries: int | None  # How many countries the campaign targets.
 
     @property
     def deleted(self) -> bool:
@@ -66,9 +66,14 @@ def all_campaigns() -> list[Campaign]:
     return sorted(campaigns, key=lambda campaign: campaign.title.casefold())
 
 
+def target_count_of(page) -> int | None:
+    """How many countries *page*'s campaign targets (None for a page that is no campaign)."""
+    return page.target_country_count() if isinstance(page, ActionKitMixin) else None
+
+
 def _campaign(key, pages: list[Page]) -> Campaign:
     page = _preferred(pages).specific
-    return Campaign(key=key, title=page.title, page=page, target_countries=getattr(page, "target_countries", None))
+    return Campaign(key=key, title=page.title, page=page, target_countries=target_count_of(page))
 
 
 def _deleted_campaign(key) -> Campaign | None:

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from soroptimist_advocacy.campaigns.figures import CampaignFigures, campaign_figures
+from soroptimist_advocacy.campaigns.pages import target_count_of
 from soroptimist_advocacy.models.report import ResponseStatus
 
 SCHEMA_VERSION = 1
@@ -44,7 +45,7 @@ def per_source_figures(page) -> dict | None:
 
 def figures_document(page, figures: CampaignFigures | None = None) -> dict:
     """The JSON document of *page*'s campaign, across all its translations."""
-    figures = figures or campaign_figures(page.translation_key, getattr(page, "target_countries", None))
+    figures = figures or campaign_figures(page.translation_key, target_count_of(page))
     document = {
         "schema": SCHEMA_VERSION,
         "campaign": {"key": str(page.translation_key), "title": page.title},
