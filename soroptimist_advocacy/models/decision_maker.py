@@ -84,6 +84,29 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
         )
         return context
 
+    # -- coverage and suggestions ------------------------------------------------------
+
+    @path("coverage/", name="coverage_route")
+    def coverage_route(self, request):
+        """GET: the campaigns' target countries, with whether and when a decision maker is listed."""
+        from soroptimist_advocacy.directory.coverage_route import serve_coverage
+
+        return serve_coverage(request, self)
+
+    @path("suggest/", name="suggest_route")
+    def suggest_route(self, request):
+        """GET: the "suggest a decision maker" form; POST: store the member's suggestion."""
+        from soroptimist_advocacy.directory.suggestion_route import serve_suggestion
+
+        return serve_suggestion(request, self)
+
+    @path("suggest/thanks/", name="suggest_thanks_route")
+    def suggest_thanks_route(self, request):
+        """Where a sent suggestion lands, so reloading never sends it twice."""
+        from soroptimist_advocacy.directory.suggestion_route import serve_suggestion_thanks
+
+        return serve_suggestion_thanks(request, self)
+
     # -- federation network: the directory's public export -------------------------
 
     @path("export.csv", name="export_csv_route")
