@@ -23,9 +23,13 @@ RESOURCE_FIELDS = ("title", "slug", "resource_type", "publication_date", "summar
 
 
 def _jsonable(value):
-    if isinstance(value, list):  # A multiple CountryField (target_countries): its ISO codes.
-        return [getattr(item, "code", item) for item in value]
     return value.isoformat() if hasattr(value, "isoformat") else value
+
+
+def _campaign_value(page, name):
+    if name == "target_countries":  # A multiple CountryField: its ISO codes, as the import expects.
+        return [country.code for country in page.target_countries]
+    return _jsonable(getattr(page, name))
 
 
 class BundleWriter:
@@ -89,7 +93,7 @@ def campaign_bundle(page, path) -> None:
         "format": FORMAT, "version": VERSION,
         "campaign": {
             "id": str(page.translation_key), "language": page.locale.language_code,
-            **{name: _jsonable(getattr(page, name)) for name in CAMPAIGN_FIELDS},
+            **{name: _campaign_value(page, name) for name in CAMPAIGN_FIELDS},
             "body": body,
             "directory": str(directory.translation_key) if directory else None,
         },

@@ -7,6 +7,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Q
 from django.middleware.csrf import get_token
@@ -183,11 +184,15 @@ def draft_page_from(suggestion) -> DecisionMakerPage:
 
 
 def is_url(text: str) -> bool:
+    """True when *text* is one web address that fits the page's source field."""
+    text = text.strip()
+    if not text or len(text) > 200:
+        return False
     try:
-        forms.URLField().clean(text.strip())
+        URLValidator(schemes=["http", "https"])(text)
     except ValidationError:
         return False
-    return bool(text.strip()) and len(text.strip()) <= 200
+    return True
 
 
 @require_POST
