@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
 
 from soroptimist_advocacy.directory.coverage import directory_coverage
 from soroptimist_advocacy.models import DecisionMakerPage, DecisionMakerSuggestion
@@ -229,3 +230,25 @@ def test_retention_blanks_the_suggesters_personal_data_but_keeps_the_suggestion(
     assert (old.evidence, old.submitter_name, old.submitter_email) == ("", "", "")
     assert old.name == "Ana Souza" and old.country.code == "BR" and old.personal_data_purged_at is not None
     assert recent.submitter_name == "Bea" and recent.personal_data_purged_at is None
+
+
+def test_evidence_that_is_no_link_stays_in_the_suggestion_only(client, moderator, directory):
+    suggestion = make_suggestion(directory, evidence="Announced on the radio in May")
+    client.force_login(moderator)
+
+    client.post(reverse("advocacy_suggestions:create_page", args=[suggestion.pk]))
+
+    assert DecisionMakerPage.objects.get(title="Ana Souza").source_url == ""
+
+
+def test_a_suggestion_made_on_a_translated_directory_becomes_a_draft_in_the_source_language(
+    client, moderator, directory
+):
+    french_directory = directory.copy_for_translation(Locale.objects.create(language_code="fr"), copy_parents=True)
+    french_directory.save_revision().publish()
+    suggestion = make_suggestion(french_directory)
+    client.force_login(moderator)
+
+    client.post(reverse("advocacy_suggestions:create_page", args=[suggestion.pk]))
+
+    assert DecisionMakerPage.objects.get(title="Ana Souza").get_parent().pk == directory.pk

@@ -160,12 +160,12 @@ class SuggestionReportView(FormulaSafeExportMixin, ReportView):
 
 
 def directory_for(suggestion):
-    """The directory the draft goes under: the one the member used, else the first in the default language."""
-    if suggestion.directory_id:
-        directory = DecisionMakerIndexPage.objects.filter(pk=suggestion.directory_id).first()
-        if directory is not None:
-            return directory
+    """The directory the draft goes under: the one the member used, in the default language when
+    it is translated (translations are synchronised from there); else the first directory."""
     directories = DecisionMakerIndexPage.objects.order_by("path")
+    used = directories.filter(pk=suggestion.directory_id).first() if suggestion.directory_id else None
+    if used is not None:
+        return directories.filter(translation_key=used.translation_key, locale=Locale.get_default()).first() or used
     return directories.filter(locale=Locale.get_default()).first() or directories.first()
 
 
