@@ -69,7 +69,7 @@ def test_an_empty_target_means_every_country(client, directory):
 
     assert len(coverage.countries) == len(countries)
     assert [row.code for row in coverage.covered] == ["FR", "KE"]
-    assert "2 of %d target countries" % len(countries) in client.get(coverage_url(directory)).content.decode()
+    assert f"2 of {len(countries)} target countries" in client.get(coverage_url(directory)).content.decode()
 
 
 def test_several_campaigns_on_one_directory_target_the_union_of_their_countries(directory):

@@ -12,7 +12,6 @@ from wagtail.models import Locale
 
 from soroptimist_advocacy.directory.coverage import directory_coverage
 from soroptimist_advocacy.models import DecisionMakerPage, DecisionMakerSuggestion
-from tests import factories
 
 LISTING = "advocacy_suggestions:index"
 
