@@ -6,6 +6,7 @@ import datetime
 import json
 
 from django.core.files.base import ContentFile
+from django_countries import countries
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -86,6 +87,12 @@ def letter_block(template=None, paragraphs=None) -> dict:
             "generic_addressee": "The Minister for Women",
         },
     }
+
+
+def some_countries(count: int) -> list[str]:
+    """*count* ISO codes, FR and KE first (the directory fixture's countries): a campaign target list."""
+    others = [code for code, _name in countries if code not in ("FR", "KE")]
+    return (["FR", "KE"] + others)[:count]
 
 
 def make_action_kit(parent=None, directory=None, body=None, **fields) -> ActionKitPage:

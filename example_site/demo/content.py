@@ -40,7 +40,8 @@ CAMPAIGN = {
         "put forward at the 56th Commission on the Status of Women.",
         "I would welcome the opportunity to hear how your office intends to take these recommendations forward.",
     ],
-    "target_countries": 125,
+    # Empty: every country. The federation's own list of its 125 countries would go here (ISO codes).
+    "target_countries": [],
     "privacy_text": (
         "<p>Soroptimist International uses your report to follow up this campaign with governments and at the "
         "United Nations. Your name, email and notes are seen only by the advocacy team and are erased after "

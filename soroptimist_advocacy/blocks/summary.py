@@ -34,7 +34,7 @@ class CampaignSummaryBlock(blocks.StructBlock):
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
         key = getattr(page, "translation_key", None)
-        context["figures"] = campaign_figures(key, getattr(page, "target_countries", None)) if key else None
+        context["figures"] = campaign_figures(key, page.target_country_count() if hasattr(page, "target_country_count") else None) if key else None
         if key and value.get("include_partners"):
             context["network"] = network_figures(key, context["figures"].target_countries, context["figures"])
         return context

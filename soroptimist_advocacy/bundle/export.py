@@ -27,6 +27,12 @@ def _jsonable(value):
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
+def _campaign_value(page, name):
+    if name == "target_countries":  # A multiple CountryField: its ISO codes, as the import expects.
+        return [country.code for country in page.target_countries]
+    return _jsonable(getattr(page, name))
+
+
 class BundleWriter:
     def __init__(self):
         self.documents: dict[int, dict] = {}  # By local id.
@@ -88,7 +94,7 @@ def campaign_bundle(page, path) -> None:
         "format": FORMAT, "version": VERSION,
         "campaign": {
             "id": str(page.translation_key), "language": page.locale.language_code,
-            **{name: _jsonable(getattr(page, name)) for name in CAMPAIGN_FIELDS},
+            **{name: _campaign_value(page, name) for name in CAMPAIGN_FIELDS},
             "body": body,
             "directory": str(directory.translation_key) if directory else None,
         },

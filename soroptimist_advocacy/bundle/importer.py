@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext
+from django_countries import countries
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -190,6 +191,21 @@ def import_campaign(path, parent, *, live: bool = False, user=None) -> ImportRes
             raise BundleRefused([gettext("The bundle's manifest.json is malformed.")]) from None
 
 
+def _target_countries(value) -> list[str]:
+    """The bundle's target countries as ISO codes; a bundle written before targets were a
+    list holds a number (or nothing), which means every country."""
+    if not isinstance(value, list):
+        return []
+    known = dict(countries)
+    codes = [str(code).upper() for code in value]
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise BundleRefused([
+            gettext("The bundle's target countries include unknown codes: %(codes)s") % {"codes": ", ".join(unknown[:10])}
+        ])
+    return codes
+
+
 def _write(parent, manifest, documents, directory_entry, directory_csv, live, user) -> ImportResult:
     result = ImportResult()
     document_ids: dict[str, int] = {}
@@ -241,6 +257,7 @@ def _write(parent, manifest, documents, directory_entry, directory_csv, live, us
     values = {name: campaign.get(name) for name in CAMPAIGN_FIELDS}
     for name in ("intro", "closed_message", "privacy_text"):
         values[name] = values[name] or ""
+    values["target_countries"] = _target_countries(values["target_countries"])
     values["body"] = json.dumps(remap(page_class.body.field.stream_block, campaign.get("body") or [], local))
     if campaign.get("directory"):
         values["directory_id"] = local("page", {"page": campaign["directory"]})

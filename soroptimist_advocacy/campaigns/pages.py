@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page, get_page_models
 
-from soroptimist_advocacy.models.action_kit import ActionKitMixin
+# The module, not the class: the directory's coverage page imports this module while the
+# campaign page's module is still loading (campaign page -> reports -> directory -> here).
+from soroptimist_advocacy.models import action_kit
 from soroptimist_advocacy.models.report import ActionReport
 
 
@@ -22,7 +24,7 @@ class Campaign:
     key: uuid.UUID
     title: str
     page: Page | None  # In the active locale when it exists; None once every page is deleted.
-    target_countries: int | None
+    target_countries: int | None  # How many countries the campaign targets.
 
     @property
     def deleted(self) -> bool:
@@ -30,7 +32,7 @@ class Campaign:
 
 
 def campaign_page_models() -> list[type[Page]]:
-    return [model for model in get_page_models() if issubclass(model, ActionKitMixin)]
+    return [model for model in get_page_models() if issubclass(model, action_kit.ActionKitMixin)]
 
 
 def campaign_pages():
@@ -66,9 +68,14 @@ def all_campaigns() -> list[Campaign]:
     return sorted(campaigns, key=lambda campaign: campaign.title.casefold())
 
 
+def target_count_of(page) -> int | None:
+    """How many countries *page*'s campaign targets (None for a page that is no campaign)."""
+    return page.target_country_count() if isinstance(page, action_kit.ActionKitMixin) else None
+
+
 def _campaign(key, pages: list[Page]) -> Campaign:
     page = _preferred(pages).specific
-    return Campaign(key=key, title=page.title, page=page, target_countries=getattr(page, "target_countries", None))
+    return Campaign(key=key, title=page.title, page=page, target_countries=target_count_of(page))
 
 
 def _deleted_campaign(key) -> Campaign | None:

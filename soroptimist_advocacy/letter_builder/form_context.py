@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.utils.translation import get_language_info
 
 from soroptimist_advocacy.campaigns.sources import requested_source
+from soroptimist_advocacy.directory.suggestion_route import suggest_url
 from soroptimist_advocacy.letter_builder.forms import LetterForm
 from soroptimist_advocacy.directory.countries import parse_country
 from soroptimist_advocacy.letter_builder.translation import translated_letter_locales
@@ -84,6 +85,14 @@ def report_url(page, page_url: str, country: str | None, source: str = "") -> st
     return f"{url}?{query}" if query else url
 
 
+def suggestion_url(page, request, country: str | None, decision_makers) -> str:
+    """Where a member whose country has nobody listed can suggest someone ("" otherwise)."""
+    directory = page.get_directory() if country and not decision_makers else None
+    if directory is None or directory.get_url(request) is None:
+        return ""
+    return suggest_url(request, directory, country)
+
+
 def letter_form_context(value, parent_context) -> dict:
     """Context for ``blocks/letter_builder.html``: a bound form after an invalid POST,
     otherwise a blank one preset to the ``?country=`` of the no-JS country step."""
@@ -112,6 +121,7 @@ def letter_form_context(value, parent_context) -> dict:
         "report_url": report_url(page, page_url, selected_country, source),
         "selected_country": selected_country,
         "country_decision_makers": form.country_decision_makers,
+        "suggest_url": suggestion_url(page, request, selected_country, form.country_decision_makers),
         "chosen_decision_makers": {str(value) for value in chosen},
         "campaign_state": page.campaign_state(),
     }

@@ -15,6 +15,7 @@ from soroptimist_advocacy.models.letter_template import LetterTemplate, LetterTe
 from soroptimist_advocacy.models.network import PartnerFeed
 from soroptimist_advocacy.models.report import ActionReport, ActionType, ResponseStatus
 from soroptimist_advocacy.models.resource import ResourceIndexMixin, ResourceIndexPage, ResourceMixin, ResourcePage, ResourceType
+from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 from soroptimist_advocacy.models.sync_state import DecisionMakerSyncState, DirectorySyncSource
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "DecisionMakerIndexPage",
     "DecisionMakerMixin",
     "DecisionMakerPage",
+    "DecisionMakerSuggestion",
     "LetterCounter",
     "LetterTemplate",
     "LetterTemplateMixin",

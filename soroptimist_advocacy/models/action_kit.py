@@ -12,6 +12,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
+from django_countries import countries
+from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -37,6 +39,9 @@ from soroptimist_advocacy.reports.privacy_text import default_privacy_text
 from soroptimist_advocacy.reports.submission import save_report
 from soroptimist_advocacy.reports.tokens import find_report
 from soroptimist_advocacy.web.caching import no_store
+
+# Room for every ISO code, comma-separated (about 250 x 3), with some to spare.
+TARGET_COUNTRIES_MAX_LENGTH = 1000
 
 
 class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, models.Model):
@@ -79,10 +84,12 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
             "A standard text is shown when empty."
         ),
     )
-    target_countries = models.PositiveSmallIntegerField(
-        _("countries to reach"), null=True, blank=True,
+    # An explicit max_length keeps the migration stable when django_countries adds a country.
+    target_countries = CountryField(
+        _("countries to reach"), multiple=True, blank=True, max_length=TARGET_COUNTRIES_MAX_LENGTH,
         help_text=_(
-            'The "countries reached" figure is shown against this target, e.g. 125 for every Soroptimist country.'
+            'The countries this campaign wants to reach; leave empty for every country. The "countries '
+            'reached" figure is shown against them and the directory\'s coverage page lists them.'
         ),
     )
 
@@ -119,6 +126,18 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         errors = letter_placeholder_errors(self)
         if errors:
             raise ValidationError({"body": errors})
+
+    # -- campaign reach ---------------------------------------------------------
+
+    def target_country_codes(self) -> list[str]:
+        """The ISO codes of the countries this campaign targets: the editor's list, or every
+        country when it is empty; may be overridden (a federation's own country list)."""
+        chosen = [country.code for country in self.target_countries]
+        return chosen or [code for code, _name in countries]
+
+    def target_country_count(self) -> int:
+        """How many countries the campaign targets: the "countries reached" figure's target."""
+        return len(self.target_country_codes())
 
     # -- campaign state -------------------------------------------------------
 

@@ -43,7 +43,7 @@ def per_source_figures(page) -> dict | None:
 
 def figures_document(page, figures: CampaignFigures | None = None) -> dict:
     """The JSON document of *page*'s campaign, across all its translations."""
-    figures = figures or campaign_figures(page.translation_key, getattr(page, "target_countries", None))
+    figures = figures or campaign_figures(page.translation_key, page.target_country_count())
     document = {
         "schema": SCHEMA_VERSION,
         "campaign": {"key": str(page.translation_key), "title": page.title},

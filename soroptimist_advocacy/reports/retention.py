@@ -10,6 +10,7 @@ from soroptimist_advocacy.web.batches import pk_batches
 from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.models.report import ActionReport
+from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 
 
 def reports_past_retention(now: datetime.datetime | None = None, days: int | None = None):
@@ -22,8 +23,8 @@ def retention_cutoff(now: datetime.datetime, days: int | None) -> datetime.datet
     return now - datetime.timedelta(days=get_setting("RETENTION_DAYS") if days is None else days)
 
 
-def purge_personal_data(now: datetime.datetime | None = None, days: int | None = None) -> tuple[int, int]:
-    """Blank the personal fields of every report and every decision-maker correction past
+def purge_personal_data(now: datetime.datetime | None = None, days: int | None = None) -> tuple[int, int, int]:
+    """Blank the personal fields of every report, decision-maker correction and suggestion past
     retention, one batch of ``BATCH_SIZE`` at a time; return how many of each."""
     now = now or timezone.now()
     reports = sum(
@@ -38,4 +39,9 @@ def purge_personal_data(now: datetime.datetime | None = None, days: int | None =
         DecisionMakerCorrection.objects.filter(pk__in=ids).purge_personal_data(cutoff)
         for ids in pk_batches(old_corrections)
     )
-    return reports, corrections
+    old_suggestions = DecisionMakerSuggestion.objects.filter(created_at__lt=cutoff, personal_data_purged_at__isnull=True)
+    suggestions = sum(
+        DecisionMakerSuggestion.objects.filter(pk__in=ids).purge_personal_data(cutoff)
+        for ids in pk_batches(old_suggestions)
+    )
+    return reports, corrections, suggestions

@@ -90,7 +90,7 @@ def test_figures_roll_up_and_a_partner_going_down_keeps_its_last_good_numbers(se
     site_a, site_b = start_site("partner_a"), start_site("partner_b")
     allow(settings, site_a.host, site_b.host)
     directory = factories.make_directory()
-    campaign = factories.make_action_kit(directory=directory, target_countries=10)
+    campaign = factories.make_action_kit(directory=directory, target_countries=factories.some_countries(10))
     LetterCounter.objects.create(campaign_key=campaign.translation_key, country="FR", language="en",
                                  day="2026-01-01", letters=5)
     feed_a = PartnerFeed.objects.create(name="Partner A", feed_url=f"{site_a.base}/action-kit/figures.json",

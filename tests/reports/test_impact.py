@@ -23,7 +23,7 @@ def campaign(directory, make_report, claire):
     """An English campaign and its French translation, with letters and reports in both,
     beside another campaign whose figures must not mix in."""
     page = factories.make_action_kit(
-        directory=directory, target_countries=125, body=[factories.letter_block(), SUMMARY_BLOCK]
+        directory=directory, target_countries=factories.some_countries(125), body=[factories.letter_block(), SUMMARY_BLOCK]
     )
     french_locale, _ = Locale.objects.get_or_create(language_code="fr")
     french = page.copy_for_translation(french_locale, copy_parents=True)

@@ -32,6 +32,8 @@ from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage, country_choices_for
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 from soroptimist_advocacy.directory.admin.corrections import CorrectionViewSet
+from soroptimist_advocacy.directory.admin.coverage import CoverageViewSet
+from soroptimist_advocacy.directory.admin.suggestions import SuggestionViewSet
 from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_import_into, editable_decision_makers
 from soroptimist_advocacy.network.sync_admin import sync_column
@@ -223,9 +225,10 @@ class DecisionMakerViewSet(ViewSet):
 
 
 class DecisionMakerViewSetGroup(ViewSetGroup):
-    """The admin menu's "Decision makers": the directory listing (with import) and the corrections."""
+    """The admin menu's "Decision makers": the directory listing (with import), the corrections and
+    suggestions members sent, and the coverage of the campaigns' target countries."""
 
     menu_label = _("Decision makers")
     menu_icon = "group"
     menu_name = "advocacy-decision-makers"
-    items = (DecisionMakerViewSet, CorrectionViewSet)
+    items = (DecisionMakerViewSet, CorrectionViewSet, SuggestionViewSet, CoverageViewSet)

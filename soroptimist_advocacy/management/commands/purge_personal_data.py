@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = (
         "Blank the name, email, notes and response summary of every action report older than the retention "
         "period (the RETENTION_DAYS setting, 365 days by default) and revoke its private link, and blank what "
-        "members wrote in decision-maker corrections as old. Countries, clubs, actions, dates and response "
+        "members wrote in decision-maker corrections and suggestions as old. Countries, clubs, actions, dates and response "
         "statuses stay, so campaign figures do not change."
     )
 
@@ -25,8 +25,9 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"{reports_past_retention(days=days).count()} report(s) past retention.")
             return
-        reports, corrections = purge_personal_data(days=days)
+        reports, corrections, suggestions = purge_personal_data(days=days)
         if verbosity:
             self.stdout.write(
                 f"Personal data erased from {reports} report(s) and {corrections} decision-maker correction(s)."
             )
+            self.stdout.write(f"Personal data erased from {suggestions} decision-maker suggestion(s).")

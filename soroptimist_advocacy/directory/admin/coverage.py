@@ -1,0 +1,144 @@
+"""The directory's coverage report: the campaigns' target countries, those with nobody
+listed first, with CSV/XLSX export (see ``soroptimist_advocacy.directory.coverage``)."""
+
+from __future__ import annotations
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, StatusFlagColumn, StatusTagColumn
+from wagtail.admin.views.reports import ReportView
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.models import Locale
+
+from soroptimist_advocacy.directory.coverage import directory_coverage
+from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage
+from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
+from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_edit_decision_makers
+from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
+
+
+def default_directory():
+    """The directory the report opens on: the first in the default language, else the first."""
+    directories = DecisionMakerIndexPage.objects.order_by("path")
+    return directories.filter(locale=Locale.get_default()).first() or directories.first()
+
+
+class CoverageFilterSet(WagtailFilterSet):
+    """Parsed only: the rows are a list computed per directory, not a queryset to filter."""
+
+    directory = django_filters.ModelChoiceFilter(
+        label=_("Directory"),
+        queryset=DecisionMakerIndexPage.objects.select_related("locale").order_by("path"),
+        empty_label=None,
+        method="keep",
+    )
+    missing_only = django_filters.BooleanFilter(label=_("Only countries with nobody listed"), method="keep")
+
+    class Meta:
+        model = DecisionMakerIndexPage
+        fields: list[str] = []
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+
+class LastVerifiedColumn(Column):
+    def get_value(self, instance):
+        if instance.last_verified is None:
+            return gettext("Never") if instance.covered else ""
+        return date_format(instance.last_verified, "DATE_FORMAT")
+
+
+class CoverageReportView(FormulaSafeExportMixin, ReportView):
+    page_title = _("Directory coverage")
+    header_icon = "site"
+    filterset_class = CoverageFilterSet
+    index_url_name = "advocacy_coverage:index"
+    index_results_url_name = "advocacy_coverage:index_results"
+    paginate_by = 100
+    list_export = ["code", "name", "covered", "decision_makers", "last_verified", "out_of_date"]
+    export_headings = {
+        "code": _("Country code"),
+        "name": _("Country"),
+        "covered": _("Decision maker listed"),
+        "decision_makers": _("Decision makers"),
+        "last_verified": _("Last verified"),
+        "out_of_date": _("May be out of date"),
+    }
+
+    @cached_property
+    def columns(self):
+        return [
+            Column("name", label=_("Country")),
+            StatusTagColumn(
+                "covered",
+                label=_("Decision maker listed"),
+                accessor=lambda row: gettext("Listed") if row.covered else gettext("Missing"),
+                primary=lambda row: not row.covered,
+            ),
+            Column("decision_makers", label=_("Decision makers")),
+            LastVerifiedColumn("last_verified", label=_("Last verified")),
+            StatusFlagColumn("out_of_date", label=_("Freshness"), true_label=_("May be out of date")),
+        ]
+
+    # Access follows page permissions (see dispatch), not model permissions.
+    permission_policy = None
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_edit_decision_makers(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def directory(self):
+        chosen = self.filters.form.cleaned_data.get("directory") if self.filters and self.filters.is_valid() else None
+        return chosen or default_directory()
+
+    @cached_property
+    def coverage(self):
+        return directory_coverage(self.directory) if self.directory else None
+
+    def get_base_queryset(self):
+        """The target countries, those with nobody listed first (a list: the rows are computed)."""
+        return self.coverage.missing_first if self.coverage else []
+
+    def order_queryset(self, queryset):
+        return queryset  # Already in report order; the columns offer no other.
+
+    def filter_queryset(self, queryset):
+        missing_only = self.filters.form.cleaned_data.get("missing_only") if self.filters and self.filters.is_valid() else None
+        return [row for row in queryset if not row.covered] if missing_only else queryset
+
+    def get_page_subtitle(self):
+        if self.coverage is None:
+            return ""
+        return gettext("%(directory)s, %(covered)d of %(total)d countries covered") % {
+            "directory": self.directory.title,
+            "covered": len(self.coverage.covered),
+            "total": len(self.coverage.countries),
+        }
+
+    def get_filename(self):
+        return f"directory-coverage-{timezone.localdate():%Y-%m-%d}"
+
+
+class CoverageViewSet(ViewSet):
+    name = "advocacy_coverage"
+    url_prefix = "advocacy/coverage"
+    icon = "site"
+    menu_label = _("Coverage")
+    menu_icon = "site"
+    menu_item_class = DecisionMakerEditorsMenuItem
+
+    def get_urlpatterns(self):
+        return [
+            path("", forbidden_as_403(CoverageReportView.as_view()), name="index"),
+            path("results/", forbidden_as_403(CoverageReportView.as_view(results_only=True)), name="index_results"),
+        ]
