@@ -10,6 +10,9 @@ import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
 
+# Wagtail 8 lets a site swap its base page model (WAGTAIL_PAGE_MODEL); Wagtail 7.4 has no such setting.
+PAGE_MODEL = getattr(settings, "WAGTAIL_PAGE_MODEL", "wagtailcore.Page")
+
 
 class Migration(migrations.Migration):
 
@@ -25,7 +28,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='RegionalDirectoryPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('empty_country_message', models.TextField(blank=True, help_text='Shown when a member picks a country with nobody listed yet.', verbose_name='message for a country with no decision maker')),
             ],
@@ -37,7 +40,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='DistrictCampaignPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
                 ('opens_on', models.DateField(blank=True, null=True, verbose_name='campaign opens on')),
                 ('closes_on', models.DateField(blank=True, help_text='After this day the page says the campaign has ended and its forms are disabled.', null=True, verbose_name='campaign closes on')),
@@ -58,7 +61,7 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name='RegionalDecisionMakerPage',
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
+                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=PAGE_MODEL)),
                 ('salutation', models.CharField(blank=True, help_text='For example "Dear Minister".', max_length=120, verbose_name='salutation')),
                 ('position_title', models.CharField(max_length=255, verbose_name='position title')),
                 ('organisation', models.CharField(blank=True, max_length=255, verbose_name='organisation or ministry')),
