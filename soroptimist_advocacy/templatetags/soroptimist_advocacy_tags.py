@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
-
 from django import template
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
+
+from soroptimist_advocacy.web.share_links import share_urls
 
 register = template.Library()
 
@@ -29,21 +29,6 @@ def document_format(document) -> str:
 @register.filter
 def is_stale(decision_maker) -> bool:
     return decision_maker.is_stale()
-
-
-def share_urls(url: str, text: str, handle: str, title: str) -> dict[str, str]:
-    """Plain share links, one per network: no third-party script runs on the page."""
-    handle = handle.strip().lstrip("@")
-    x_params = {"text": text, "url": url}
-    if handle:
-        x_params["via"] = handle
-    return {
-        "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
-        "x": "https://x.com/intent/post?" + urlencode(x_params),
-        "linkedin": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
-        "whatsapp": "https://wa.me/?" + urlencode({"text": f"{text} {url}"}),
-        "email": f"mailto:?subject={quote(title)}&body={quote(text + chr(10) + chr(10) + url)}",
-    }
 
 
 @register.simple_tag(takes_context=True)
