@@ -32,7 +32,8 @@ def share_text(page) -> str:
 
 def campaign_share_links(page, request=None) -> dict:
     """The campaign's absolute URL, its share message and ``[{"network", "label", "url"}]``."""
-    url = page.get_full_url(request) or ""
+    # A new page's preview has no tree path yet, so no address to share.
+    url = (page.get_full_url(request) or "") if page.url_path else ""
     text = share_text(page)
     networks, handle = share_block_settings(page)
     urls = share_urls(url, text, handle, page.title)

@@ -48,7 +48,9 @@ class TranslatedSitemap(Sitemap):
             if len(translations) < 2:
                 continue  # A page in one language has no alternates.
             alternates = [{"lang_code": code, "location": url} for code, url in translations]
-            alternates += [{"lang_code": "x-default", "location": url} for code, url in translations if code == default_code]
+            alternates += [
+                {"lang_code": "x-default", "location": url} for code, url in translations if code == default_code
+            ]
             for _code, url in translations:
                 by_url[url] = alternates
         return by_url

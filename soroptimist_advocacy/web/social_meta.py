@@ -96,7 +96,8 @@ def add_image(meta: PageMeta, image) -> None:
 
 def page_meta(page, request=None) -> PageMeta:
     """Everything the meta tags of *page* say, with absolute URLs."""
-    url = page.get_full_url(request) or ""
+    # A new page's preview has no tree path yet, so no address to give.
+    url = (page.get_full_url(request) or "") if page.url_path else ""
     meta = PageMeta(title=page.seo_title or page.title, url=url, description=page_description(page))
     # Shared with the letter form and the language switcher: no extra query on a campaign page.
     translations = live_translations(page) if page.pk else {}

@@ -16,6 +16,8 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 
+from soroptimist_advocacy.models import ActionKitPage
+from soroptimist_advocacy.web.social_meta import page_meta
 from tests import factories
 from tests.letter_helpers import letter_data, post_letter
 from tests.reports.helpers import post_report
@@ -94,13 +96,17 @@ def test_next_steps_offer_the_editors_share_text_with_the_campaign_link(director
     )
     # The no-JavaScript path: the page the letter form posts from, after "Show decision makers".
     html = Client().get(action_kit.url, {"country": "FR"}).content.decode()
-    next_steps = html[html.index("data-sa-next-steps"):]
+    next_steps = html[html.index("data-sa-next-steps") :]
     prompt = share_prompt(next_steps)
     assert "Write to your minister with us!" in prompt
     links = share_hrefs(prompt)
     assert set(links) == {"X", "Email"}
     x_query = parse_qs(urlsplit(links["X"]).query)
-    assert x_query == {"text": ["Write to your minister with us!"], "url": [f"{ORIGIN}/action-kit/"], "via": ["SoroptiTweet"]}
+    assert x_query == {
+        "text": ["Write to your minister with us!"],
+        "url": [f"{ORIGIN}/action-kit/"],
+        "via": ["SoroptiTweet"],
+    }
     assert links["Email"].startswith("mailto:?subject=Post%20CSW%20Advocacy%20Action%20Kit&body=Write%20to%20your")
 
 
@@ -109,7 +115,7 @@ def test_the_share_prompt_stays_on_the_page_a_letter_was_downloaded_from(csrf_cl
     response = post_letter(csrf_client, action_kit, letter_data(decision_maker=[claire.pk]))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")  # the browser keeps the page shown
-    links = share_hrefs(share_prompt(page_html[page_html.index("data-sa-next-steps"):]))
+    links = share_hrefs(share_prompt(page_html[page_html.index("data-sa-next-steps") :]))
     # Without a share links block every network is offered; the default message is the title.
     assert set(links) == {"Facebook", "X", "LinkedIn", "WhatsApp", "Email"}
     assert parse_qs(urlsplit(links["WhatsApp"]).query) == {
@@ -184,7 +190,10 @@ def translated_campaign(directory):
 def test_every_translation_names_itself_canonical_and_all_translations_as_alternates(translated_campaign):
     english, french = translated_campaign
     expected = {"en": f"{ORIGIN}/action-kit/", "fr": f"{ORIGIN}/fr/action-kit/", "x-default": f"{ORIGIN}/action-kit/"}
-    for page, own_url, locale, alternate in ((english, expected["en"], "en", "fr"), (french, expected["fr"], "fr", "en")):
+    for page, own_url, locale, alternate in (
+        (english, expected["en"], "en", "fr"),
+        (french, expected["fr"], "fr", "en"),
+    ):
         html = Client().get(page.url, {"country": "FR", "fbclid": "x"}).content.decode()
         assert re.findall(r'<link rel="canonical" href="([^"]+)">', html) == [own_url]  # never the query
         assert hreflang_links(html) == expected
@@ -255,7 +264,9 @@ def test_the_sitemap_lists_every_live_translation_with_its_alternates(translated
     draft_resource.unpublish()
     entries = sitemap_entries(Client())
     campaign_alternates = {
-        "en": f"{ORIGIN}/action-kit/", "fr": f"{ORIGIN}/fr/action-kit/", "x-default": f"{ORIGIN}/action-kit/"
+        "en": f"{ORIGIN}/action-kit/",
+        "fr": f"{ORIGIN}/fr/action-kit/",
+        "x-default": f"{ORIGIN}/action-kit/",
     }
     assert entries[f"{ORIGIN}/action-kit/"] == campaign_alternates
     assert entries[f"{ORIGIN}/fr/action-kit/"] == campaign_alternates
@@ -271,10 +282,15 @@ def test_the_sitemap_lists_every_live_translation_with_its_alternates(translated
 
 
 def resource_list_block(resources, show_all_link=True, listing=None) -> dict:
-    return {"type": "resource_list", "value": {
-        "heading": "Resources", "resources": [page.pk for page in resources],
-        "show_all_link": show_all_link, "all_resources_page": listing.pk if listing else None,
-    }}
+    return {
+        "type": "resource_list",
+        "value": {
+            "heading": "Resources",
+            "resources": [page.pk for page in resources],
+            "show_all_link": show_all_link,
+            "all_resources_page": listing.pk if listing else None,
+        },
+    }
 
 
 def all_resources_links(html: str) -> list[str]:
@@ -301,3 +317,9 @@ def test_the_resource_list_has_no_listing_link_unless_asked(directory):
     index, resources = factories.make_resources()
     page = factories.make_action_kit(directory=directory, body=[resource_list_block(resources, show_all_link=False)])
     assert all_resources_links(Client().get(page.url).content.decode()) == []
+
+
+def test_a_new_pages_preview_has_meta_tags_without_addresses(db):
+    unsaved = ActionKitPage(title="Draft campaign", slug="draft", search_description="Soon.")
+    meta = page_meta(unsaved)
+    assert (meta.title, meta.url, meta.description, meta.alternates) == ("Draft campaign", "", "Soon.", [])
