@@ -159,7 +159,9 @@ def campaign_body(resources: dict[str, ResourcePage], directory, letter_template
         {"type": "heading", "value": {"text": "Statements and the letter", "level": "h2"}},
         {"type": "document_link", "value": {"document": statement.document_id, "title": statement.title, "description": ""}},
         {"type": "document_link", "value": {"document": joint.document_id, "title": joint.title, "description": ""}},
-        {"type": "resource_list", "value": {"heading": "", "resources": [letter.pk, faq.pk]}},
+        # "All CSW 56 Resources can also be found on the Project Tools and Resources page" (the seed).
+        {"type": "resource_list", "value": {
+            "heading": "", "resources": [letter.pk, faq.pk], "show_all_link": True, "all_resources_page": None}},
         {"type": "decision_maker_lookup", "value": {
             "heading": "Who is responsible in your country?",
             "text": "Find the member of government responsible for gender and/or women in your country.",
@@ -206,7 +208,7 @@ def build_demo() -> ActionKitPage:
     campaign = upsert_child(
         home, ActionKitPage, c["slug"], title=c["title"], intro=c["intro"], show_in_menus=True,
         directory=directory, body=campaign_body(resources, directory, letter_template),
-        target_countries=c["target_countries"], privacy_text=c["privacy_text"],
+        target_countries=c["target_countries"], privacy_text=c["privacy_text"], share_text=c["share_text"],
     )
     decision_makers = list(DecisionMakerPage.objects.child_of(directory).order_by("path"))
     translate_tree(

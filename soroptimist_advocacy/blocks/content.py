@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from soroptimist_advocacy.directory.countries import country_choices_for
 
@@ -50,6 +50,16 @@ class ResourceListBlock(blocks.StructBlock):
         blocks.PageChooserBlock(page_type="soroptimist_advocacy.ResourcePage", label=_("Resource")),
         label=_("Resources"),
     )
+    show_all_link = blocks.BooleanBlock(
+        label=_('Show a "See all resources" link'), required=False, default=False,
+        help_text=_("A link after the list to the page listing every resource (Project Tools and Resources)."),
+    )
+    all_resources_page = blocks.PageChooserBlock(
+        page_type="soroptimist_advocacy.ResourceIndexPage",
+        label=_("Resource listing"),
+        required=False,
+        help_text=_("Defaults to the listing the first resource belongs to."),
+    )
 
     class Meta:
         icon = "folder-open-inverse"
@@ -61,7 +71,26 @@ class ResourceListBlock(blocks.StructBlock):
         # The chooser's page type, not an import of the model: models import these blocks.
         resource_model = self.child_blocks["resources"].child_block.target_model
         context["resources"] = live_in_active_language(resource_model, value.get("resources") or [])
+        if value.get("show_all_link"):
+            context["all_resources_page"] = resource_listing(value.get("all_resources_page"), context["resources"])
         return context
+
+
+def resource_listing(chosen, resources):
+    """The live resource listing in the visitor's language: the chosen one, else the
+    listing the first shown resource belongs to (one query), else None."""
+    if chosen is not None:
+        translated = (
+            Page.objects.live()
+            .filter(translation_key=chosen.translation_key, locale=Locale.get_active())
+            .first()
+        )
+        return translated or (chosen if chosen.live else None)
+    if not resources:
+        return None
+    # The parent's tree path is the child's minus its last step: no get_parent() round trip per resource.
+    parent_path = resources[0].path[: -Page.steplen]
+    return Page.objects.live().filter(path=parent_path).first()
 
 
 class DocumentLinkBlock(blocks.StructBlock):

@@ -11,23 +11,7 @@ from soroptimist_advocacy.directory.suggestion_route import suggest_url
 from soroptimist_advocacy.letter_builder.forms import LetterForm
 from soroptimist_advocacy.directory.countries import parse_country
 from soroptimist_advocacy.letter_builder.translation import translated_letter_locales
-
-
-def live_translations(page) -> dict:
-    """Every live translation of *page* (itself included, as it is) by language code, with
-    its locale; one query per request, shared by the form and the view."""
-    cached = getattr(page, "_sa_live_translations", None)
-    if cached is None:
-        pages = page.get_translations(inclusive=True).live().select_related("locale")
-        cached = {}
-        for translation in pages:
-            if translation.pk == page.pk:
-                page.locale = translation.locale  # already fetched: spare the page a query
-                translation = page
-            cached[translation.locale.language_code] = translation
-        cached.setdefault(page.locale.language_code, page)
-        page._sa_live_translations = cached
-    return cached
+from soroptimist_advocacy.web.translations import live_translations
 
 
 def letter_translations(page) -> dict:

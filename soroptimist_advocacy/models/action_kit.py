@@ -101,6 +101,25 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         ),
     )
 
+    # Per translation: wagtail-localize offers the text as a segment and lets a translation
+    # override the image (a synchronised, overridable foreign key by default).
+    share_text = models.TextField(
+        _("share text"), blank=True,
+        help_text=_(
+            "The message members pass on after writing a letter or reporting an action; the link to the "
+            "campaign is added to it. The campaign title is used when empty."
+        ),
+    )
+    share_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("share image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown when the campaign is shared on social networks; the hero image is used when empty."),
+    )
+
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("hero_image"),
@@ -112,6 +131,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         FieldPanel("body"),
         MultiFieldPanel([FieldPanel("privacy_text"), FieldPanel("target_countries")], heading=_("Action reports")),
         FieldPanel("sources"),
+        MultiFieldPanel([FieldPanel("share_text"), FieldPanel("share_image")], heading=_("Sharing")),
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
@@ -197,6 +217,14 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
             )
             self._sa_directory = cached
         return cached
+
+    def get_share_text(self) -> str:
+        """The message the share links prefill, without the link itself; may be overridden."""
+        return self.share_text.strip() or self.title
+
+    def get_share_image(self):
+        """The image social networks show for this campaign, or None; may be overridden."""
+        return self.share_image or self.hero_image
 
     # -- preview ----------------------------------------------------------------
 

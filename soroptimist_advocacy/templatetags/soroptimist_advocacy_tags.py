@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
-
 from django import template
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
@@ -13,6 +11,8 @@ from django.utils.translation import get_language, get_language_bidi
 from soroptimist_advocacy.blocks.content import SHARE_NETWORKS
 from soroptimist_advocacy.web.country_select import country_options as options
 from soroptimist_advocacy.web.fallback_language import lang_attributes
+
+from soroptimist_advocacy.web.share_links import share_urls
 
 register = template.Library()
 
@@ -35,21 +35,6 @@ def document_format(document) -> str:
 @register.filter
 def is_stale(decision_maker) -> bool:
     return decision_maker.is_stale()
-
-
-def share_urls(url: str, text: str, handle: str, title: str) -> dict[str, str]:
-    """Plain share links, one per network: no third-party script runs on the page."""
-    handle = handle.strip().lstrip("@")
-    x_params = {"text": text, "url": url}
-    if handle:
-        x_params["via"] = handle
-    return {
-        "facebook": "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
-        "x": "https://x.com/intent/post?" + urlencode(x_params),
-        "linkedin": "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
-        "whatsapp": "https://wa.me/?" + urlencode({"text": f"{text} {url}"}),
-        "email": f"mailto:?subject={quote(title)}&body={quote(text + chr(10) + chr(10) + url)}",
-    }
 
 
 @register.simple_tag(takes_context=True)

@@ -3,6 +3,8 @@
 from django import template
 from django.utils.translation import get_language_info
 
+from soroptimist_advocacy.web.translations import live_translations
+
 register = template.Library()
 
 
@@ -12,7 +14,11 @@ def page_languages(page, inclusive=False):
     the number of languages: the locales come with the pages."""
     if page is None or not hasattr(page, "get_translations"):
         return []
-    pages = page.get_translations(inclusive=inclusive).live().select_related("locale").order_by("locale__pk")
+    # The same list the page's hreflang tags use, fetched once for both.
+    pages = [
+        translation for translation in live_translations(page).values()
+        if translation.live and (inclusive or translation.pk != page.pk)
+    ]
     links = []
     for translation in pages:
         code = translation.locale.language_code
