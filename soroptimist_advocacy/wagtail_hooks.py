@@ -5,15 +5,17 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from soroptimist_advocacy.compat import register_permission_policy
-from soroptimist_advocacy.models import ActionReport
+from soroptimist_advocacy.models import ActionReport, DecisionMakerCorrection
 from soroptimist_advocacy.reports.permissions import ActionReportPermissionPolicy
 from soroptimist_advocacy.network.admin import PartnerFeedViewSet
 from soroptimist_advocacy.letter_builder.admin import LetterTemplateViewSet
+from soroptimist_advocacy.web.admin.permissions import CorrectionPermissionPolicy
 
 register_snippet(LetterTemplateViewSet)
 register_snippet(PartnerFeedViewSet)
 
 register_permission_policy(ActionReport, ActionReportPermissionPolicy(ActionReport))
+register_permission_policy(DecisionMakerCorrection, CorrectionPermissionPolicy(DecisionMakerCorrection))
 
 
 @hooks.register("register_admin_viewset")

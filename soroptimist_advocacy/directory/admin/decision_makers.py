@@ -17,11 +17,12 @@ from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, LocaleColumn, StatusFlagColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
-from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, StatusFlagColumn
+from wagtail.admin.ui.tables.pages import PageTitleColumn
+from wagtail.admin.views.pages.listing import IndexView as PageIndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets.button import HeaderButton
-from wagtail.coreutils import get_content_languages
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from soroptimist_advocacy.directory.csv_format import csv_text
@@ -29,9 +30,11 @@ from soroptimist_advocacy.directory.freshness import annotate_stale
 from soroptimist_advocacy.directory.records import page_values
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage, country_choices_for
+from soroptimist_advocacy.network.sync_admin import sync_column, toggle_managed_locally
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 from soroptimist_advocacy.directory.admin.corrections import CorrectionViewSet
-from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
+from soroptimist_advocacy.directory.admin.importer import DecisionMakerImportView
+from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_import_into, editable_decision_makers
 
 CORRECTIONS_INDEX_URL_NAME = "advocacy_corrections:index"
@@ -81,68 +84,35 @@ def post_of(page) -> str:
     return f"{page.position_title}, {page.organisation}" if page.organisation else page.position_title
 
 
-class DecisionMakerReportView(FormulaSafeExportMixin, ReportView):
-    model = DecisionMakerPage
+class DecisionMakerIndexView(FormulaSafeExportMixin, PageIndexView):
+    """Wagtail's page listing, narrowed to the decision makers the editor may edit, with their freshness."""
+
     page_title = _("Decision makers")
     header_icon = "group"
-    filterset_class = DecisionMakerFilterSet
-    index_url_name = "advocacy_decision_makers:index"
-    index_results_url_name = "advocacy_decision_makers:index_results"
-    default_ordering = "country"
-    paginate_by = 50
     # On Page: Wagtail 7.4 takes the permission codenames from the policy's model (add_page, ...).
     permission_policy = PagePermissionPolicy()
     any_permission_required = ["add", "change", "publish"]
-    list_export = [
-        "title",
-        "position_title",
-        "organisation",
-        "country.code",
-        "country.name",
-        "last_verified",
-        "out_of_date",
-        "open_corrections",
-        "live",
-        "external_id",
-        "email",
+    # Names are few per country and the filters narrow them; the search backend would drop the annotations.
+    is_searchable = False
+    import_url_name = None
+
+    # Also the viewset's ``columns``. No locale column: with several languages Wagtail's
+    # title column labels each page with its locale.
+    base_columns = [
+        PageTitleColumn("title", label=_("Name"), sort_key="title", classname="title"),
+        Column("country", label=_("Country"), accessor=lambda page: page.country.name, sort_key="country"),
+        Column("post", label=_("Post"), accessor=post_of, sort_key="position_title"),
+        Column("rank", label=_("Order"), sort_key="rank"),
+        LastVerifiedColumn("last_verified", label=_("Last verified"), sort_key="last_verified"),
+        StatusFlagColumn("out_of_date", label=_("Freshness"), true_label=_("May be out of date"), sort_key="out_of_date"),
+        OpenCorrectionsColumn("open_corrections", label=_("Open corrections"), sort_key="open_corrections"),
+        LiveStatusTagColumn(),
+        sync_column(),  # Federation network: source, last synced.
     ]
-    export_headings = {
-        "title": _("Name"),
-        "position_title": _("Post"),
-        "organisation": _("Organisation or ministry"),
-        "country.code": _("Country code"),
-        "country.name": _("Country"),
-        "last_verified": _("Last verified"),
-        "out_of_date": _("May be out of date"),
-        "open_corrections": _("Open corrections"),
-        "live": _("Published"),
-        "external_id": _("External ID"),
-        "email": _("Email"),
-    }
 
-    @cached_property
-    def columns(self):
-        columns = [
-            TitleColumn(
-                "title",
-                label=_("Name"),
-                sort_key="title",
-                get_url=lambda page: reverse("wagtailadmin_pages:edit", args=[page.pk]),
-            ),
-            Column("country", label=_("Country"), accessor=lambda page: page.country.name, sort_key="country"),
-            Column("post", label=_("Post"), accessor=post_of, sort_key="position_title"),
-            Column("rank", label=_("Order"), sort_key="rank"),
-            LastVerifiedColumn("last_verified", label=_("Last verified"), sort_key="last_verified"),
-            StatusFlagColumn("out_of_date", label=_("Freshness"), true_label=_("May be out of date"), sort_key="out_of_date"),
-            OpenCorrectionsColumn("open_corrections", label=_("Open corrections"), sort_key="open_corrections"),
-            LiveStatusTagColumn(),
-        ]
-        from soroptimist_advocacy.network.sync_admin import sync_column  # Federation network: source, last synced.
-
-        columns.append(sync_column())
-        if len(get_content_languages()) > 1:
-            columns.append(LocaleColumn())
-        return columns
+    def get_filename(self):
+        # Per request, so the date is the day of the download.
+        return f"decision-makers-{timezone.localdate():%Y-%m-%d}"
 
     def order_queryset(self, queryset):
         # Secondary keys keep the primary decision maker first within a country.
@@ -154,19 +124,19 @@ class DecisionMakerReportView(FormulaSafeExportMixin, ReportView):
         open_corrections = Count(
             "advocacy_corrections", filter=Q(advocacy_corrections__status=DecisionMakerCorrection.Status.OPEN)
         )
-        return annotate_stale(pages).annotate(open_corrections=open_corrections).select_related("locale", "sa_sync_state")
-
-    def get_filename(self):
-        return f"decision-makers-{timezone.localdate():%Y-%m-%d}"
+        pages = annotate_stale(pages).annotate(open_corrections=open_corrections).select_related("locale", "sa_sync_state")
+        # What Wagtail's page columns and actions read (site roots, schedules, workflow states).
+        return self.annotate_queryset(pages)
 
     @cached_property
     def header_buttons(self):
         buttons = [
+            *super().header_buttons,
             HeaderButton(
                 _("Import CSV"),
-                url=reverse("advocacy_decision_makers:import"),
+                url=reverse(self.import_url_name),
                 icon_name="upload",
-            )
+            ),
         ]
         create_url = new_directory_url(self.request)
         if create_url:
@@ -199,28 +169,62 @@ def export_directory_csv(request, directory_id: int):
     return response
 
 
-class DecisionMakerViewSet(ViewSet):
-    """The listing, the CSV import and the directory's CSV download."""
+class DecisionMakerViewSet(PageListingViewSet):
+    """The listing (with export and "add" through a parent directory), the CSV import and the directory's CSV download."""
 
+    model = DecisionMakerPage
     name = "advocacy_decision_makers"
     url_prefix = "advocacy/decision-makers"
     icon = "group"
     menu_label = _("Directory")
     menu_icon = "group"
     menu_item_class = DecisionMakerEditorsMenuItem
+    index_view_class = DecisionMakerIndexView
+    filterset_class = DecisionMakerFilterSet
+    ordering = "country"
+    list_per_page = 50
+    list_export = [
+        "title",
+        "position_title",
+        "organisation",
+        "country.code",
+        "country.name",
+        "last_verified",
+        "out_of_date",
+        "open_corrections",
+        "live",
+        "external_id",
+        "email",
+    ]
+    export_headings = {
+        "title": _("Name"),
+        "position_title": _("Post"),
+        "organisation": _("Organisation or ministry"),
+        "country.code": _("Country code"),
+        "country.name": _("Country"),
+        "last_verified": _("Last verified"),
+        "out_of_date": _("May be out of date"),
+        "open_corrections": _("Open corrections"),
+        "live": _("Published"),
+        "external_id": _("External ID"),
+        "email": _("Email"),
+    }
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(import_url_name=self.get_url_name("import"), **kwargs)
+
+    @cached_property
+    def import_view(self):
+        return self.construct_view(DecisionMakerImportView)
 
     def get_urlpatterns(self):
-        from soroptimist_advocacy.network.sync_admin import toggle_managed_locally
-        from soroptimist_advocacy.directory.admin.importer import DecisionMakerImportView
-
         # A refusal is a real 403 (in the admin's layout), as across the app's admin views.
-        return [
-            path("", forbidden_as_403(DecisionMakerReportView.as_view()), name="index"),
-            path("results/", forbidden_as_403(DecisionMakerReportView.as_view(results_only=True)), name="index_results"),
-            path("import/", forbidden_as_403(DecisionMakerImportView.as_view()), name="import"),
-            path("export/<int:directory_id>/", forbidden_as_403(export_directory_csv), name="export"),
-            path("managed-locally/<int:page_id>/", forbidden_as_403(toggle_managed_locally), name="managed_locally"),
-        ]
+        return refusals_as_403([
+            *super().get_urlpatterns(),
+            path("import/", self.import_view, name="import"),
+            path("export/<int:directory_id>/", export_directory_csv, name="export"),
+            path("managed-locally/<int:page_id>/", toggle_managed_locally, name="managed_locally"),
+        ])
 
 
 class DecisionMakerViewSetGroup(ViewSetGroup):
