@@ -66,6 +66,15 @@ def test_editors_who_may_publish_get_every_view(client, directory, moderator, ur
     assert login(client, moderator).get(reverse(url_name)).status_code == 200
 
 
+def test_adding_a_decision_maker_starts_by_choosing_her_directory(client, directory, moderator, outsider):
+    url = reverse("advocacy_decision_makers:choose_parent")
+
+    assert url in login(client, moderator).get(reverse(LISTING)).content.decode()
+    assert directory.title in client.get(url).content.decode()
+    client.logout()
+    assert is_denied(login(client, outsider).get(url))
+
+
 def test_editors_who_may_not_publish_see_the_listing_but_may_not_import(client, directory, editor):
     login(client, editor)
 

@@ -1,7 +1,7 @@
-"""Admin listing of every decision maker: country, post, last verified, whether
-she may be out of date and how many corrections members have reported, with
-CSV/XLSX export. The viewset also carries the CSV import (see
-``decision_maker_import``) and the directory's CSV download."""
+"""Admin listing of every decision maker, on Wagtail's page listing: country,
+post, last verified, whether she may be out of date and how many corrections
+members have reported, with CSV/XLSX export. The viewset also carries the CSV
+import (see ``importer``) and the directory's CSV download."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from wagtail.admin.views.pages.listing import IndexView as PageIndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from soroptimist_advocacy.directory.csv_format import csv_text
@@ -32,13 +33,11 @@ from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage, country_choices_for
 from soroptimist_advocacy.network.sync_admin import sync_column, toggle_managed_locally
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
+from soroptimist_advocacy.directory.admin.corrections import INDEX_URL_NAME as CORRECTIONS_INDEX_URL_NAME
 from soroptimist_advocacy.directory.admin.corrections import CorrectionViewSet
 from soroptimist_advocacy.directory.admin.importer import DecisionMakerImportView
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_import_into, editable_decision_makers
-
-CORRECTIONS_INDEX_URL_NAME = "advocacy_corrections:index"
-
 
 class DecisionMakerFilterSet(WagtailFilterSet):
     country = django_filters.ChoiceFilter(
@@ -149,8 +148,6 @@ def new_directory_url(request) -> str | None:
     """Where to add the first directory (under the site's home page), or None once one exists."""
     if DecisionMakerIndexPage.objects.exists():
         return None
-    from wagtail.models import Site
-
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:
         return None
