@@ -378,6 +378,9 @@ def test_corrections_follow_the_policy_registered_for_them(directory, moderator,
     assert policy.user_has_permission(moderator, "change") and policy.user_has_permission(editor, "view")
     assert not policy.user_has_any_permission(moderator, ["add", "delete"])
     assert not policy.user_has_any_permission(outsider, ["view", "change"])
+    assert {moderator, editor} <= set(policy.users_with_permission("view"))
+    assert outsider not in policy.users_with_permission("change")
+    assert not policy.users_with_permission("delete").exists()
 
 
 def test_corrections_export_neutralises_formulas(client, moderator, stale_and_fresh):

@@ -91,7 +91,7 @@ class DecisionMakerIndexView(FormulaSafeExportMixin, PageIndexView):
     # On Page: Wagtail 7.4 takes the permission codenames from the policy's model (add_page, ...).
     permission_policy = PagePermissionPolicy()
     any_permission_required = ["add", "change", "publish"]
-    # Names are few per country and the filters narrow them; the search backend would drop the annotations.
+    # No search box, as before: the filters (country, freshness, open corrections) narrow the list.
     is_searchable = False
     import_url_name = None
 
