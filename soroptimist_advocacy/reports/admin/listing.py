@@ -25,8 +25,8 @@ Privacy text version       SHA-256 of the privacy text she agreed to
 Personal data erased at    when retention, she or staff erased her personal data
 =========================  =====================================================
 
-Every text cell that a spreadsheet could run as a formula is prefixed with an
-apostrophe (see ``soroptimist_advocacy.web.spreadsheet``).
+Every text cell that a spreadsheet could run as a formula is neutralised: an
+apostrophe in CSV, Excel's quote prefix in XLSX (see ``soroptimist_advocacy.web.spreadsheet``).
 """
 
 from __future__ import annotations
