@@ -19,6 +19,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, StatusFlagColumn
 from wagtail.admin.ui.tables.pages import PageTitleColumn
+from wagtail.admin.views.pages.choose_parent import ChooseParentView
 from wagtail.admin.views.pages.listing import IndexView as PageIndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -144,6 +145,23 @@ class DecisionMakerIndexView(FormulaSafeExportMixin, PageIndexView):
         return buttons
 
 
+class DecisionMakerChooseParentView(ChooseParentView):
+    """Wagtail's "choose a directory" step of adding a decision maker, refused (403) to those who
+    may add one nowhere, as the app's other admin views are, rather than an empty choice."""
+
+    def refuse_unless_a_directory_is_open_to(self, user):
+        if not self.get_valid_parent_pages(user).exists():
+            raise PermissionDenied
+
+    def get(self, request, *args, **kwargs):
+        self.refuse_unless_a_directory_is_open_to(request.user)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.refuse_unless_a_directory_is_open_to(request.user)
+        return super().post(request, *args, **kwargs)
+
+
 def new_directory_url(request) -> str | None:
     """Where to add the first directory (under the site's home page), or None once one exists."""
     if DecisionMakerIndexPage.objects.exists():
@@ -177,6 +195,7 @@ class DecisionMakerViewSet(PageListingViewSet):
     menu_icon = "group"
     menu_item_class = DecisionMakerEditorsMenuItem
     index_view_class = DecisionMakerIndexView
+    choose_parent_view_class = DecisionMakerChooseParentView
     filterset_class = DecisionMakerFilterSet
     ordering = "country"
     list_per_page = 50
