@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from soroptimist_advocacy.compat import register_permission_policy
-from soroptimist_advocacy.models import ActionReport, LetterTemplate
+from soroptimist_advocacy.models import ActionReport, DecisionMakerCorrection, LetterTemplate
 from soroptimist_advocacy.reports.permissions import ActionReportPermissionPolicy
 from soroptimist_advocacy.network.admin import PartnerFeedViewSet
 from soroptimist_advocacy.letter_builder.admin import LetterTemplateViewSet
@@ -16,11 +16,13 @@ from soroptimist_advocacy.directory.admin.decision_makers import DecisionMakerVi
 from soroptimist_advocacy.directory.admin.corrections import OpenCorrectionsSummaryItem
 from soroptimist_advocacy.letter_builder.template_warnings import campaign_warnings, template_warning
 from soroptimist_advocacy.letter_builder.translation import letter_block_ids, translated_letter_locales
+from soroptimist_advocacy.web.admin.permissions import CorrectionPermissionPolicy
 
 register_snippet(LetterTemplateViewSet)
 register_snippet(PartnerFeedViewSet)
 
 register_permission_policy(ActionReport, ActionReportPermissionPolicy(ActionReport))
+register_permission_policy(DecisionMakerCorrection, CorrectionPermissionPolicy(DecisionMakerCorrection))
 
 
 @hooks.register("register_admin_viewset")

@@ -9,7 +9,7 @@ import json
 
 from django.utils.translation import gettext
 
-from soroptimist_advocacy.web.spreadsheet import neutralise_formula
+from soroptimist_advocacy.web.spreadsheet import formula_safe_row
 from soroptimist_advocacy.directory.popolo import EXTERNAL_ID_SCHEME, ISO_SCHEME
 
 
@@ -89,5 +89,5 @@ def popolo_to_csv(data: bytes) -> bytes:
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(POPOLO_COLUMNS)
     for row in rows:
-        writer.writerow([neutralise_formula(row[column]) for column in POPOLO_COLUMNS])
+        writer.writerow(formula_safe_row(row[column] for column in POPOLO_COLUMNS))
     return stream.getvalue().encode("utf-8")

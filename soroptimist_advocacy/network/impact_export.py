@@ -7,7 +7,7 @@ import csv
 from django.http import HttpResponse
 from django.utils.translation import gettext
 
-from soroptimist_advocacy.web.spreadsheet import neutralise_formula
+from soroptimist_advocacy.web.spreadsheet import formula_safe_row
 from soroptimist_advocacy.network.rollup import NetworkFigures
 
 
@@ -21,13 +21,16 @@ def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse
         gettext("Countries reached"), gettext("Figures as of"), gettext("Stale"),
     ])
     local = network.local
-    writer.writerow([network.local_label, local.letters, local.actions, local.responses, local.countries_reached, "", ""])
+    # Every cell goes through the one formula rule: site names come from partners and settings.
+    writer.writerow(formula_safe_row([
+        network.local_label, local.letters, local.actions, local.responses, local.countries_reached, "", "",
+    ]))
     for partner in network.partners:
-        writer.writerow([
-            neutralise_formula(partner.name), partner.letters, partner.actions, partner.responses, partner.countries,
+        writer.writerow(formula_safe_row([
+            partner.name, partner.letters, partner.actions, partner.responses, partner.countries,
             partner.fetched_at.isoformat() if partner.fetched_at else "",
             gettext("yes") if partner.stale else gettext("no"),
-        ])
+        ]))
     writer.writerow([
         gettext("Total"), network.letters, network.actions, network.responses, network.countries_reached, "", "",
     ])

@@ -6,6 +6,12 @@ return) as a formula, so a value typed by a member or copied from a ministry's
 website could run when an editor opens an export ("CSV injection"). Exports
 prefix such a value with an apostrophe, which spreadsheets show as text.
 
+This module is the one owner of that rule: every CSV the app writes passes its
+text cells through :func:`neutralise_formula` (or :func:`formula_safe_row`),
+and every XLSX cell through :func:`neutralise_xlsx_cell`, which stores the
+same apostrophe the way Excel stores a typed one (a text cell marked
+"quote prefix"), so the cell shows the value and never runs it.
+
 The prefixing is reversible so that an export imported again changes nothing:
 :func:`restore_formula_text` removes exactly the apostrophe that
 :func:`neutralise_formula` added. A value that itself starts with apostrophes
@@ -22,11 +28,34 @@ def _needs_escape(value: str) -> bool:
     return value.lstrip(ESCAPE).startswith(FORMULA_TRIGGERS)
 
 
+def needs_neutralising(value) -> bool:
+    """Whether a spreadsheet could read *value* as a formula (only text can be one)."""
+    return isinstance(value, str) and _needs_escape(value)
+
+
 def neutralise_formula(value):
     """*value* made safe for a spreadsheet cell; anything but a string is returned as is."""
-    if isinstance(value, str) and _needs_escape(value):
+    if needs_neutralising(value):
         return ESCAPE + value
     return value
+
+
+def formula_safe_row(values) -> list:
+    """A CSV row with every cell passed through :func:`neutralise_formula`."""
+    return [neutralise_formula(value) for value in values]
+
+
+def neutralise_xlsx_cell(cell):
+    """The XLSX form of :func:`neutralise_formula`: a text cell with Excel's quote prefix.
+
+    The prefix is the apostrophe Excel keeps when one is typed before a value: the
+    cell shows the value as text (no visible apostrophe) and is never evaluated.
+    """
+    if cell.data_type == "f":  # openpyxl took the text for a formula
+        cell.data_type = "s"
+    if needs_neutralising(cell.value):
+        cell.quotePrefix = True
+    return cell
 
 
 def restore_formula_text(value: str) -> str:
@@ -37,10 +66,10 @@ def restore_formula_text(value: str) -> str:
 
 
 class FormulaSafeExportMixin:
-    """For Wagtail listings with ``list_export``: neutralise formulas in CSV downloads.
+    """For Wagtail views with ``list_export``: the rule above in their CSV and XLSX downloads.
 
-    Wagtail already writes XLSX cells that look like formulas as text; its CSV
-    writer does not.
+    Wagtail's CSV writer escapes nothing; its XLSX writer only turns what
+    openpyxl takes for a formula (a leading ``=``) into text.
     """
 
     def preprocess_field_value(self, field, value, export_format):
@@ -48,3 +77,7 @@ class FormulaSafeExportMixin:
         if export_format == "csv":
             value = neutralise_formula(value)
         return value
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        for cell in super().generate_xlsx_row(worksheet, row_dict, date_format=date_format):
+            yield neutralise_xlsx_cell(cell)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from soroptimist_advocacy.models import DecisionMakerCorrection, DecisionMakerPage
 from tests import factories
@@ -64,6 +64,17 @@ def test_admin_users_without_page_permissions_get_403(client, directory, outside
 @pytest.mark.parametrize("url_name", [LISTING, IMPORT, CORRECTIONS])
 def test_editors_who_may_publish_get_every_view(client, directory, moderator, url_name):
     assert login(client, moderator).get(reverse(url_name)).status_code == 200
+
+
+def test_adding_a_decision_maker_starts_by_choosing_her_directory(client, directory, moderator, outsider):
+    url = reverse("advocacy_decision_makers:choose_parent")
+
+    assert url in login(client, moderator).get(reverse(LISTING)).content.decode()
+    # One directory: straight to the form under it.
+    add_url = reverse("wagtailadmin_pages:add", args=["soroptimist_advocacy", "decisionmakerpage", directory.pk])
+    assert client.get(url)["Location"] == add_url
+    client.logout()
+    assert is_denied(login(client, outsider).get(url))
 
 
 def test_editors_who_may_not_publish_see_the_listing_but_may_not_import(client, directory, editor):
@@ -134,19 +145,7 @@ def test_listing_exports_xlsx(client, moderator, stale_and_fresh):
 
 
 def test_listing_only_lists_pages_the_editor_may_edit(client, directory, db):
-    from django.contrib.auth.models import Group, Permission
-    from wagtail.models import GroupPagePermission
-
-    from .conftest import make_user
-
-    other = factories.make_directory(title="Other", slug="other")
-    factories.make_decision_maker(other, "ES", "Ana Redondo")
-    group = Group.objects.create(name="Other directory editors")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    GroupPagePermission.objects.create(group=group, page=other, permission=Permission.objects.get(codename="change_page"))
-    user = make_user("limited", groups=["Other directory editors"])
-
-    html = login(client, user).get(reverse(LISTING)).content.decode()
+    html = login(client, editor_of_another_directory()).get(reverse(LISTING)).content.decode()
 
     assert "Ana Redondo" in html and "Claire Dubois" not in html
 
@@ -324,9 +323,66 @@ def test_resolving_needs_a_post_and_permission_and_ignores_foreign_next_urls(cli
     assert response["Location"] == reverse(CORRECTIONS)
     client.logout()
     other = DecisionMakerCorrection.objects.filter(status="open").get()
-    assert login(client, outsider).post(reverse("advocacy_corrections:resolve", args=[other.pk])).status_code == 404
+    # No right to any correction: a 403, as for every admin view of the app.
+    assert is_denied(login(client, outsider).post(reverse("advocacy_corrections:resolve", args=[other.pk])))
     other.refresh_from_db()
     assert other.is_open
+
+
+def editor_of_another_directory():
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    from .conftest import make_user
+
+    other = factories.make_directory(title="Other", slug="other")
+    factories.make_decision_maker(other, "ES", "Ana Redondo")
+    group = Group.objects.create(name="Other directory editors")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(group=group, page=other, permission=Permission.objects.get(codename="change_page"))
+    return make_user("limited", groups=["Other directory editors"])
+
+
+def test_an_editor_of_another_directory_cannot_see_or_resolve_its_corrections(client, stale_and_fresh):
+    correction = DecisionMakerCorrection.objects.filter(details="She left office.").get()
+    login(client, editor_of_another_directory())
+
+    assert "She left office." not in client.get(reverse(CORRECTIONS)).content.decode()
+    assert client.get(reverse("advocacy_corrections:inspect", args=[correction.pk])).status_code == 404
+    assert client.post(reverse("advocacy_corrections:resolve", args=[correction.pk])).status_code == 404
+    correction.refresh_from_db()
+    assert correction.is_open
+
+
+def test_a_correction_is_inspected_whole_and_never_edited_or_deleted(client, moderator, outsider, stale_and_fresh):
+    long_details = "She moved to the Ministry of Health. " * 20
+    correction = DecisionMakerCorrection.for_page(stale_and_fresh, details=long_details, reporter_email="ana@example.org")
+    correction.save()
+    url = reverse("advocacy_corrections:inspect", args=[correction.pk])
+
+    html = login(client, moderator).get(url).content.decode()
+
+    assert long_details.strip() in html and "ana@example.org" in html
+    for view in ("add", "edit", "delete", "copy"):
+        with pytest.raises(NoReverseMatch):
+            reverse(f"advocacy_corrections:{view}", args=[] if view == "add" else [correction.pk])
+    client.logout()
+    assert is_denied(login(client, outsider).get(url))
+
+
+def test_corrections_follow_the_policy_registered_for_them(directory, moderator, outsider, editor):
+    from soroptimist_advocacy.compat import get_permission_policy
+    from soroptimist_advocacy.web.admin.permissions import CorrectionPermissionPolicy
+
+    policy = get_permission_policy(DecisionMakerCorrection)
+
+    assert isinstance(policy, CorrectionPermissionPolicy)
+    assert policy.user_has_permission(moderator, "change") and policy.user_has_permission(editor, "view")
+    assert not policy.user_has_any_permission(moderator, ["add", "delete"])
+    assert not policy.user_has_any_permission(outsider, ["view", "change"])
+    assert {moderator, editor} <= set(policy.users_with_permission("view"))
+    assert outsider not in policy.users_with_permission("change")
+    assert not policy.users_with_permission("delete").exists()
 
 
 def test_corrections_export_neutralises_formulas(client, moderator, stale_and_fresh):

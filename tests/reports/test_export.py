@@ -102,6 +102,7 @@ def test_xlsx_stores_formula_like_values_as_text_without_an_apostrophe(client, p
     for value in ('=HYPERLINK("http://evil.example","click")', "+33 1 23 45 67 89", "@SUM(A1:A9)", "-2+3"):
         assert value in cells, value
         assert cells[value].data_type == "s"
+        assert cells[value].quotePrefix  # Excel's own mark of a typed apostrophe: shown as text, never run
     assert not any(isinstance(value, str) and value.startswith("'") for value in cells)
 
 

@@ -6,10 +6,11 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
 from soroptimist_advocacy.campaigns.pages import get_campaign
-from soroptimist_advocacy.compat import RegisteredPolicyMixin
+from soroptimist_advocacy.compat import RegisteredPolicyMixin, get_permission_policy
 from soroptimist_advocacy.models.report import ActionReport
 
 
@@ -18,6 +19,13 @@ class ReportFiguresPermissionMixin(RegisteredPolicyMixin, PermissionCheckedMixin
 
     model = ActionReport
     permission_required = "view"
+
+
+class ReportViewersMenuItem(MenuItem):
+    """Shown only to those who may view reports, the same test as the views' (ReportFiguresPermissionMixin)."""
+
+    def is_shown(self, request):
+        return get_permission_policy(ActionReport).user_has_permission(request.user, "view")
 
 
 class CampaignMixin:

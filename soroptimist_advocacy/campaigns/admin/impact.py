@@ -8,15 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.menu import MenuItem
 
-from soroptimist_advocacy.compat import get_permission_policy
 from soroptimist_advocacy.campaigns.figures import campaign_figures
 from soroptimist_advocacy.campaigns.pages import all_campaigns
-from soroptimist_advocacy.models.report import ActionReport
-from soroptimist_advocacy.campaigns.admin.access import CampaignMixin, ReportFiguresPermissionMixin
+from soroptimist_advocacy.campaigns.admin.access import CampaignMixin, ReportFiguresPermissionMixin, ReportViewersMenuItem
 from soroptimist_advocacy.reports.admin.charts import bar_chart
-from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
+from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.reports.admin.response_board import ResponseBoardView
 from soroptimist_advocacy.network.rollup import network_figures
 from soroptimist_advocacy.network.impact_export import network_csv_response
@@ -108,6 +105,7 @@ class CampaignImpactViewSet(ViewSet):
     impact_view_class = CampaignImpactView
     response_board_view_class = ResponseBoardView
     reports_url_name = "action_reports:index"
+    menu_item_class = ReportViewersMenuItem
 
     def url_names(self) -> dict[str, str]:
         return {
@@ -118,10 +116,10 @@ class CampaignImpactViewSet(ViewSet):
         }
 
     def construct_view(self, view_class, **kwargs):
-        return forbidden_as_403(super().construct_view(view_class, **self.url_names(), **kwargs))
+        return super().construct_view(view_class, **self.url_names(), **kwargs)
 
     def get_urlpatterns(self):
-        return [
+        return refusals_as_403([
             path("", self.construct_view(self.index_view_class), name="index"),
             path("<uuid:campaign_key>/", self.construct_view(self.impact_view_class), name="impact"),
             path(
@@ -129,11 +127,4 @@ class CampaignImpactViewSet(ViewSet):
                 self.construct_view(self.response_board_view_class),
                 name="response_board",
             ),
-        ]
-
-    @cached_property
-    def menu_item_class(self):
-        def is_shown(_item, request):
-            return get_permission_policy(ActionReport).user_has_permission(request.user, "view")
-
-        return type("CampaignImpactMenuItem", (MenuItem,), {"is_shown": is_shown})
+        ])

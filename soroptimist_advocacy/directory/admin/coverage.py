@@ -19,7 +19,7 @@ from wagtail.models import Locale
 
 from soroptimist_advocacy.directory.coverage import directory_coverage
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage
-from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
+from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_edit_decision_makers
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 
@@ -138,7 +138,7 @@ class CoverageViewSet(ViewSet):
     menu_item_class = DecisionMakerEditorsMenuItem
 
     def get_urlpatterns(self):
-        return [
-            path("", forbidden_as_403(CoverageReportView.as_view()), name="index"),
-            path("results/", forbidden_as_403(CoverageReportView.as_view(results_only=True)), name="index_results"),
-        ]
+        return refusals_as_403([
+            path("", CoverageReportView.as_view(), name="index"),
+            path("results/", CoverageReportView.as_view(results_only=True), name="index_results"),
+        ])

@@ -28,7 +28,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
 from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
-from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
+from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_edit_decision_makers
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 
@@ -237,8 +237,8 @@ class SuggestionViewSet(ViewSet):
     menu_item_class = DecisionMakerEditorsMenuItem
 
     def get_urlpatterns(self):
-        return [
-            path("", forbidden_as_403(SuggestionReportView.as_view()), name="index"),
-            path("results/", forbidden_as_403(SuggestionReportView.as_view(results_only=True)), name="index_results"),
-            path("<int:pk>/create-page/", forbidden_as_403(create_draft_page), name="create_page"),
-        ]
+        return refusals_as_403([
+            path("", SuggestionReportView.as_view(), name="index"),
+            path("results/", SuggestionReportView.as_view(results_only=True), name="index_results"),
+            path("<int:pk>/create-page/", create_draft_page, name="create_page"),
+        ])

@@ -16,7 +16,6 @@ from urllib.parse import unquote
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from lxml import etree
 
 from soroptimist_advocacy.letters.safety.safexml import parse_untrusted
 

@@ -25,8 +25,8 @@ Privacy text version       SHA-256 of the privacy text she agreed to
 Personal data erased at    when retention, she or staff erased her personal data
 =========================  =====================================================
 
-Every text cell that a spreadsheet could run as a formula is prefixed with an
-apostrophe (see ``soroptimist_advocacy.web.spreadsheet``).
+Every text cell that a spreadsheet could run as a formula is neutralised: an
+apostrophe in CSV, Excel's quote prefix in XLSX (see ``soroptimist_advocacy.web.spreadsheet``).
 """
 
 from __future__ import annotations
@@ -53,13 +53,12 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 
 from soroptimist_advocacy.campaigns.pages import campaign_choices
-from soroptimist_advocacy.compat import RegisteredPolicyMixin
+from soroptimist_advocacy.compat import RegisteredPolicyMixin, get_permission_policy
 from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.models.report import PERSONAL_FIELDS, ActionReport, ActionType, ResponseStatus
 from soroptimist_advocacy.reports.permissions import MEMBER_ONLY_ACTIONS, can_see_personal_data
-from soroptimist_advocacy.web.spreadsheet import neutralise_formula
-from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
-from soroptimist_advocacy.compat import get_permission_policy
+from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
+from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 
 ERASE_LOG_ACTION = "soroptimist_advocacy.erase_personal_data"
 
@@ -139,7 +138,7 @@ class ChunkedRows:
         return self.queryset.iterator(chunk_size=get_setting("BATCH_SIZE"))
 
 
-class ActionReportIndexView(IndexView):
+class ActionReportIndexView(FormulaSafeExportMixin, IndexView):
     any_permission_required = ["view"]
 
     def get(self, request, *args, **kwargs):
@@ -171,12 +170,6 @@ class ActionReportIndexView(IndexView):
             self.search_fields = [*(self.search_fields or []), "name", "email"]
         else:
             self.list_export = without_personal_data(self.list_export)
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        # Wagtail's XLSX writer already stores formula-like values as text cells;
-        # an apostrophe there would show in the cell. CSV has no cell types.
-        return neutralise_formula(value) if export_format == "csv" else value
 
 
 class ActionReportInspectView(InspectView):
@@ -279,9 +272,6 @@ class ActionReportViewSet(ModelViewSet):
 
         return get_permission_policy(ActionReport)
 
-    def construct_view(self, view_class, **kwargs):
-        return forbidden_as_403(super().construct_view(view_class, **kwargs))
-
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(erase_url_name=self.get_url_name("erase"), **kwargs)
 
@@ -306,7 +296,7 @@ class ActionReportViewSet(ModelViewSet):
         # Staff never create, copy or rewrite what a member reported, so those views do not exist;
         # nothing refers to a report, so neither does a usage view. The history (its audit trail,
         # erasures included) needs the delete permission, as Wagtail's history views do.
-        return [
+        return refusals_as_403([
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
@@ -314,7 +304,7 @@ class ActionReportViewSet(ModelViewSet):
             path("delete/<int:pk>/", self.delete_view, name="delete"),
             path("history/<int:pk>/", self.history_view, name="history"),
             path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
-        ]
+        ])
 
     def get_permissions_to_register(self):
         # "add" and "change" are never granted (see report_permissions), so not offered either.

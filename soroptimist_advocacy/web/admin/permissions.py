@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
@@ -64,3 +66,34 @@ class DecisionMakerEditorsMenuItem(MenuItem):
     def is_shown(self, request):
         # Also to those who may add pages: before any directory exists the menu leads to creating one.
         return can_edit_decision_makers(request.user) or PagePermissionPolicy().user_has_permission(request.user, "add")
+
+
+class CorrectionPermissionPolicy(BasePermissionPolicy):
+    """Corrections follow page permissions: who may edit a decision maker may see and resolve what members
+    reported about her (see visible_corrections). Members write corrections, so nobody adds or deletes one."""
+
+    EDITOR_ACTIONS = frozenset({"view", "change"})
+
+    def user_has_permission(self, user, action):
+        return action in self.EDITOR_ACTIONS and user.is_active and can_edit_decision_makers(user)
+
+    def user_has_any_permission(self, user, actions):
+        return bool(self.EDITOR_ACTIONS.intersection(actions)) and user.is_active and can_edit_decision_makers(user)
+
+    def users_with_any_permission(self, actions):
+        if not self.EDITOR_ACTIONS.intersection(actions):
+            return get_user_model().objects.none()
+        # Those with some page editing right, narrowed to those who reach a decision maker.
+        candidates = PagePermissionPolicy().users_with_any_permission(EDITING_ACTIONS)
+        return candidates.filter(pk__in=[user.pk for user in candidates if can_edit_decision_makers(user)])
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.instances_user_has_permission_for(user, action).filter(pk=instance.pk).exists()
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return self.model._default_manager.none()
+        return visible_corrections(user)
+
+    def users_with_any_permission_for_instance(self, actions, instance):
+        return self.users_with_any_permission(actions)
