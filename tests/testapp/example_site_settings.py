@@ -1,11 +1,13 @@
-"""Test settings: the example site's, on SQLite in memory unless TEST_DATABASE_URL says otherwise."""
+"""Settings for the tests of the example site itself (its demo campaign and the browser
+journeys through it): the example site's settings with the test suite's database, media,
+cache and mail. tests/conftest.py collects those tests only under these settings, and
+tests/test_example_site.py runs them in a second pytest process from the main run."""
 
 import os
 import tempfile
 
 import dj_database_url
-
-from example_site.settings import *  # noqa: F401,F403
+from example_site.settings import *  # noqa: F403
 
 DATABASES = {
     "default": dj_database_url.parse(os.environ["TEST_DATABASE_URL"])
