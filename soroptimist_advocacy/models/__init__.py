@@ -11,7 +11,6 @@ from soroptimist_advocacy.models.decision_maker import (
     DecisionMakerPage,
 )
 from soroptimist_advocacy.models.letter_template import LetterTemplate, LetterTemplateMixin, LetterTemplateVersion
-from soroptimist_advocacy.models.letter_template import LetterTemplate, LetterTemplateMixin
 from soroptimist_advocacy.models.network import PartnerFeed
 from soroptimist_advocacy.models.report import ActionReport, ActionType, ResponseStatus
 from soroptimist_advocacy.models.resource import ResourceIndexMixin, ResourceIndexPage, ResourceMixin, ResourcePage, ResourceType

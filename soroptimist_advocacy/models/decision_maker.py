@@ -7,7 +7,6 @@ import datetime
 
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
@@ -205,14 +204,6 @@ class DecisionMakerMixin(PublicPageMixin, RoutablePageMixin, models.Model):
 
     class Meta:
         abstract = True
-
-    @property
-    def full_name(self) -> str:
-        return self.title
-
-    @cached_property
-    def country_name(self) -> str:
-        return self.country.name
 
     def is_stale(self, today: datetime.date | None = None) -> bool:
         """True when nobody has verified this record within STALE_AFTER_DAYS."""

@@ -6,6 +6,7 @@ import datetime
 import uuid
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy as _
 from django_countries.fields import CountryField
@@ -34,6 +35,12 @@ class ResponseStatus(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# The one rule for "a response was received": any status but "no reply yet". The campaign
+# figures, the response board and the reminders (ActionReportQuerySet.awaiting_response) use it.
+RESPONSE_RECEIVED = ~Q(response_status=ResponseStatus.NO_REPLY)
+RECEIVED_STATUSES = [(value, label) for value, label in ResponseStatus.choices if value != ResponseStatus.NO_REPLY]
+
+
 # What a member typed about herself or in her own words. Retention and "delete my
 # report" blank exactly these; everything else is an aggregate fact
 # (campaign, country, club, action, dates, response status).
@@ -59,8 +66,8 @@ class ActionReportQuerySet(models.QuerySet):
         """Reports of a campaign in every language (its pages share one translation key)."""
         return self.filter(campaign_key=campaign_key)
 
-    def responses_received(self):
-        return self.exclude(response_status=ResponseStatus.NO_REPLY)
+    def awaiting_response(self):
+        return self.exclude(RESPONSE_RECEIVED)
 
     def with_personal_data(self):
         return self.filter(personal_data_purged_at__isnull=True)
@@ -167,10 +174,6 @@ class ActionReport(models.Model):
     @property
     def has_personal_data(self) -> bool:
         return self.personal_data_purged_at is None
-
-    @property
-    def response_received(self) -> bool:
-        return self.response_status != ResponseStatus.NO_REPLY
 
     def erase_personal_data(self, now: datetime.datetime | None = None) -> None:
         """Blank the personal fields and revoke the private link; the aggregate facts stay."""
