@@ -14,8 +14,12 @@ from soroptimist_advocacy.models.report import ActionReport
 
 def reports_past_retention(now: datetime.datetime | None = None, days: int | None = None):
     """Reports older than the retention period that still hold personal data."""
-    now = now or timezone.now()
-    return ActionReport.objects.with_personal_data().filter(created_at__lt=retention_cutoff(now, days))
+    return past_retention(ActionReport, now or timezone.now(), days)
+
+
+def past_retention(model, now: datetime.datetime, days: int | None):
+    """Records of *model* (a PersonalDataMixin model) past retention that still hold personal data."""
+    return model.objects.with_personal_data().filter(created_at__lt=retention_cutoff(now, days))
 
 
 def retention_cutoff(now: datetime.datetime, days: int | None) -> datetime.datetime:
@@ -23,19 +27,14 @@ def retention_cutoff(now: datetime.datetime, days: int | None) -> datetime.datet
 
 
 def purge_personal_data(now: datetime.datetime | None = None, days: int | None = None) -> tuple[int, int]:
-    """Blank the personal fields of every report and every decision-maker correction past
+    """Erase the personal data of every report and every decision-maker correction past
     retention, one batch of ``BATCH_SIZE`` at a time; return how many of each."""
     now = now or timezone.now()
-    reports = sum(
-        # erase_personal_data's UPDATE is conditional (personal data still there), so a
-        # report erased meanwhile by its member or by an overlapping run is not counted twice.
-        ActionReport.objects.filter(pk__in=ids).erase_personal_data(now)
-        for ids in pk_batches(reports_past_retention(now, days))
-    )
-    cutoff = retention_cutoff(now, days)
-    old_corrections = DecisionMakerCorrection.objects.filter(created_at__lt=cutoff, personal_data_purged_at__isnull=True)
-    corrections = sum(
-        DecisionMakerCorrection.objects.filter(pk__in=ids).purge_personal_data(cutoff)
-        for ids in pk_batches(old_corrections)
+    reports, corrections = (
+        sum(
+            model.objects.filter(pk__in=ids).erase_personal_data(now)
+            for ids in pk_batches(past_retention(model, now, days))
+        )
+        for model in (ActionReport, DecisionMakerCorrection)
     )
     return reports, corrections

@@ -212,3 +212,18 @@ def test_factories_sample_data_pages_can_be_corrected_too(client, directory):
     sample = factories.make_decision_maker(directory, "NG", "Amina Bello", is_sample=True)
 
     assert client.get(correction_url(sample)).status_code == 200
+
+
+def test_a_correction_is_erased_as_a_report_is(claire):
+    """Corrections and reports share one erasing rule (models/personal_data.py)."""
+    correction = DecisionMakerCorrection.for_page(claire, details="Old news", reporter_name="Ana",
+                                                  reporter_email="a@example.org")
+    correction.save()
+    assert correction.has_personal_data
+
+    correction.erase_personal_data()
+
+    correction.refresh_from_db()
+    assert [getattr(correction, name) for name in DecisionMakerCorrection.PERSONAL_FIELDS] == ["", "", ""]
+    assert not correction.has_personal_data
+    assert DecisionMakerCorrection.objects.erase_personal_data() == 0  # nothing left to erase

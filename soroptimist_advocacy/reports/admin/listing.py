@@ -55,7 +55,7 @@ from wagtail.log_actions import log
 from soroptimist_advocacy.campaigns.pages import campaign_choices
 from soroptimist_advocacy.compat import RegisteredPolicyMixin
 from soroptimist_advocacy.conf import get_setting
-from soroptimist_advocacy.models.report import PERSONAL_FIELDS, ActionReport, ActionType, ResponseStatus
+from soroptimist_advocacy.models.report import ActionReport, ActionType, ResponseStatus
 from soroptimist_advocacy.reports.permissions import MEMBER_ONLY_ACTIONS, can_see_personal_data
 from soroptimist_advocacy.web.spreadsheet import neutralise_formula
 from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
@@ -91,7 +91,7 @@ EXPORT_COLUMNS = {
 
 
 def without_personal_data(names):
-    return [name for name in names if name not in PERSONAL_FIELDS]
+    return [name for name in names if name not in ActionReport.PERSONAL_FIELDS]
 
 
 def reported_country_choices() -> list[tuple[str, str]]:
@@ -230,7 +230,9 @@ class EraseReportView(RegisteredPolicyMixin, PermissionCheckedMixin, WagtailAdmi
         context = super().get_context_data(**kwargs)
         context.update(
             object=self.object,
-            personal_field_labels=[ActionReport._meta.get_field(name).verbose_name for name in PERSONAL_FIELDS],
+            personal_field_labels=[
+                ActionReport._meta.get_field(name).verbose_name for name in ActionReport.PERSONAL_FIELDS
+            ],
             cancel_url=reverse(self.inspect_url_name, args=[self.object.pk]),
         )
         return context
