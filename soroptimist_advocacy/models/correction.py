@@ -11,6 +11,7 @@ from django_countries.fields import CountryField
 
 from soroptimist_advocacy.compat import page_model_name
 from soroptimist_advocacy.models.personal_data import PersonalDataMixin, PersonalDataQuerySet
+from soroptimist_advocacy.models.text_limits import SHORT_TEXT_MAX
 
 
 class DecisionMakerCorrectionQuerySet(PersonalDataQuerySet):
@@ -45,7 +46,7 @@ class DecisionMakerCorrection(PersonalDataMixin, models.Model):
     position_title = models.CharField(_("post"), max_length=255, blank=True)
     country = CountryField(_("country"), blank=True)
     details = models.TextField(_("what the member knows"))
-    reporter_name = models.CharField(_("member's name"), max_length=200, blank=True)
+    reporter_name = models.CharField(_("member's name"), max_length=SHORT_TEXT_MAX, blank=True)
     reporter_email = models.EmailField(_("member's email"), blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True)
     created_at = models.DateTimeField(_("reported at"), default=timezone.now, db_index=True)

@@ -10,11 +10,8 @@ from django.utils.translation import gettext, gettext_lazy as _
 from django_countries.fields import CountryField
 
 from soroptimist_advocacy.models.personal_data import PersonalDataMixin, PersonalDataQuerySet
+from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX, SHORT_TEXT_MAX
 
-# Caps on what a member can type: generous for a real answer, small enough that
-# no single report can bloat the database, an export or an email.
-SHORT_TEXT_MAX = 200
-LONG_TEXT_MAX = 2000
 
 
 class ActionType(models.TextChoices):

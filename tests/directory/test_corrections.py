@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from soroptimist_advocacy.directory.correction_form import DETAILS_MAX
 from soroptimist_advocacy.models import DecisionMakerCorrection, DecisionMakerPage
+from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX
 from tests import factories
 
 
@@ -76,7 +76,7 @@ def test_post_without_csrf_token_is_refused(csrf_client, claire):
     [
         ({"details": ""}, "Please tell us what is out of date."),
         ({"details": "   \n  "}, "Please tell us what is out of date."),
-        ({"details": "x" * (DETAILS_MAX + 1)}, f"at most {DETAILS_MAX} characters"),
+        ({"details": "x" * (LONG_TEXT_MAX + 1)}, f"at most {LONG_TEXT_MAX} characters"),
         ({"details": "She left\x00 office"}, "Null characters are not allowed."),
         ({"details": "She left\x07 office"}, "invisible control characters"),
         ({"reporter_email": "not-an-email"}, "Enter a valid email address."),
