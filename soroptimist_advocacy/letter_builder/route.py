@@ -15,6 +15,7 @@ from soroptimist_advocacy.campaigns.counters import count_letters
 from soroptimist_advocacy.letter_builder.contexts import build_letter_contexts, generic_recipient, recipient_values
 from soroptimist_advocacy.letter_builder.form_context import build_letter_form
 from soroptimist_advocacy.letter_builder.setup import get_letter_setup
+from soroptimist_advocacy.letters.variables import MEMBER_FIELDS
 from soroptimist_advocacy.web.ratelimit import hit
 from soroptimist_advocacy.web.caching import no_store
 
@@ -111,7 +112,7 @@ def serve_letter(request, page):
     # The form only offers languages whose letter text is translated and live.
     letter_page, letter_block = setup.letter_block(language)
     country = form.cleaned_data["country"]
-    member = {key: form.cleaned_data[key] for key in ("name", "club", "town", "email", "country")}
+    member = {key: form.cleaned_data[key] for key in MEMBER_FIELDS}
     decision_makers = [in_language(dm, letter_page.locale) for dm in form.chosen_decision_makers()]
     if decision_makers:
         recipients = [recipient_values(dm, language) for dm in decision_makers]
