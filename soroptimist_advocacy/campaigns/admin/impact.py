@@ -17,6 +17,7 @@ from soroptimist_advocacy.campaigns.admin.access import CampaignMixin, ReportFig
 from soroptimist_advocacy.reports.admin.charts import bar_chart
 from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
 from soroptimist_advocacy.reports.admin.response_board import ResponseBoardView
+from soroptimist_advocacy.web.admin import url_names
 
 # A chart taller than this many countries stops being readable; the table lists them all.
 CHART_MAX_COUNTRIES = 30
@@ -102,13 +103,13 @@ class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdm
 
 
 class CampaignImpactViewSet(ViewSet):
-    name = "campaign_impact"
+    name = url_names.CAMPAIGN_IMPACT
     icon = "order"
     menu_label = _("Campaign impact")
     index_view_class = CampaignImpactIndexView
     impact_view_class = CampaignImpactView
     response_board_view_class = ResponseBoardView
-    reports_url_name = "action_reports:index"
+    reports_url_name = url_names.ACTION_REPORTS_INDEX
 
     def url_names(self) -> dict[str, str]:
         return {

@@ -26,8 +26,8 @@ from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_edit_decision_makers, visible_corrections
+from soroptimist_advocacy.web.admin import url_names
 
-INDEX_URL_NAME = "advocacy_corrections:index"
 
 
 class CorrectionFilterSet(WagtailFilterSet):
@@ -51,7 +51,7 @@ class ResolveColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         request = parent_context.get("request")
-        context["resolve_url"] = reverse("advocacy_corrections:resolve", args=[instance.pk])
+        context["resolve_url"] = reverse(url_names.CORRECTIONS_RESOLVE, args=[instance.pk])
         context["next_url"] = request.get_full_path() if request else ""
         # Cells render from a plain dict, without context processors.
         context["csrf_token"] = get_token(request) if request else ""
@@ -75,8 +75,8 @@ class CorrectionReportView(FormulaSafeExportMixin, ReportView):
     page_title = _("Corrections from members")
     header_icon = "warning"
     filterset_class = CorrectionFilterSet
-    index_url_name = INDEX_URL_NAME
-    index_results_url_name = "advocacy_corrections:index_results"
+    index_url_name = url_names.CORRECTIONS_INDEX
+    index_results_url_name = url_names.CORRECTIONS_INDEX_RESULTS
     default_ordering = "-created_at"
     paginate_by = 50
     list_export = [
@@ -154,7 +154,7 @@ def resolve_correction(request, pk: int):
         )
     next_url = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
-        next_url = reverse(INDEX_URL_NAME)
+        next_url = reverse(url_names.CORRECTIONS_INDEX)
     return redirect(next_url)
 
 
@@ -167,7 +167,7 @@ class OpenCorrectionsSummaryItem(SummaryItem):
     def get_context_data(self, parent_context):
         return {
             "open_corrections": visible_corrections(self.request.user).open().count(),
-            "url": reverse(INDEX_URL_NAME) + "?status=open",
+            "url": reverse(url_names.CORRECTIONS_INDEX) + "?status=open",
         }
 
     def is_shown(self):
@@ -175,7 +175,7 @@ class OpenCorrectionsSummaryItem(SummaryItem):
 
 
 class CorrectionViewSet(ViewSet):
-    name = "advocacy_corrections"
+    name = url_names.CORRECTIONS
     url_prefix = "advocacy/corrections"
     icon = "warning"
     menu_label = _("Corrections")

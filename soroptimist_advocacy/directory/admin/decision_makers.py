@@ -33,8 +33,8 @@ from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 from soroptimist_advocacy.directory.admin.corrections import CorrectionViewSet
 from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_import_into, editable_decision_makers
+from soroptimist_advocacy.web.admin import url_names
 
-CORRECTIONS_INDEX_URL_NAME = "advocacy_corrections:index"
 
 
 class DecisionMakerFilterSet(WagtailFilterSet):
@@ -73,7 +73,7 @@ class OpenCorrectionsColumn(Column):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        context["corrections_url"] = reverse(CORRECTIONS_INDEX_URL_NAME) + f"?decision_maker={instance.pk}&status=open"
+        context["corrections_url"] = reverse(url_names.CORRECTIONS_INDEX) + f"?decision_maker={instance.pk}&status=open"
         return context
 
 
@@ -86,8 +86,8 @@ class DecisionMakerReportView(FormulaSafeExportMixin, ReportView):
     page_title = _("Decision makers")
     header_icon = "group"
     filterset_class = DecisionMakerFilterSet
-    index_url_name = "advocacy_decision_makers:index"
-    index_results_url_name = "advocacy_decision_makers:index_results"
+    index_url_name = url_names.DECISION_MAKERS_INDEX
+    index_results_url_name = url_names.DECISION_MAKERS_INDEX_RESULTS
     default_ordering = "country"
     paginate_by = 50
     # On Page: Wagtail 7.4 takes the permission codenames from the policy's model (add_page, ...).
@@ -164,7 +164,7 @@ class DecisionMakerReportView(FormulaSafeExportMixin, ReportView):
         buttons = [
             HeaderButton(
                 _("Import CSV"),
-                url=reverse("advocacy_decision_makers:import"),
+                url=reverse(url_names.DECISION_MAKERS_IMPORT),
                 icon_name="upload",
             )
         ]
@@ -202,7 +202,7 @@ def export_directory_csv(request, directory_id: int):
 class DecisionMakerViewSet(ViewSet):
     """The listing, the CSV import and the directory's CSV download."""
 
-    name = "advocacy_decision_makers"
+    name = url_names.DECISION_MAKERS
     url_prefix = "advocacy/decision-makers"
     icon = "group"
     menu_label = _("Directory")

@@ -59,6 +59,7 @@ from soroptimist_advocacy.models.report import ActionReport, ActionType, Respons
 from soroptimist_advocacy.reports.permissions import MEMBER_ONLY_ACTIONS, can_see_personal_data
 from soroptimist_advocacy.web.spreadsheet import neutralise_formula
 from soroptimist_advocacy.web.admin.forbidden import forbidden_as_403
+from soroptimist_advocacy.web.admin import url_names
 
 ERASE_LOG_ACTION = "soroptimist_advocacy.erase_personal_data"
 
@@ -248,7 +249,7 @@ class EraseReportView(RegisteredPolicyMixin, PermissionCheckedMixin, WagtailAdmi
 
 class ActionReportViewSet(ModelViewSet):
     model = ActionReport
-    name = "action_reports"
+    name = url_names.ACTION_REPORTS
     icon = "tasks"
     menu_label = _("Reports")
     # Reports are created by members only, never copied, edited or indexed as references.
