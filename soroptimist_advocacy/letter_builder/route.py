@@ -16,6 +16,7 @@ from soroptimist_advocacy.letter_builder.contexts import build_letter_contexts, 
 from soroptimist_advocacy.letter_builder.form_context import build_letter_form
 from soroptimist_advocacy.letter_builder.setup import get_letter_setup
 from soroptimist_advocacy.letters.variables import MEMBER_FIELDS
+from soroptimist_advocacy.web.translations import translation_in
 from soroptimist_advocacy.web.ratelimit import hit
 from soroptimist_advocacy.web.caching import no_store
 
@@ -58,10 +59,7 @@ def find_letter_block(page):
 
 def in_language(page, locale):
     """*page*'s live translation in *locale*, or *page* itself when there is none."""
-    if page.locale_id == locale.pk:
-        return page
-    translation = page.get_translation_or_none(locale)
-    return translation.specific if translation is not None and translation.live else page
+    return translation_in(page, locale)
 
 
 def letter_template_bytes(block_value, locale) -> bytes:
@@ -71,9 +69,7 @@ def letter_template_bytes(block_value, locale) -> bytes:
     template = block_value.get("template")
     if template is None:
         return default_template_bytes()
-    if template.locale_id != locale.pk:
-        template = template.get_translation_or_none(locale) or template
-    return template.read_template()
+    return translation_in(template, locale).read_template()
 
 
 def letter_filename(campaign_title: str, country: str) -> str:
