@@ -13,7 +13,6 @@ from soroptimist_advocacy.models.personal_data import PersonalDataMixin, Persona
 from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX, SHORT_TEXT_MAX
 
 
-
 class ActionType(models.TextChoices):
     LETTER_POSTED = "letter_posted", _("Letter posted")
     LETTER_EMAILED = "letter_emailed", _("Letter emailed")
@@ -45,7 +44,6 @@ class ActionReportQuerySet(PersonalDataQuerySet):
 
     def awaiting_response(self):
         return self.exclude(RESPONSE_RECEIVED)
-
 
 
 class ActionReport(PersonalDataMixin, models.Model):
@@ -149,4 +147,3 @@ class ActionReport(PersonalDataMixin, models.Model):
             "country": self.country.name,
             "date": self.action_date.isoformat() if self.action_date else "",
         }
-
