@@ -10,7 +10,7 @@ A model using it lists its ``PERSONAL_FIELDS`` (blanked to ""), may add ``ERASED
 from __future__ import annotations
 
 import datetime
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from django.db import models
 from django.utils import timezone
@@ -24,11 +24,21 @@ class PersonalDataQuerySet(models.QuerySet):
         """Blank the personal fields of every record in the queryset in one UPDATE; return how
         many. The UPDATE is conditional (personal data still there), so a record erased meanwhile
         by its member or by an overlapping run is not counted twice."""
-        return self.with_personal_data().update(**self.model.personal_data_blanks(now or timezone.now()))
+        model = cast("type[PersonalDataMixin]", self.model)
+        return self.with_personal_data().update(**model.personal_data_blanks(now or timezone.now()))
 
 
-class PersonalDataMixin:
+# The mixin goes before models.Model in a model's bases; the type checker is told so.
+if TYPE_CHECKING:
+    _ModelBase = models.Model
+else:
+    _ModelBase = object
+
+
+class PersonalDataMixin(_ModelBase):
     """A record with personal data that can be erased while its aggregate facts stay."""
+
+    personal_data_purged_at: datetime.datetime | None  # a field each model declares
 
     # What a member typed about herself or in her own words.
     PERSONAL_FIELDS: ClassVar[tuple[str, ...]] = ()
