@@ -1,10 +1,38 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 
 from soroptimist_advocacy.campaigns.sources import forget_defined_sources
 from soroptimist_advocacy.models import DecisionMakerPage
 from tests import factories
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Tests of the example site itself: its demo campaign and the browser journeys through it. They
+# need the example site's apps (``demo``), which the suite's own settings (tests/testapp) do not
+# install, and pytest-django configures one settings module per process. So the main run skips
+# them here and tests/test_example_site.py runs them in a second pytest process on
+# tests.testapp.example_site_settings: ``python -m pytest`` still runs every test.
+EXAMPLE_SITE_SETTINGS = "tests.testapp.example_site_settings"
+EXAMPLE_SITE_TESTS = ("tests/test_demo_languages.py", "tests/browser")
+EXAMPLE_SITE_RUNNER = "tests/test_example_site.py"
+
+
+def on_example_site_settings() -> bool:
+    return "demo" in settings.INSTALLED_APPS
+
+
+def pytest_ignore_collect(collection_path, config):
+    relative = collection_path.resolve().relative_to(ROOT).as_posix() if collection_path.is_relative_to(ROOT) else ""
+    if on_example_site_settings():
+        # The second process runs only the example site's tests, never the runner again.
+        return True if relative == EXAMPLE_SITE_RUNNER else None
+    if relative in EXAMPLE_SITE_TESTS:
+        return True
+    return None
 
 
 @pytest.fixture(autouse=True)

@@ -7,16 +7,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "example_site")]
+sys.path.insert(0, str(ROOT))
 
-import tests.settings as test_settings  # noqa: E402
+import tests.testapp.settings as test_settings  # noqa: E402
 
 test_settings.CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["SA_WORKER_REDIS_URL"]}
 }
 test_settings.DATABASES["default"]["NAME"] = os.environ["SA_WORKER_DATABASE_NAME"]
 test_settings.MEDIA_ROOT = os.environ["SA_WORKER_MEDIA_ROOT"]
-os.environ["DJANGO_SETTINGS_MODULE"] = "tests.settings"
+os.environ["DJANGO_SETTINGS_MODULE"] = "tests.testapp.settings"
 
 import django  # noqa: E402
 

@@ -11,10 +11,10 @@ from django.test import Client
 from freezegun import freeze_time
 from wagtail.models import Locale
 
-from demo.translate import translate
 from soroptimist_advocacy.models import DecisionMakerPage, LetterCounter, LetterTemplate
 from tests import factories
 from tests.letter_helpers import docx_text, letter_data, post_letter
+from tests.translation import translate
 
 FRENCH_LETTER = [
     "En tant que membre du {{ member.club }} à {{ member.town }}, je vous écris.",

@@ -9,6 +9,8 @@ from wagtail.models import Locale, Page
 
 from soroptimist_advocacy.directory.countries import country_choices_for
 
+from soroptimist_advocacy.web.translations import in_active_language, live_in_active_language
+
 TEMPLATE_DIR = "soroptimist_advocacy/blocks/"
 
 
@@ -25,23 +27,6 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Heading")
         template = TEMPLATE_DIR + "heading.html"
-
-
-def live_in_active_language(model, pages) -> list:
-    """*pages* in the visitor's language where translated (else as chosen), live ones
-    only, in the chosen order: two queries however many pages, documents included."""
-    pages = [page for page in pages if page is not None]
-    if not pages:
-        return []
-    locale = Locale.get_active()
-    queryset = model.objects.live().select_related("document")
-    translated = {
-        page.translation_key: page
-        for page in queryset.filter(translation_key__in=[page.translation_key for page in pages], locale=locale)
-    }
-    originals = {page.pk: page for page in queryset.filter(pk__in=[page.pk for page in pages])}
-    chosen = [translated.get(page.translation_key) or originals.get(page.pk) for page in pages]
-    return [page for page in chosen if page is not None]
 
 
 class ResourceListBlock(blocks.StructBlock):
@@ -123,7 +108,7 @@ class LinkStructValue(blocks.StructValue):
     def url(self) -> str:
         page = self.get("page")
         if page is not None:
-            return page.localized.url
+            return in_active_language(page).url
         return self.get("external_url") or ""
 
 
@@ -224,7 +209,7 @@ class DecisionMakerLookupBlock(blocks.StructBlock):
         if directory is None and page is not None:
             directory = getattr(page, "get_directory", lambda: None)()
         if directory is not None:
-            directory = directory.localized.specific
+            directory = in_active_language(directory).specific
             context["directory"] = directory
             context["country_choices"] = country_choices_for(directory.get_decision_makers())
         return context

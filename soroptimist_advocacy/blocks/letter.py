@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from soroptimist_advocacy.blocks.content import TEMPLATE_DIR
 from soroptimist_advocacy.letter_builder.form_context import letter_form_context
+from soroptimist_advocacy.letters.variables import TEXT_PLACEHOLDER_NAMES
 
 
 class LetterBuilderBlock(blocks.StructBlock):
@@ -22,10 +24,11 @@ class LetterBuilderBlock(blocks.StructBlock):
     paragraphs = blocks.ListBlock(
         blocks.TextBlock(label=_("Paragraph")),
         label=_("Letter text"),
-        help_text=_(
-            "The paragraphs of the letter. You may use {{ member.name }}, {{ member.club }}, {{ member.town }}, "
-            "{{ member.country }}, {{ recipient.name }}, {{ recipient.title }}, {{ recipient.organisation }}, "
-            "{{ recipient.country }} and {{ campaign.title }}."
+        # The placeholders come from letters/variables.py, the one list of them.
+        help_text=format_lazy(
+            _("The paragraphs of the letter. You may use {placeholders} and {last}."),
+            placeholders=", ".join(f"{{{{ {name} }}}}" for name in TEXT_PLACEHOLDER_NAMES[:-1]),
+            last=f"{{{{ {TEXT_PLACEHOLDER_NAMES[-1]} }}}}",
         ),
     )
     template = SnippetChooserBlock(

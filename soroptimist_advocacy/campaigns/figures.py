@@ -9,13 +9,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django_countries import countries
 
 from soroptimist_advocacy.models.counter import LetterCounter
-from soroptimist_advocacy.models.report import ActionReport, ResponseStatus
-
-RESPONSE_RECEIVED = ~Q(response_status=ResponseStatus.NO_REPLY)
+from soroptimist_advocacy.models.report import RESPONSE_RECEIVED, ActionReport, ResponseStatus
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from soroptimist_advocacy.letter_builder.forms import SHORT_TEXT_MAX, validate_printable
+from soroptimist_advocacy.letter_builder.forms import validate_printable
+from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from soroptimist_advocacy.web.honeypot import HoneypotMixin
-
-# Room for a new name, post, address and a source link; not for an essay.
-DETAILS_MAX = 2000
 
 
 class CorrectionForm(HoneypotMixin, forms.Form):
@@ -17,7 +15,7 @@ class CorrectionForm(HoneypotMixin, forms.Form):
         label=_("What has changed?"),
         help_text=_("For example the new minister's name, a new address, or a link to the government's "
                     "announcement."),
-        max_length=DETAILS_MAX,
+        max_length=LONG_TEXT_MAX,  # a new name, post, address and a source link; not an essay
         widget=forms.Textarea(attrs={"rows": 6}),
         validators=[validate_printable],
         error_messages={"required": _("Please tell us what is out of date.")},

@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
+from soroptimist_advocacy.web.translations import translation_in
 
 
 class DirectoryNotFound(Exception):
@@ -66,11 +67,11 @@ def find_directory(reference: str | None, language_code: str | None = None) -> D
                                 % {"reference": reference, "ids": ", ".join(str(page.pk) for page in found)})
     directory = found[0]
     if language_code and directory.locale.language_code != language_code:
-        translation = directory.get_translation_or_none(find_locale(language_code))
+        translation = translation_in(directory, find_locale(language_code), live_only=False, fallback=None)
         if translation is None:
             raise DirectoryNotFound(gettext("The directory “%(title)s” has no %(code)s translation.")
                                     % {"title": directory.title, "code": language_code})
-        directory = translation.specific
+        directory = translation
     return directory
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from soroptimist_advocacy.directory.correction_form import DETAILS_MAX
-from soroptimist_advocacy.letter_builder.forms import SHORT_TEXT_MAX, validate_printable
+from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX
+from soroptimist_advocacy.letter_builder.forms import validate_printable
+from soroptimist_advocacy.models.text_limits import SHORT_TEXT_MAX
 from soroptimist_advocacy.web.country_select import CountryChoiceField
 from soroptimist_advocacy.web.honeypot import HoneypotMixin
 
@@ -37,7 +38,7 @@ class SuggestionForm(HoneypotMixin, forms.Form):
         label=_("Where did you find this? (optional)"),
         help_text=_("A link to the government's website or an announcement helps our editors check it."),
         required=False,
-        max_length=DETAILS_MAX,
+        max_length=LONG_TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
         validators=[validate_printable],
     )

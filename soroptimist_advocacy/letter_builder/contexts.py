@@ -10,15 +10,9 @@ from django.utils import timezone, translation
 from django_countries import countries
 
 from soroptimist_advocacy.letter_builder import wording
+from soroptimist_advocacy.letters.variables import RECIPIENT_FIELDS, TEXT_PLACEHOLDER_NAMES, TEXT_PLACEHOLDERS
 
-# The documented names an editor may put in the block's letter text. The text is
-# translator-supplied, so it is never rendered with Jinja: a regular expression
-# replaces exactly these names and nothing else.
-TEXT_PLACEHOLDERS = {
-    "member": ("name", "club", "town", "country"),
-    "recipient": ("name", "title", "organisation", "country"),
-    "campaign": ("title",),
-}
+# Any ``{{ group.name }}`` an editor wrote; only TEXT_PLACEHOLDERS (letters/variables.py) are filled.
 PLACEHOLDER_PATTERN = re.compile(r"\{\{\s*([a-z_]+)\.([a-z_]+)\s*\}\}")
 
 
@@ -28,7 +22,7 @@ def placeholders_in(text: str) -> set[str]:
 
 
 def allowed_placeholders() -> set[str]:
-    return {f"{group}.{name}" for group, names in TEXT_PLACEHOLDERS.items() for name in names}
+    return set(TEXT_PLACEHOLDER_NAMES)
 
 
 def fill_placeholders(text: str, values: dict[str, dict[str, str]]) -> str:
@@ -67,11 +61,9 @@ def recipient_values(decision_maker, language: str) -> dict[str, str]:
 def generic_recipient(block_value, country: str, language: str) -> dict[str, str]:
     """The addressee the editor set for a country with nobody listed."""
     return {
+        **dict.fromkeys(RECIPIENT_FIELDS, ""),
         "salutation": block_value.get("generic_salutation") or "",
-        "name": "",
         "title": block_value.get("generic_addressee") or "",
-        "organisation": "",
-        "address": "",
         "country": country_name(country, language),
     }
 

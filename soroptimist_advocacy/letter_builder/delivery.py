@@ -19,6 +19,8 @@ from soroptimist_advocacy.campaigns.counters import count_letters
 from soroptimist_advocacy.letter_builder.contexts import build_letter_contexts, generic_recipient, recipient_values
 from soroptimist_advocacy.letters import default_template_bytes, render, render_many
 from soroptimist_advocacy.letters.safety.budget import LetterTooCostly
+from soroptimist_advocacy.letters.variables import MEMBER_FIELDS
+from soroptimist_advocacy.web.translations import translation_in
 from soroptimist_advocacy.web.ratelimit import hit
 from soroptimist_advocacy.web.caching import no_store
 
@@ -59,10 +61,7 @@ def find_letter_block(page):
 
 def in_language(page, locale):
     """*page*'s live translation in *locale*, or *page* itself when there is none."""
-    if page.locale_id == locale.pk:
-        return page
-    translation = page.get_translation_or_none(locale)
-    return translation.specific if translation is not None and translation.live else page
+    return translation_in(page, locale)
 
 
 def letter_template_bytes(block_value, locale) -> bytes:
@@ -70,9 +69,7 @@ def letter_template_bytes(block_value, locale) -> bytes:
     template = block_value.get("template")
     if template is None:
         return default_template_bytes()
-    if template.locale_id != locale.pk:
-        template = template.get_translation_or_none(locale) or template
-    return template.read_template()
+    return translation_in(template, locale).read_template()
 
 
 def letter_filename(campaign_title: str, country: str) -> str:
@@ -94,7 +91,7 @@ def letter_contexts(page, form, setup) -> list[dict]:
     # The form only offers languages whose letter text is translated and live.
     letter_page, letter_block = setup.letter_block(language)
     country = form.cleaned_data["country"]
-    member = {key: form.cleaned_data[key] for key in ("name", "club", "town", "email", "country")}
+    member = {key: form.cleaned_data[key] for key in MEMBER_FIELDS}
     decision_makers = [in_language(dm, letter_page.locale) for dm in form.chosen_decision_makers()]
     if decision_makers:
         recipients = [recipient_values(dm, language) for dm in decision_makers]

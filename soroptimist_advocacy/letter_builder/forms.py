@@ -5,10 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from soroptimist_advocacy.models.text_limits import SHORT_TEXT_MAX
 from soroptimist_advocacy.web.country_select import CountryChoiceField, country_codes
-
-# Generous for any real name or address, small enough that no value can bloat a letter.
-SHORT_TEXT_MAX = 200
 
 
 def validate_printable(value: str) -> None:

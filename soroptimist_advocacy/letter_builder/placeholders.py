@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from wagtail_localize.models import TranslationSource
 
 from soroptimist_advocacy.letter_builder.contexts import allowed_placeholders, placeholders_in
+from soroptimist_advocacy.web.translations import translation_in
 
 
 def letter_texts(page) -> dict[str, str]:
@@ -34,7 +35,7 @@ def translation_source_page(page):
     )
     if source is None:
         return None
-    return page.get_translation_or_none(source.locale)
+    return translation_in(page, source.locale, live_only=False, fallback=None)
 
 
 def _named(names) -> str:

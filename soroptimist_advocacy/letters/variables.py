@@ -12,6 +12,19 @@ TEXTS = ("date", "subject", "closing")
 # (none: the items are paragraphs of text).
 LISTS = {"body": (), "recipients": RECIPIENT_FIELDS}
 
+# The names an editor may write in the block's letter text (the paragraphs on the page, not the
+# .docx template). That text is translator-supplied, so it is never rendered with Jinja: a regular
+# expression replaces exactly these. The member's email stays out of the letter's words, and the
+# salutation and address are the template's layout, not sentences.
+NOT_IN_LETTER_TEXT = {"member": ("email",), "recipient": ("salutation", "address")}
+TEXT_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    group: tuple(field for field in fields if field not in NOT_IN_LETTER_TEXT.get(group, ()))
+    for group, fields in RECORDS.items()
+}
+TEXT_PLACEHOLDER_NAMES: tuple[str, ...] = tuple(
+    f"{group}.{field}" for group, fields in TEXT_PLACEHOLDERS.items() for field in fields
+)
+
 # The loop attributes a template may read inside a for loop.
 LOOP_ATTRIBUTES = ("index", "index0", "first", "last", "length")
 

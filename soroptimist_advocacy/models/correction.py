@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 
 from django.conf import settings
 from django.db import models
@@ -11,26 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from soroptimist_advocacy.compat import page_model_name
+from soroptimist_advocacy.models.personal_data import PersonalDataMixin, PersonalDataQuerySet
+from soroptimist_advocacy.models.text_limits import SHORT_TEXT_MAX
 
 
-class DecisionMakerCorrectionQuerySet(models.QuerySet):
+class DecisionMakerCorrectionQuerySet(PersonalDataQuerySet):
     def open(self):
         return self.filter(status=DecisionMakerCorrection.Status.OPEN)
 
-    def purge_personal_data(self, older_than: datetime.datetime) -> int:
-        """Blank what members typed in corrections made before *older_than*; returns how many.
 
-        The decision maker's copied name and country stay, so the history of which
-        records were reported remains.
-        """
-        blank = {name: "" for name in DecisionMakerCorrection.PERSONAL_FIELDS}
-        return (
-            self.filter(created_at__lt=older_than, personal_data_purged_at__isnull=True)
-            .update(personal_data_purged_at=timezone.now(), **blank)
-        )
-
-
-class DecisionMakerCorrection(models.Model):
+class DecisionMakerCorrection(PersonalDataMixin, models.Model):
     """What a member knows about a decision maker that the directory does not.
 
     The page may be deleted later (a minister leaves office); the correction
@@ -41,7 +30,8 @@ class DecisionMakerCorrection(models.Model):
         OPEN = "open", _("open")
         RESOLVED = "resolved", _("resolved")
 
-    # What a member typed: blanked by retention (see purge_personal_data).
+    # What a member typed: blanked by retention (reports/retention.py). The decision maker's
+    # copied name and country stay, so the history of which records were reported remains.
     PERSONAL_FIELDS = ("details", "reporter_name", "reporter_email")
 
     decision_maker = models.ForeignKey(
@@ -56,7 +46,7 @@ class DecisionMakerCorrection(models.Model):
     position_title = models.CharField(_("post"), max_length=255, blank=True)
     country = CountryField(_("country"), blank=True)
     details = models.TextField(_("what the member knows"))
-    reporter_name = models.CharField(_("member's name"), max_length=200, blank=True)
+    reporter_name = models.CharField(_("member's name"), max_length=SHORT_TEXT_MAX, blank=True)
     reporter_email = models.EmailField(_("member's email"), blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True)
     created_at = models.DateTimeField(_("reported at"), default=timezone.now, db_index=True)

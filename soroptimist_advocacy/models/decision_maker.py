@@ -10,7 +10,6 @@ from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.functional import cached_property
 from django.utils.translation import gettext, gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
@@ -223,14 +222,6 @@ class DecisionMakerMixin(PublicPageMixin, RoutablePageMixin, models.Model):
 
     class Meta:
         abstract = True
-
-    @property
-    def full_name(self) -> str:
-        return self.title
-
-    @cached_property
-    def country_name(self) -> str:
-        return self.country.name
 
     def is_stale(self, today: datetime.date | None = None) -> bool:
         """True when nobody has verified this record within STALE_AFTER_DAYS."""

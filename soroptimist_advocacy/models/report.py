@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
 import uuid
 
 from django.db import models
-from django.utils import timezone
+from django.db.models import Q
 from django.utils.translation import gettext, gettext_lazy as _
 from django_countries.fields import CountryField
 
-# Caps on what a member can type: generous for a real answer, small enough that
-# no single report can bloat the database, an export or an email.
-SHORT_TEXT_MAX = 200
-LONG_TEXT_MAX = 2000
+from soroptimist_advocacy.models.personal_data import PersonalDataMixin, PersonalDataQuerySet
+from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX, SHORT_TEXT_MAX
 
 
 class ActionType(models.TextChoices):
@@ -34,45 +31,32 @@ class ResponseStatus(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-# What a member typed about herself or in her own words. Retention and "delete my
-# report" blank exactly these; everything else is an aggregate fact
-# (campaign, country, club, action, dates, response status).
-PERSONAL_FIELDS = ("name", "email", "notes", "response_summary")
+# The one rule for "a response was received": any status but "no reply yet". The campaign
+# figures, the response board and the reminders (ActionReportQuerySet.awaiting_response) use it.
+RESPONSE_RECEIVED = ~Q(response_status=ResponseStatus.NO_REPLY)
+RECEIVED_STATUSES = [(value, label) for value, label in ResponseStatus.choices if value != ResponseStatus.NO_REPLY]
 
 
-def personal_data_blanks(now: datetime.datetime) -> dict:
-    """The field values of a report whose personal data is erased at *now*.
-
-    The private link is revoked too (its hash is removed), and no email can go
-    out any more: the address is gone and so is the consent to use it.
-    """
-    return {
-        **{field: "" for field in PERSONAL_FIELDS},
-        "email_consent": False,
-        "token_hash": None,
-        "personal_data_purged_at": now,
-    }
-
-
-class ActionReportQuerySet(models.QuerySet):
+class ActionReportQuerySet(PersonalDataQuerySet):
     def for_campaign(self, campaign_key):
         """Reports of a campaign in every language (its pages share one translation key)."""
         return self.filter(campaign_key=campaign_key)
 
-    def responses_received(self):
-        return self.exclude(response_status=ResponseStatus.NO_REPLY)
-
-    def with_personal_data(self):
-        return self.filter(personal_data_purged_at__isnull=True)
-
-    def erase_personal_data(self, now: datetime.datetime | None = None) -> int:
-        """Blank the personal fields of every report in the queryset in one UPDATE."""
-        return self.with_personal_data().update(**personal_data_blanks(now or timezone.now()))
+    def awaiting_response(self):
+        return self.exclude(RESPONSE_RECEIVED)
 
 
-class ActionReport(models.Model):
+class ActionReport(PersonalDataMixin, models.Model):
     """One member's action for a campaign. Not a page and not a snippet: members
     create reports, staff read, export and erase them."""
+
+    # What a member typed about herself or in her own words. Retention and "delete my
+    # report" blank exactly these; everything else is an aggregate fact
+    # (campaign, country, club, action, dates, response status).
+    PERSONAL_FIELDS = ("name", "email", "notes", "response_summary")
+    # The private link is revoked too (its hash is removed), and no email can go out
+    # any more: the address is gone and so is the consent to use it.
+    ERASED_VALUES = {"email_consent": False, "token_hash": None}
 
     # The campaign is kept three ways so that deleting or translating the page
     # never loses a report: its translation key groups every language, the page
@@ -163,18 +147,3 @@ class ActionReport(models.Model):
             "country": self.country.name,
             "date": self.action_date.isoformat() if self.action_date else "",
         }
-
-    @property
-    def has_personal_data(self) -> bool:
-        return self.personal_data_purged_at is None
-
-    @property
-    def response_received(self) -> bool:
-        return self.response_status != ResponseStatus.NO_REPLY
-
-    def erase_personal_data(self, now: datetime.datetime | None = None) -> None:
-        """Blank the personal fields and revoke the private link; the aggregate facts stay."""
-        blanks = personal_data_blanks(now or timezone.now())
-        for field, value in blanks.items():
-            setattr(self, field, value)
-        self.save(update_fields=[*blanks, "updated_at"])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 
 from django.conf import settings
 from django.db import models
@@ -11,26 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from soroptimist_advocacy.compat import page_model_name
+from soroptimist_advocacy.models.personal_data import PersonalDataMixin, PersonalDataQuerySet
+from soroptimist_advocacy.models.text_limits import SHORT_TEXT_MAX
 
 
-class DecisionMakerSuggestionQuerySet(models.QuerySet):
+class DecisionMakerSuggestionQuerySet(PersonalDataQuerySet):
     def open(self):
         return self.filter(status=DecisionMakerSuggestion.Status.OPEN)
 
-    def purge_personal_data(self, older_than: datetime.datetime) -> int:
-        """Blank what identifies the member in suggestions made before *older_than*; returns how many.
 
-        The suggested official's name, post and office stay: they are public facts,
-        and a draft page may already hold them.
-        """
-        blank = {name: "" for name in DecisionMakerSuggestion.PERSONAL_FIELDS}
-        return (
-            self.filter(created_at__lt=older_than, personal_data_purged_at__isnull=True)
-            .update(personal_data_purged_at=timezone.now(), **blank)
-        )
-
-
-class DecisionMakerSuggestion(models.Model):
+# The suggested official's name, post and office are not personal data of the member: they are
+# public facts, and a draft page may already hold them. Only what identifies the member goes.
+class DecisionMakerSuggestion(PersonalDataMixin, models.Model):
     """Who a member says holds the post in her country, for an editor to check.
 
     Editors turn it into an unpublished decision-maker page in one click; the
@@ -58,7 +49,7 @@ class DecisionMakerSuggestion(models.Model):
     office_email = models.EmailField(_("email of the office"), blank=True)
     office_website = models.URLField(_("website of the office"), blank=True)
     evidence = models.TextField(_("source or evidence"), blank=True)
-    submitter_name = models.CharField(_("member's name"), max_length=200, blank=True)
+    submitter_name = models.CharField(_("member's name"), max_length=SHORT_TEXT_MAX, blank=True)
     submitter_email = models.EmailField(_("member's email"), blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True)
     created_at = models.DateTimeField(_("suggested at"), default=timezone.now, db_index=True)

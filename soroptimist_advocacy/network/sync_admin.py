@@ -12,6 +12,7 @@ from wagtail.admin.ui.tables import Column
 
 from soroptimist_advocacy.models.decision_maker import DecisionMakerPage
 from soroptimist_advocacy.models.sync_state import DecisionMakerSyncState
+from soroptimist_advocacy.web.admin import url_names
 
 
 def sync_state_of(page) -> DecisionMakerSyncState | None:
@@ -29,7 +30,7 @@ class SyncColumn(Column):
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         context["state"] = sync_state_of(instance)
-        context["toggle_url"] = reverse("advocacy_decision_makers:managed_locally", args=[instance.pk])
+        context["toggle_url"] = reverse(url_names.DECISION_MAKERS_MANAGED_LOCALLY, args=[instance.pk])
         return context
 
 
@@ -50,4 +51,4 @@ def toggle_managed_locally(request, page_id: int):
         messages.success(request, gettext("“%(name)s” is managed locally: a sync leaves it alone.") % {"name": page.title})
     else:
         messages.success(request, gettext("“%(name)s” follows its sync source again.") % {"name": page.title})
-    return redirect("advocacy_decision_makers:index")
+    return redirect(url_names.DECISION_MAKERS_INDEX)

@@ -14,7 +14,8 @@ from django_countries import countries
 from soroptimist_advocacy.web.country_select import CountryChoiceField
 from soroptimist_advocacy.letter_builder.forms import validate_printable
 from soroptimist_advocacy.web.honeypot import HoneypotMixin
-from soroptimist_advocacy.models.report import LONG_TEXT_MAX, ActionReport, ResponseStatus
+from soroptimist_advocacy.models.report import ActionReport, ResponseStatus
+from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX
 from soroptimist_advocacy.reports.privacy_text import privacy_text_version
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from soroptimist_advocacy.web.batches import pk_batches
 from soroptimist_advocacy.conf import get_setting
-from soroptimist_advocacy.models.report import ActionReport, ResponseStatus
+from soroptimist_advocacy.models.report import ActionReport
 from soroptimist_advocacy.reports.emails import email_reminder
 from soroptimist_advocacy.reports.links import report_link_for
 
@@ -28,11 +28,11 @@ def reports_due_for_reminder(now: datetime.datetime | None = None):
     cutoff = now - datetime.timedelta(days=get_setting("REMINDER_DAYS"))
     return (
         ActionReport.objects.with_personal_data()
+        .awaiting_response()
         .filter(
             email_consent=True,
             reminder_sent_at__isnull=True,
             token_hash__isnull=False,
-            response_status=ResponseStatus.NO_REPLY,
             created_at__lte=cutoff,
             campaign__live=True,
         )

@@ -15,8 +15,12 @@ from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 
 def reports_past_retention(now: datetime.datetime | None = None, days: int | None = None):
     """Reports older than the retention period that still hold personal data."""
-    now = now or timezone.now()
-    return ActionReport.objects.with_personal_data().filter(created_at__lt=retention_cutoff(now, days))
+    return past_retention(ActionReport, now or timezone.now(), days)
+
+
+def past_retention(model, now: datetime.datetime, days: int | None):
+    """Records of *model* (a PersonalDataMixin model) past retention that still hold personal data."""
+    return model.objects.with_personal_data().filter(created_at__lt=retention_cutoff(now, days))
 
 
 def retention_cutoff(now: datetime.datetime, days: int | None) -> datetime.datetime:
@@ -27,21 +31,11 @@ def purge_personal_data(now: datetime.datetime | None = None, days: int | None =
     """Blank the personal fields of every report, decision-maker correction and suggestion past
     retention, one batch of ``BATCH_SIZE`` at a time; return how many of each."""
     now = now or timezone.now()
-    reports = sum(
-        # erase_personal_data's UPDATE is conditional (personal data still there), so a
-        # report erased meanwhile by its member or by an overlapping run is not counted twice.
-        ActionReport.objects.filter(pk__in=ids).erase_personal_data(now)
-        for ids in pk_batches(reports_past_retention(now, days))
-    )
-    cutoff = retention_cutoff(now, days)
-    old_corrections = DecisionMakerCorrection.objects.filter(created_at__lt=cutoff, personal_data_purged_at__isnull=True)
-    corrections = sum(
-        DecisionMakerCorrection.objects.filter(pk__in=ids).purge_personal_data(cutoff)
-        for ids in pk_batches(old_corrections)
-    )
-    old_suggestions = DecisionMakerSuggestion.objects.filter(created_at__lt=cutoff, personal_data_purged_at__isnull=True)
-    suggestions = sum(
-        DecisionMakerSuggestion.objects.filter(pk__in=ids).purge_personal_data(cutoff)
-        for ids in pk_batches(old_suggestions)
+    reports, corrections, suggestions = (
+        sum(
+            model.objects.filter(pk__in=ids).erase_personal_data(now)
+            for ids in pk_batches(past_retention(model, now, days))
+        )
+        for model in (ActionReport, DecisionMakerCorrection, DecisionMakerSuggestion)
     )
     return reports, corrections, suggestions

@@ -4,7 +4,6 @@ accepted, and a new Action Kit page with a letter builder using it, published an
 from __future__ import annotations
 
 import io
-import re
 
 import docx
 import pytest

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from soroptimist_advocacy.directory.correction_form import DETAILS_MAX
 from soroptimist_advocacy.models import DecisionMakerCorrection, DecisionMakerPage
+from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX
 from tests import factories
 
 
@@ -76,7 +76,7 @@ def test_post_without_csrf_token_is_refused(csrf_client, claire):
     [
         ({"details": ""}, "Please tell us what is out of date."),
         ({"details": "   \n  "}, "Please tell us what is out of date."),
-        ({"details": "x" * (DETAILS_MAX + 1)}, f"at most {DETAILS_MAX} characters"),
+        ({"details": "x" * (LONG_TEXT_MAX + 1)}, f"at most {LONG_TEXT_MAX} characters"),
         ({"details": "She left\x00 office"}, "Null characters are not allowed."),
         ({"details": "She left\x07 office"}, "invisible control characters"),
         ({"reporter_email": "not-an-email"}, "Enter a valid email address."),
@@ -212,3 +212,18 @@ def test_factories_sample_data_pages_can_be_corrected_too(client, directory):
     sample = factories.make_decision_maker(directory, "NG", "Amina Bello", is_sample=True)
 
     assert client.get(correction_url(sample)).status_code == 200
+
+
+def test_a_correction_is_erased_as_a_report_is(claire):
+    """Corrections and reports share one erasing rule (models/personal_data.py)."""
+    correction = DecisionMakerCorrection.for_page(claire, details="Old news", reporter_name="Ana",
+                                                  reporter_email="a@example.org")
+    correction.save()
+    assert correction.has_personal_data
+
+    correction.erase_personal_data()
+
+    correction.refresh_from_db()
+    assert [getattr(correction, name) for name in DecisionMakerCorrection.PERSONAL_FIELDS] == ["", "", ""]
+    assert not correction.has_personal_data
+    assert DecisionMakerCorrection.objects.erase_personal_data() == 0  # nothing left to erase

@@ -4,6 +4,7 @@ zip packages, and reading a letter back."""
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import os
 import struct
@@ -20,6 +21,7 @@ if not settings.configured and not os.environ.get("DJANGO_SETTINGS_MODULE"):
     settings.configure(USE_I18N=False)
 
 from soroptimist_advocacy.letters import default_template_bytes  # noqa: E402
+from tests.letter_helpers import docx_text
 
 Paragraph = str | Sequence[str]  # a paragraph's text, or its runs' texts one by one
 # The smallest PNG: one transparent pixel.
@@ -60,19 +62,6 @@ def build_template(
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
-
-
-def letter_text(letter: bytes) -> str:
-    """Everything a reader sees: body, tables, headers, footers and the title, one paragraph a line."""
-    document = docx.Document(io.BytesIO(letter))
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        lines += [cell.text for row in table.rows for cell in row.cells]
-    for section in document.sections:
-        lines += [paragraph.text for paragraph in section.header.paragraphs]
-        lines += [paragraph.text for paragraph in section.footer.paragraphs]
-    lines.append(document.core_properties.title or "")
-    return "\n".join(lines)
 
 
 def replace_members(package: bytes, members: Mapping[str, bytes | str | None]) -> bytes:
@@ -126,7 +115,8 @@ def template_with() -> Callable[..., bytes]:
 
 @pytest.fixture(scope="session")
 def read_letter() -> Callable[[bytes], str]:
-    return letter_text
+    """Everything a reader sees, the title included."""
+    return functools.partial(docx_text, title=True)
 
 
 @pytest.fixture(scope="session")

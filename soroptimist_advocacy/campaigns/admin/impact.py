@@ -17,6 +17,7 @@ from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.reports.admin.response_board import ResponseBoardView
 from soroptimist_advocacy.network.rollup import network_figures
 from soroptimist_advocacy.network.impact_export import network_csv_response
+from soroptimist_advocacy.web.admin import url_names
 
 # A chart taller than this many countries stops being readable; the table lists them all.
 CHART_MAX_COUNTRIES = 30
@@ -98,13 +99,13 @@ class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdm
 
 
 class CampaignImpactViewSet(ViewSet):
-    name = "campaign_impact"
+    name = url_names.CAMPAIGN_IMPACT
     icon = "order"
     menu_label = _("Campaign impact")
     index_view_class = CampaignImpactIndexView
     impact_view_class = CampaignImpactView
     response_board_view_class = ResponseBoardView
-    reports_url_name = "action_reports:index"
+    reports_url_name = url_names.ACTION_REPORTS_INDEX
     menu_item_class = ReportViewersMenuItem
 
     def url_names(self) -> dict[str, str]:

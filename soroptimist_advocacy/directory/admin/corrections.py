@@ -23,13 +23,13 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from soroptimist_advocacy.web.admin import url_names
 from soroptimist_advocacy.compat import RegisteredPolicyMixin, get_permission_policy
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_edit_decision_makers, visible_corrections
 
-INDEX_URL_NAME = "advocacy_corrections:index"
 
 
 class CorrectionFilterSet(WagtailFilterSet):
@@ -164,7 +164,7 @@ class OpenCorrectionsSummaryItem(SummaryItem):
     def get_context_data(self, parent_context):
         return {
             "open_corrections": visible_corrections(self.request.user).open().count(),
-            "url": reverse(INDEX_URL_NAME) + "?status=open",
+            "url": reverse(url_names.CORRECTIONS_INDEX) + "?status=open",
         }
 
     def is_shown(self):
@@ -180,7 +180,7 @@ class CorrectionViewSet(ModelViewSet):
     """
 
     model = DecisionMakerCorrection
-    name = "advocacy_corrections"
+    name = url_names.CORRECTIONS
     url_prefix = "advocacy/corrections"
     icon = "warning"
     menu_label = _("Corrections")

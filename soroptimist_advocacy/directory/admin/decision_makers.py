@@ -35,13 +35,13 @@ from soroptimist_advocacy.directory.countries import country_choices_for
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
 from soroptimist_advocacy.network.sync_admin import sync_column, toggle_managed_locally
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
-from soroptimist_advocacy.directory.admin.corrections import INDEX_URL_NAME as CORRECTIONS_INDEX_URL_NAME
 from soroptimist_advocacy.directory.admin.corrections import CorrectionViewSet
 from soroptimist_advocacy.directory.admin.coverage import CoverageViewSet
 from soroptimist_advocacy.directory.admin.suggestions import SuggestionViewSet
 from soroptimist_advocacy.directory.admin.importer import DecisionMakerImportView
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_import_into, editable_decision_makers
+from soroptimist_advocacy.web.admin import url_names
 
 class DecisionMakerFilterSet(WagtailFilterSet):
     country = django_filters.ChoiceFilter(
@@ -79,7 +79,7 @@ class OpenCorrectionsColumn(Column):
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        context["corrections_url"] = reverse(CORRECTIONS_INDEX_URL_NAME) + f"?decision_maker={instance.pk}&status=open"
+        context["corrections_url"] = reverse(url_names.CORRECTIONS_INDEX) + f"?decision_maker={instance.pk}&status=open"
         return context
 
 
@@ -191,7 +191,7 @@ class DecisionMakerViewSet(PageListingViewSet):
     """The listing (with export and "add" through a parent directory), the CSV import and the directory's CSV download."""
 
     model = DecisionMakerPage
-    name = "advocacy_decision_makers"
+    name = url_names.DECISION_MAKERS
     url_prefix = "advocacy/decision-makers"
     icon = "group"
     menu_label = _("Directory")

@@ -24,6 +24,7 @@ from soroptimist_advocacy.directory.csv_format import MAX_FILE_BYTES
 from soroptimist_advocacy.directory.importer import import_decision_makers
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage
 from soroptimist_advocacy.web.admin.permissions import can_import_into, directories_for_import
+from soroptimist_advocacy.web.admin import url_names
 
 TEMPLATE = "soroptimist_advocacy/admin/decision_maker_import.html"
 
@@ -87,7 +88,7 @@ class DecisionMakerImportView(WagtailAdminTemplateMixin, View):
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
-            {"url": reverse("advocacy_decision_makers:index"), "label": gettext("Decision makers")},
+            {"url": reverse(url_names.DECISION_MAKERS_INDEX), "label": gettext("Decision makers")},
             {"url": "", "label": self.get_page_title()},
         ]
 
@@ -148,9 +149,9 @@ class DecisionMakerImportView(WagtailAdminTemplateMixin, View):
             form=form,
             plan=plan,
             confirm_form=confirm_form,
-            listing_url=reverse("advocacy_decision_makers:index"),
+            listing_url=reverse(url_names.DECISION_MAKERS_INDEX),
             export_urls=[
-                (directory, reverse("advocacy_decision_makers:export", args=[directory.pk]))
+                (directory, reverse(url_names.DECISION_MAKERS_EXPORT, args=[directory.pk]))
                 for directory in self.directories
             ],
         )

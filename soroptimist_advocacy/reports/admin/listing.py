@@ -55,10 +55,11 @@ from wagtail.log_actions import log
 from soroptimist_advocacy.campaigns.pages import campaign_choices
 from soroptimist_advocacy.compat import RegisteredPolicyMixin, get_permission_policy
 from soroptimist_advocacy.conf import get_setting
-from soroptimist_advocacy.models.report import PERSONAL_FIELDS, ActionReport, ActionType, ResponseStatus
+from soroptimist_advocacy.models.report import ActionReport, ActionType, ResponseStatus
 from soroptimist_advocacy.reports.permissions import MEMBER_ONLY_ACTIONS, can_see_personal_data
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
+from soroptimist_advocacy.web.admin import url_names
 
 ERASE_LOG_ACTION = "soroptimist_advocacy.erase_personal_data"
 
@@ -91,7 +92,7 @@ EXPORT_COLUMNS = {
 
 
 def without_personal_data(names):
-    return [name for name in names if name not in PERSONAL_FIELDS]
+    return [name for name in names if name not in ActionReport.PERSONAL_FIELDS]
 
 
 def reported_country_choices() -> list[tuple[str, str]]:
@@ -224,7 +225,9 @@ class EraseReportView(RegisteredPolicyMixin, PermissionCheckedMixin, WagtailAdmi
         context = super().get_context_data(**kwargs)
         context.update(
             object=self.object,
-            personal_field_labels=[ActionReport._meta.get_field(name).verbose_name for name in PERSONAL_FIELDS],
+            personal_field_labels=[
+                ActionReport._meta.get_field(name).verbose_name for name in ActionReport.PERSONAL_FIELDS
+            ],
             cancel_url=reverse(self.inspect_url_name, args=[self.object.pk]),
         )
         return context
@@ -240,7 +243,7 @@ class EraseReportView(RegisteredPolicyMixin, PermissionCheckedMixin, WagtailAdmi
 
 class ActionReportViewSet(ModelViewSet):
     model = ActionReport
-    name = "action_reports"
+    name = url_names.ACTION_REPORTS
     icon = "tasks"
     menu_label = _("Reports")
     # Reports are created by members only, never copied, edited or indexed as references.

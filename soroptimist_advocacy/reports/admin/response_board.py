@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 from django_countries import countries
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from soroptimist_advocacy.models.report import ActionReport, ResponseStatus
+from soroptimist_advocacy.models.report import RECEIVED_STATUSES, RESPONSE_RECEIVED, ActionReport
 from soroptimist_advocacy.campaigns.admin.access import CampaignMixin, ReportFiguresPermissionMixin
 
 
@@ -29,8 +29,7 @@ def response_board(campaign_key) -> list[BoardRow]:
     A decision maker counts once across languages (by her page's translation
     key) and stays on the board after her page is deleted.
     """
-    received = ~Q(response_status=ResponseStatus.NO_REPLY)
-    statuses = [value for value, _label in ResponseStatus.choices if value != ResponseStatus.NO_REPLY]
+    statuses = [value for value, _label in RECEIVED_STATUSES]
     rows = (
         ActionReport.objects.for_campaign(campaign_key)
         .exclude(decision_maker_key__isnull=True)
@@ -39,7 +38,7 @@ def response_board(campaign_key) -> list[BoardRow]:
             name=Max("decision_maker_name"),
             country=Max("country"),
             actions=Count("pk"),
-            responses=Count("pk", filter=received),
+            responses=Count("pk", filter=RESPONSE_RECEIVED),
             **{status: Count("pk", filter=Q(response_status=status)) for status in statuses},
         )
         .order_by("-responses", "-actions", "name")
@@ -63,7 +62,7 @@ class ResponseBoardView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdmi
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        statuses = [(value, label) for value, label in ResponseStatus.choices if value != ResponseStatus.NO_REPLY]
+        statuses = RECEIVED_STATUSES
         board = response_board(self.campaign.key)
         reports = ActionReport.objects.for_campaign(self.campaign.key)
         context.update(

@@ -1,11 +1,13 @@
-"""Test settings: the example site's, on SQLite in memory unless TEST_DATABASE_URL says otherwise."""
+"""Settings for the tests of the example site itself (its demo campaign and the browser
+journeys through it): the example site's settings with the test suite's database, media,
+cache and mail. tests/conftest.py collects those tests only under these settings, and
+tests/test_example_site.py runs them in a second pytest process from the main run."""
 
 import os
 import tempfile
 
 import dj_database_url
-
-from example_site.settings import *  # noqa: F401,F403
+from example_site.settings import *  # noqa: F403
 
 DATABASES = {
     "default": dj_database_url.parse(os.environ["TEST_DATABASE_URL"])
@@ -22,6 +24,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEBUG = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-
-# A site's own page types built on the app's mixins (tests/test_extension_points.py).
-INSTALLED_APPS = [*INSTALLED_APPS, "tests.testapp_ext"]  # noqa: F405
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+    # The main run (tests/test_example_site.py's parent process) holds its own test database
+    # open: this run creates and drops another one.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_example_site"}

@@ -1,0 +1,18 @@
+"""The URLs a site adds for soroptimist-advocacy: Wagtail's admin, documents and pages, with
+non-default languages under a prefix."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from soroptimist_advocacy.web.sitemap import TranslatedSitemap
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": TranslatedSitemap}}),
+]
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
