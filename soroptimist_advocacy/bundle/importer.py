@@ -113,7 +113,7 @@ def _check_templates(manifest, documents) -> None:
             validate(clean_template(documents[document_id][1]))
         except ValidationError as error:
             raise BundleRefused([gettext("Letter template “%(name)s”: %(error)s")
-                                 % {"name": str(entry.get("name", ""))[:100], "error": " ".join(error.messages)}])
+                                 % {"name": str(entry.get("name", ""))[:100], "error": " ".join(error.messages)}]) from error
 
 
 def _store_document(entry, data, cache) -> int:

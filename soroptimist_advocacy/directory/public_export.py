@@ -30,7 +30,7 @@ def public_decision_makers(directory):
 
 
 def _conditional(request, body: bytes, content_type: str, last_modified) -> HttpResponse:
-    etag = '"%s"' % hashlib.sha256(body).hexdigest()[:32]
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
     stamp = int(last_modified.timestamp()) if last_modified else None
     if_none_match = request.headers.get("If-None-Match", "")
     since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))

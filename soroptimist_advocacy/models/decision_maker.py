@@ -104,7 +104,7 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
         return export_response(request, self, "json")
 
 
-class DecisionMakerIndexPage(DecisionMakerIndexMixin, Page):
+class DecisionMakerIndexPage(DecisionMakerIndexMixin, Page):  # noqa: DJ008 - Page.__str__ (the title) precedes models.Model.__str__ in the MRO
     subpage_types = ["soroptimist_advocacy.DecisionMakerPage"]
     template = "soroptimist_advocacy/pages/decision_maker_index_page.html"
 
@@ -207,6 +207,9 @@ class DecisionMakerMixin(PublicPageMixin, RoutablePageMixin, models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return gettext("%(name)s, %(post)s") % {"name": self.title, "post": self.position_title}
+
     @property
     def full_name(self) -> str:
         return self.title
@@ -221,9 +224,6 @@ class DecisionMakerMixin(PublicPageMixin, RoutablePageMixin, models.Model):
             return True
         today = today or timezone.localdate()
         return (today - self.last_verified).days > get_setting("STALE_AFTER_DAYS")
-
-    def __str__(self):
-        return gettext("%(name)s, %(post)s") % {"name": self.title, "post": self.position_title}
 
     # -- corrections ----------------------------------------------------------------
 
