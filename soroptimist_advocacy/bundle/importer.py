@@ -116,7 +116,7 @@ def _check_templates(manifest, documents) -> None:
                                  % {"name": str(entry.get("name", ""))[:100], "error": " ".join(error.messages)}]) from error
 
 
-def _store_document(entry, data, cache) -> int:
+def _store_document(entry: dict, data: bytes, cache: dict[str, int]) -> int:
     if entry["id"] in cache:
         return cache[entry["id"]]
     Document = get_document_model()
@@ -190,7 +190,9 @@ def import_campaign(path, parent, *, live: bool = False, user=None) -> ImportRes
             raise BundleRefused([gettext("The bundle's manifest.json is malformed.")]) from None
 
 
-def _write(parent, manifest, documents, directory_entry, directory_csv, live, user) -> ImportResult:
+def _write(
+    parent, manifest, documents: dict[str, tuple[dict, bytes]], directory_entry, directory_csv, live, user
+) -> ImportResult:
     result = ImportResult()
     document_ids: dict[str, int] = {}
     template_ids: dict[str, int] = {}

@@ -37,7 +37,7 @@ def _conditional(request, body: bytes, content_type: str, last_modified) -> Http
     if etag in [tag.strip() for tag in if_none_match.split(",")] or (
         not if_none_match and since and stamp and stamp <= since
     ):
-        response = HttpResponseNotModified()
+        response: HttpResponse = HttpResponseNotModified()
     else:
         response = HttpResponse(body, content_type=content_type)
     response["ETag"] = etag
