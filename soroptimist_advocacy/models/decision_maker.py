@@ -104,7 +104,7 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
         return export_response(request, self, "json")
 
 
-class DecisionMakerIndexPage(DecisionMakerIndexMixin, Page):  # noqa: DJ008 - Page.__str__ (the title) precedes models.Model.__str__ in the MRO
+class DecisionMakerIndexPage(DecisionMakerIndexMixin, Page):  # noqa: DJ008 - Page.__str__ (the title) comes first in the MRO
     subpage_types = ["soroptimist_advocacy.DecisionMakerPage"]
     template = "soroptimist_advocacy/pages/decision_maker_index_page.html"
 
