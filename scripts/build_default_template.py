@@ -33,7 +33,7 @@ GREY = RGBColor(0x55, 0x55, 0x55)
 
 def optional_line(variable: str) -> str:
     """A line break and *variable*, both left out when the member leaves the field empty."""
-    return "{%% if %s %%}\n{{ %s }}{%% endif %%}" % (variable, variable)
+    return "{% if " + variable + " %}\n{{ " + variable + " }}{% endif %}"
 
 
 def drop_boilerplate(document) -> None:

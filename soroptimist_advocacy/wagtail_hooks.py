@@ -47,9 +47,8 @@ def add_open_corrections_summary_item(request, summary_items):
 
 @hooks.register("before_edit_snippet")
 def warn_about_an_unusable_letter_template(request, instance):
-    if request.method == "GET" and isinstance(instance, LetterTemplate):
-        if warning := template_warning(instance):
-            messages.warning(request, warning)
+    if request.method == "GET" and isinstance(instance, LetterTemplate) and (warning := template_warning(instance)):
+        messages.warning(request, warning)
 
 
 @hooks.register("before_edit_page")

@@ -114,10 +114,10 @@ def _check_templates(manifest, documents) -> None:
             validate(clean_template(documents[document_id][1]))
         except ValidationError as error:
             raise BundleRefused([gettext("Letter template “%(name)s”: %(error)s")
-                                 % {"name": str(entry.get("name", ""))[:100], "error": " ".join(error.messages)}])
+                                 % {"name": str(entry.get("name", ""))[:100], "error": " ".join(error.messages)}]) from error
 
 
-def _store_document(entry, data, cache) -> int:
+def _store_document(entry: dict, data: bytes, cache: dict[str, int]) -> int:
     if entry["id"] in cache:
         return cache[entry["id"]]
     Document = get_document_model()
@@ -206,7 +206,9 @@ def _target_countries(value) -> list[str]:
     return codes
 
 
-def _write(parent, manifest, documents, directory_entry, directory_csv, live, user) -> ImportResult:
+def _write(
+    parent, manifest, documents: dict[str, tuple[dict, bytes]], directory_entry, directory_csv, live, user
+) -> ImportResult:
     result = ImportResult()
     document_ids: dict[str, int] = {}
     template_ids: dict[str, int] = {}

@@ -64,7 +64,10 @@ def all_campaigns() -> list[Campaign]:
         .values_list("campaign_key", flat=True)
         .distinct()
     )
-    campaigns.extend(_deleted_campaign(key) for key in orphan_keys)
+    for key in orphan_keys:
+        deleted = _deleted_campaign(key)
+        if deleted is not None:  # None when its reports were deleted in the meantime
+            campaigns.append(deleted)
     return sorted(campaigns, key=lambda campaign: campaign.title.casefold())
 
 

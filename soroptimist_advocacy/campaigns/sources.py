@@ -55,7 +55,7 @@ def page_sources(page) -> dict[str, str]:
     sources = getattr(page, "sources", None)
     if sources is None:
         return {}
-    found = {}
+    found: dict[str, str] = {}
     for raw in sources.raw_data:
         value = raw.get("value") or {}
         slug = normal_slug(value.get("slug"))

@@ -317,10 +317,11 @@ def read_decision_makers(data: bytes) -> ParsedFile:
     text, error = _decode(data)
     if error:
         return ParsedFile(errors=[error])
+    assert text is not None  # _decode gives either the text or an error
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter_for(text), strict=True)
     parsed = ParsedFile()
     first_line_of_next_record = 1
-    first_line_of_row = {}
+    first_line_of_row: dict[str, int] = {}
     try:
         header = next(reader, None)
         if header is None:

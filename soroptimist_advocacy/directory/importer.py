@@ -172,6 +172,7 @@ def _create(directory, change: PlannedChange, user) -> DecisionMakerPage:
 
 def _update(change: PlannedChange, user) -> DecisionMakerPage:
     page = change.page
+    assert page is not None  # an update always names the page it changes
     assign(page, change.values)
     _publish(page, user)
     return page

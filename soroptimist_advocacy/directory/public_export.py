@@ -30,14 +30,14 @@ def public_decision_makers(directory):
 
 
 def _conditional(request, body: bytes, content_type: str, last_modified) -> HttpResponse:
-    etag = '"%s"' % hashlib.sha256(body).hexdigest()[:32]
+    etag = f'"{hashlib.sha256(body).hexdigest()[:32]}"'
     stamp = int(last_modified.timestamp()) if last_modified else None
     if_none_match = request.headers.get("If-None-Match", "")
     since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
     if etag in [tag.strip() for tag in if_none_match.split(",")] or (
         not if_none_match and since and stamp and stamp <= since
     ):
-        response = HttpResponseNotModified()
+        response: HttpResponse = HttpResponseNotModified()
     else:
         response = HttpResponse(body, content_type=content_type)
     response["ETag"] = etag

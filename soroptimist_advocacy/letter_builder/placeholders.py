@@ -39,7 +39,7 @@ def translation_source_page(page):
 
 
 def _named(names) -> str:
-    return ", ".join("{{ %s }}" % name for name in sorted(names))
+    return ", ".join("{{ " + name + " }}" for name in sorted(names))
 
 
 def letter_placeholder_errors(page) -> list[str]:

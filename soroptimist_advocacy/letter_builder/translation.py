@@ -71,7 +71,8 @@ def translated_letter_locales(page, translations: dict) -> set[int]:
     if source_locale is None:
         return locale_ids  # the source has no letter text to translate
     wanted = {(string_id, context_id): text for string_id, context_id, text in segments}
-    held = defaultdict(dict)
+    # locale id -> {(string id, context id): translated text}
+    held: defaultdict[int, dict[tuple[int, int], str]] = defaultdict(dict)
     rows = StringTranslation.objects.filter(
         translation_of_id__in={string_id for string_id, _ in wanted},
         context_id__in={context_id for _, context_id in wanted},

@@ -390,7 +390,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         return figures_json_response(request, self)
 
 
-class ActionKitPage(ActionKitMixin, Page):
+class ActionKitPage(ActionKitMixin, Page):  # noqa: DJ008 - Page.__str__ (the title) comes first in the MRO
     subpage_types: list[str] = []
     template = "soroptimist_advocacy/pages/action_kit_page.html"
 

@@ -120,7 +120,7 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
         return export_response(request, self, "json")
 
 
-class DecisionMakerIndexPage(DecisionMakerIndexMixin, Page):
+class DecisionMakerIndexPage(DecisionMakerIndexMixin, Page):  # noqa: DJ008 - Page.__str__ (the title) comes first in the MRO
     subpage_types = ["soroptimist_advocacy.DecisionMakerPage"]
     template = "soroptimist_advocacy/pages/decision_maker_index_page.html"
 
@@ -223,15 +223,15 @@ class DecisionMakerMixin(PublicPageMixin, RoutablePageMixin, models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return gettext("%(name)s, %(post)s") % {"name": self.title, "post": self.position_title}
+
     def is_stale(self, today: datetime.date | None = None) -> bool:
         """True when nobody has verified this record within STALE_AFTER_DAYS."""
         if self.last_verified is None:
             return True
         today = today or timezone.localdate()
         return (today - self.last_verified).days > get_setting("STALE_AFTER_DAYS")
-
-    def __str__(self):
-        return gettext("%(name)s, %(post)s") % {"name": self.title, "post": self.position_title}
 
     # -- corrections ----------------------------------------------------------------
 

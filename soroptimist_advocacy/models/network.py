@@ -53,7 +53,7 @@ class PartnerFeed(models.Model):
 
     def is_stale(self, now: datetime.datetime | None = None) -> bool:
         """True when the last fetch failed or the last good figures are too old."""
-        if self.snapshot is None or self.last_error:
+        if self.snapshot is None or self.last_error or self.fetched_at is None:
             return True
         now = now or timezone.now()
         return now - self.fetched_at > datetime.timedelta(hours=get_setting("FIGURES_STALE_AFTER_HOURS"))

@@ -76,7 +76,7 @@ class ResourceIndexMixin(SharedCacheMixin, PublicPageMixin, models.Model):
         return context
 
 
-class ResourceIndexPage(ResourceIndexMixin, Page):
+class ResourceIndexPage(ResourceIndexMixin, Page):  # noqa: DJ008 - Page.__str__ (the title) comes first in the MRO
     subpage_types = ["soroptimist_advocacy.ResourcePage"]
     template = "soroptimist_advocacy/pages/resource_index_page.html"
 
@@ -140,7 +140,7 @@ class ResourceMixin(PublicPageMixin, models.Model):
         return self.external_url or self.url
 
 
-class ResourcePage(ResourceMixin, Page):
+class ResourcePage(ResourceMixin, Page):  # noqa: DJ008 - Page.__str__ (the title) comes first in the MRO
     parent_page_types = ["soroptimist_advocacy.ResourceIndexPage"]
     subpage_types: list[str] = []
     template = "soroptimist_advocacy/pages/resource_page.html"

@@ -4,6 +4,7 @@ sync bookkeeping is not content, so translations and revisions never carry it.""
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -23,6 +24,10 @@ class DecisionMakerSyncState(models.Model):
         verbose_name = _("decision-maker sync state")
         verbose_name_plural = _("decision-maker sync states")
 
+    def __str__(self):
+        # The page's id rather than its title, so that naming a state costs no query.
+        return gettext("Sync state of page %(page_id)s") % {"page_id": self.page_id}
+
 
 class DirectorySyncSource(models.Model):
     """Validators of the last fetch of one URL into one directory, for conditional requests."""
@@ -35,3 +40,6 @@ class DirectorySyncSource(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["directory", "url"], name="sa_unique_sync_source")]
+
+    def __str__(self):
+        return self.url

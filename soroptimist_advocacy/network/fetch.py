@@ -37,7 +37,7 @@ def _allowed_entries() -> set[str]:
     return {str(entry).strip().lower() for entry in get_setting("NETWORK_ALLOWED_HOSTS") or ()}
 
 
-def _is_public(address: ipaddress._BaseAddress) -> bool:
+def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return address.is_global and not address.is_multicast
 
 
@@ -69,7 +69,8 @@ def check_url(url: str) -> tuple[str, str, int, str, str]:
         raise FetchError(gettext("The host %(host)s cannot be found.") % {"host": host}) from None
     if not infos:
         raise FetchError(gettext("The host %(host)s cannot be found.") % {"host": host})
-    address = ipaddress.ip_address(infos[0][4][0].split("%")[0])
+    # An IP family's sockaddr starts with the address as text (typeshed also allows an int).
+    address = ipaddress.ip_address(str(infos[0][4][0]).split("%")[0])
     if not _is_public(address) and not listed_with_port:
         raise FetchError(gettext(
             "%(host)s resolves to a private or local address (%(address)s); list it with its port to allow it."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from dataclasses import dataclass, field
 
@@ -21,8 +22,8 @@ class PartnerFigures:
     actions: int
     responses: int
     countries: int
-    fetched_at: object  # datetime of the last good fetch, or None.
-    generated_at: object
+    fetched_at: datetime.datetime | None  # of the last good fetch
+    generated_at: datetime.datetime | None
     stale: bool
     has_figures: bool
     error: str = ""

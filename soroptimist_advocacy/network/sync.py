@@ -72,18 +72,20 @@ def sync_directory(url: str, directory, *, dry_run: bool = False, user=None, for
     """Fetch *url* and apply it to *directory* (unless *dry_run*); never raises for bad input."""
     result = SyncResult(url=url, dry_run=dry_run)
     source = DirectorySyncSource.objects.filter(directory=directory, url=url).first()
-    use_validators = source is not None and not dry_run and not force
+    # The last fetch's validators make the request conditional, unless a dry run or force wants the whole file.
+    validators = source if not dry_run and not force else None
     try:
         fetched = fetch(
             url,
-            etag=source.etag if use_validators else "",
-            last_modified=source.last_modified if use_validators else "",
+            etag=validators.etag if validators else "",
+            last_modified=validators.last_modified if validators else "",
             accept="text/csv, application/json",
         )
     except FetchError as error:
         result.errors.append(str(error))
         return result
-    if fetched.status == 304:
+    # A 304 to a request without validators (a misbehaving server) is read as an empty file.
+    if fetched.status == 304 and source is not None:
         result.not_modified = True
         DirectorySyncSource.objects.filter(pk=source.pk).update(last_synced_at=timezone.now())
         return result
@@ -107,23 +109,24 @@ def sync_directory(url: str, directory, *, dry_run: bool = False, user=None, for
             ]
             kept = ParsedFile(columns=parsed.columns,
                               rows=[row for row in parsed.rows if row.values["external_id"] not in local_ids])
-            result.plan = plan_import(directory, kept)
-            if result.plan.errors:
-                result.errors.extend(str(error) for error in result.plan.errors)
+            result.plan = plan = plan_import(directory, kept)
+            if plan.errors:
+                result.errors.extend(str(error) for error in plan.errors)
                 return result
             if dry_run:
                 return result
-            apply_import(result.plan, user)
-            _record(result, directory, url, fetched, states)
+            apply_import(plan, user)
+            _record(result, plan, directory, url, fetched, states)
     except ImportRejected as rejected:
         result.errors.extend(str(error) for error in rejected.errors)
     return result
 
 
-def _record(result: SyncResult, directory, url, fetched, states) -> None:
-    """Sync bookkeeping, inside the import's transaction."""
+def _record(result: SyncResult, plan: ImportPlan, directory, url, fetched, states) -> None:
+    """Sync bookkeeping for the applied *plan*, inside the import's transaction."""
     now = timezone.now()
-    for change in result.plan.changes:
+    for change in plan.changes:
+        assert change.page is not None  # apply_import gave each created row its page
         DecisionMakerSyncState.objects.update_or_create(
             page_id=change.page.pk,
             defaults={"source": url, "last_synced_at": now, "missing_upstream": False},

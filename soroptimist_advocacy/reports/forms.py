@@ -233,9 +233,9 @@ class ResponseForm(ResponseFieldsMixin, forms.ModelForm):
             "response_summary": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, instance: ActionReport, **kwargs):
+    def __init__(self, data=None, files=None, *, instance: ActionReport, **kwargs):
         # Start from the saved status and date, never from the saved summary.
-        super().__init__(*args, instance=instance, initial={"response_summary": ""}, **kwargs)
+        super().__init__(data, files, instance=instance, initial={"response_summary": ""}, **kwargs)
         self.saved_summary = instance.response_summary
         self.fields["response_summary"].validators.append(validate_printable)
         self.fields["response_date"].widget.attrs["max"] = today().isoformat()

@@ -21,9 +21,10 @@ def report_link(page, token: str, request=None) -> str:
 def report_link_for(report: ActionReport) -> str | None:
     """The private link of *report* on the page she reported on, or None when that page
     is gone, unpublished or has no report route, or the link was revoked."""
-    if report.campaign_id is None:
+    campaign = report.campaign  # no query when the report has no campaign
+    if campaign is None:
         return None
-    page = report.campaign.specific
+    page = campaign.specific
     if not page.live or not hasattr(page, "reverse_subpage"):
         return None
     token = current_token(report)

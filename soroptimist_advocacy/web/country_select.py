@@ -43,7 +43,7 @@ class CountryChoiceField(forms.CharField):
     Validated against the set of codes rather than a ``choices`` list, which
     Django would rebuild (with ~250 translated, sorted names) for every form."""
 
-    widget = None  # set below, once CountrySelect exists
+    widget: type[forms.Widget] | None = None  # set below, once CountrySelect exists
     default_error_messages = {"invalid_choice": _("Choose your country from the list.")}
 
     def to_python(self, value):

@@ -70,7 +70,7 @@ def query_normalisers() -> dict:
     middleware keys a request before routing, so the key uses every page type's
     parameters, not only those of the page that will answer.
     """
-    found = {}
+    found: dict = {}
     for model in get_page_models():
         found.update(getattr(model, "cache_query_parameters", None) or {})
     return dict(sorted(found.items()))
@@ -195,6 +195,8 @@ def store(request, response, version: str) -> None:
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
     max_age = get_max_age(response)
+    if not max_age:  # response_is_cacheable required one; this guard only narrows the type
+        return
     _version_key, entry_key = _keys(request)
     entry = {
         "version": version,

@@ -8,6 +8,7 @@ with the reason. Every step writes a numbered screenshot to ``SCREENSHOT_DIR`` (
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sqlite3
@@ -129,10 +130,9 @@ def _close(request, context, screenshot_dir) -> None:
     if getattr(request.node, "sa_call_failed", False):
         for number, page in enumerate(context.pages, start=1):
             name = re.sub(r"[^a-z0-9]+", "-", request.node.name.lower()).strip("-")
-            try:
+            # A failed photo must not hide the failure.
+            with contextlib.suppress(Exception):
                 page.screenshot(path=str(screenshot_dir / f"failed-{name}-{number}.png"), full_page=True)
-            except Exception:  # noqa: BLE001 - a failed photo must not hide the failure
-                pass
     context.close()
 
 

@@ -134,3 +134,13 @@ def factories_admin(client):
     user = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
     client.force_login(user)
     return client
+
+
+def test_a_304_to_a_first_sync_without_validators_is_refused_clearly(settings, stub_server):
+    # No earlier sync, so no validators were sent: a 304 is a misbehaving server, not "nothing changed".
+    allow(settings, stub_server.host)
+    directory = factories.make_directory(title="Synced", slug="synced")
+    stub_server.answer = (304, {}, b"")
+    with pytest.raises(CommandError, match="nothing was written"):
+        sync(f"http://{stub_server.host}/export.csv", directory)
+    assert not DecisionMakerPage.objects.child_of(directory).exists()

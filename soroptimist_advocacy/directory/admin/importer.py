@@ -60,7 +60,7 @@ class UploadForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    directory = forms.ModelChoiceField(queryset=DecisionMakerIndexPage.objects.none(), widget=forms.HiddenInput)
+    directory: forms.ModelChoiceField = forms.ModelChoiceField(queryset=DecisionMakerIndexPage.objects.none(), widget=forms.HiddenInput)
     data = forms.CharField(widget=forms.HiddenInput, max_length=MAX_FILE_BYTES * 2)
 
     def __init__(self, *args, directories, **kwargs):

@@ -75,11 +75,12 @@ def _relationship_problems(root: etree._Element) -> Iterator[ValidationError]:
             yield ValidationError(ALT_CHUNK, code="alt_chunk")
         elif kind.endswith("/vbaProject"):
             yield ValidationError(MACROS, code="macros")
-        elif relationship.get("TargetMode") == "External":
-            # A hyperlink is only followed when the reader clicks it; anything
-            # else external (pictures, templates, frames) is fetched on opening.
-            if not (kind == HYPERLINK and urlsplit(target).scheme.lower() in SAFE_LINK_SCHEMES):
-                yield ValidationError(EXTERNAL_LINK, code="external_link", params={"target": target[:100]})
+        # A hyperlink is only followed when the reader clicks it; anything
+        # else external (pictures, templates, frames) is fetched on opening.
+        elif relationship.get("TargetMode") == "External" and not (
+            kind == HYPERLINK and urlsplit(target).scheme.lower() in SAFE_LINK_SCHEMES
+        ):
+            yield ValidationError(EXTERNAL_LINK, code="external_link", params={"target": target[:100]})
 
 
 def _content_type_problems(root: etree._Element) -> Iterator[ValidationError]:

@@ -29,7 +29,9 @@ XML_DECLARATION = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"  
 
 
 class RenderedPart(Protocol):
-    member: str  # the part's name in the zip
+    # Read-only, so that the frozen dataclasses below match the protocol.
+    @property
+    def member(self) -> str: ...  # the part's name in the zip
 
     def render(self, renderer: DocxTemplate, context: Context) -> bytes: ...
 

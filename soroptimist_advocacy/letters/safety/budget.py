@@ -72,7 +72,7 @@ def render_bounded(template: Template, context: Mapping[str, Any]) -> str:
     budget = _current.get()
     if budget is None:  # a render outside any letter still gets one letter's budget
         budget = Budget()
-    pieces = []
+    pieces: list[str] = []
     append, spend = pieces.append, budget.spend
     # Reading the CPU clock is a system call: once per TIME_CHECK_EVERY pieces is
     # enough, since the allowlist bounds what one piece can cost.

@@ -74,16 +74,17 @@ def _read_xml(package: zipfile.ZipFile, names: dict[str, str], member: str):
         return None
 
 
-def _content_types(root) -> dict[str, str]:
+def _content_types(root) -> dict[str, dict[str, str]]:
     """Each part's content type, by its member name (casefolded)."""
-    defaults, overrides = {}, {}
+    defaults: dict[str, str] = {}
+    overrides: dict[str, str] = {}
     if root is not None:
         for entry in root:
             if entry.tag == CONTENT_TYPES + "Default":
                 defaults[entry.get("Extension", "").casefold()] = entry.get("ContentType", "")
             elif entry.tag == CONTENT_TYPES + "Override":
                 overrides[entry.get("PartName", "").lstrip("/").casefold()] = entry.get("ContentType", "")
-    return {"defaults": defaults, "overrides": overrides}  # type: ignore[return-value]
+    return {"defaults": defaults, "overrides": overrides}
 
 
 def read_layout(package: zipfile.ZipFile) -> PackageLayout:

@@ -156,12 +156,12 @@ class _Checker:
                 self.expression(child)
         elif isinstance(node, nodes.CondExpr):
             self.expression(node.test)
-            for child in (node.expr1, node.expr2):
-                if child is not None:
-                    self.expression(child, printed)
+            for branch in (node.expr1, node.expr2):
+                if branch is not None:
+                    self.expression(branch, printed)
         elif isinstance(node, (nodes.And, nodes.Or, nodes.Not, nodes.Concat, nodes.Tuple, nodes.List)):
-            for child in node.iter_child_nodes():
-                self.expression(child, printed)
+            for part in node.iter_child_nodes():
+                self.expression(part, printed)
         else:
             self.findings.refuse(_CONSTRUCTS.get(type(node), _ANYTHING_ELSE))
 

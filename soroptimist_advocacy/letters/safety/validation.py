@@ -107,7 +107,7 @@ def _jinja_problems(sources: list[_Source]) -> list[ValidationError]:
     # Counted before parsing: Jinja's parser is the slow part for a huge template.
     count = sum(source.text.count("{{") + source.text.count("{%") for source in sources)
     if count > MAX_PLACEHOLDERS:
-        params = {"count": count, "limit": MAX_PLACEHOLDERS}
+        params: dict[str, object] = {"count": count, "limit": MAX_PLACEHOLDERS}
         return [ValidationError(TOO_MANY_PLACEHOLDERS, code="too_many_placeholders", params=params)]
     problems, findings, parsed = [], Findings(), []
     for source in sources:

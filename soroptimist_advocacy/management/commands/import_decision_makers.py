@@ -39,8 +39,8 @@ class Command(BaseCommand):
 
         plan = import_decision_makers(target, data, dry_run=dry_run)
         if not plan.is_valid:
-            for error in plan.errors:
-                self.stderr.write(str(error))
+            for problem in plan.errors:
+                self.stderr.write(str(problem))
             raise CommandError(
                 f"{len(plan.errors)} problem(s) in {file}; nothing was imported into {target.url_path}."
             )

@@ -37,8 +37,8 @@ class Command(BaseCommand):
 
         result = sync_directory(url, target, dry_run=dry_run, force=force)
         if not result.ok:
-            for error in result.errors:
-                self.stderr.write(error)
+            for problem in result.errors:
+                self.stderr.write(problem)
             raise CommandError(f"{len(result.errors)} problem(s) in {url}; nothing was written to {target.url_path}.")
         if result.not_modified:
             self.stdout.write(self.style.SUCCESS(f"{url} is not modified since the last sync; nothing to do."))

@@ -155,7 +155,8 @@ class ActionReportIndexView(FormulaSafeExportMixin, IndexView):
     def write_xlsx_response(self, queryset):
         # openpyxl's write-only workbook (Wagtail's) keeps rows in its own temporary
         # files; the finished file is spooled and streamed in blocks.
-        output = tempfile.SpooledTemporaryFile(max_size=XLSX_SPOOL_BYTES)
+        # No context manager: FileResponse closes the file once it has been streamed.
+        output = tempfile.SpooledTemporaryFile(max_size=XLSX_SPOOL_BYTES)  # noqa: SIM115
         self.write_xlsx(ChunkedRows(queryset), output)
         output.seek(0)
         return FileResponse(
