@@ -14,11 +14,11 @@ ROOT = Path(__file__).resolve().parent.parent
 # Tests of the example site itself: its demo campaign and the browser journeys through it. They
 # need the example site's apps (``demo``), which the suite's own settings (tests/testapp) do not
 # install, and pytest-django configures one settings module per process. So the main run skips
-# them here and tests/test_example_site.py runs them in a second pytest process on
+# them here and tests/demo_site/test_example_site.py runs them in a second pytest process on
 # tests.testapp.example_site_settings: ``python -m pytest`` still runs every test.
 EXAMPLE_SITE_SETTINGS = "tests.testapp.example_site_settings"
-EXAMPLE_SITE_TESTS = ("tests/test_demo_languages.py", "tests/browser")
-EXAMPLE_SITE_RUNNER = "tests/test_example_site.py"
+EXAMPLE_SITE_TESTS = ("tests/demo_site/test_demo_languages.py", "tests/browser")
+EXAMPLE_SITE_RUNNER = "tests/demo_site/test_example_site.py"
 
 
 def on_example_site_settings() -> bool:
@@ -74,14 +74,14 @@ def csrf_client():
 # module per layer a Wagtail or Django release could break (models and
 # migrations, page serving, letters end to end, report form, admin permissions).
 SMOKE_MODULES = {
-    "tests/test_page_types.py",
-    "tests/test_letter_form.py",
+    "tests/models/test_page_types.py",
+    "tests/letter_builder/test_letter_form.py",
     "tests/letters/test_engine_render.py",
     "tests/reports/test_report_form.py",
     "tests/reports/test_admin_permissions.py",
-    "tests/test_checks.py",
+    "tests/support/test_checks.py",
 }
-SMOKE_TESTS = {"tests/test_packaging.py::test_models_and_migrations_agree"}
+SMOKE_TESTS = {"tests/support/test_packaging.py::test_models_and_migrations_agree"}
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,4 +1,4 @@
-"""Run inside a fresh `wagtail start` site (by tests/test_packaging.py): an editor's campaign
+"""Run inside a fresh `wagtail start` site (by tests/support/test_packaging.py): an editor's campaign
 with a letter builder, translated into French with wagtail-localize, then a member's visit
 to the French page and her French letter, through the site's own settings and URLconf."""
 

@@ -1,7 +1,7 @@
 """Settings for the tests of the example site itself (its demo campaign and the browser
 journeys through it): the example site's settings with the test suite's database, media,
 cache and mail. tests/conftest.py collects those tests only under these settings, and
-tests/test_example_site.py runs them in a second pytest process from the main run."""
+tests/demo_site/test_example_site.py runs them in a second pytest process from the main run."""
 
 import os
 import tempfile
@@ -25,6 +25,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 DEBUG = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-    # The main run (tests/test_example_site.py's parent process) holds its own test database
+    # The main run (tests/demo_site/test_example_site.py's parent process) holds its own test database
     # open: this run creates and drops another one.
     DATABASES["default"]["TEST"] = {"NAME": f"test_{DATABASES['default']['NAME']}_example_site"}

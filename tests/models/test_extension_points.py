@@ -16,7 +16,7 @@ from tests import factories
 from tests.directory.test_corrections import correction_url, form_data
 from tests.letter_helpers import docx_text, letter_data, post_letter
 from tests.reports.helpers import post_report
-from tests.test_page_cache import rendered
+from tests.web.test_page_cache import rendered
 from tests.testapp_ext.models import DistrictCampaignPage, RegionalDecisionMakerPage, RegionalDirectoryPage
 
 

@@ -8,7 +8,7 @@ import polib
 import pytest
 from django.core.management import call_command
 
-PACKAGE = Path(__file__).resolve().parent.parent / "soroptimist_advocacy"
+PACKAGE = Path(__file__).resolve().parents[2] / "soroptimist_advocacy"
 LANGUAGES = ["fr", "es", "ar", "zh_Hans", "ru"]
 
 

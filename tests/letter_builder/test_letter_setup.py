@@ -16,7 +16,7 @@ from soroptimist_advocacy.letter_builder import setup as letter_setup
 from soroptimist_advocacy.models import LetterTemplate
 from tests import factories
 from tests.letter_helpers import docx_text, letter_data, post_letter
-from tests.test_localisation import marked_template
+from tests.letter_builder.test_localisation import marked_template
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from soroptimist_advocacy.models import ActionKitPage, LetterTemplate
 from soroptimist_advocacy.web.page_cache import ENTRY_PREFIX, normalised_query
 from tests import factories
-from tests.test_localisation import campaign, localized  # noqa: F401 - the translated campaign fixture
+from tests.letter_builder.test_localisation import campaign, localized  # noqa: F401 - the translated campaign fixture
 
 
 def stored_entries() -> int:

@@ -1,4 +1,4 @@
-"""Another worker process for tests/test_letter_setup.py: posts a letter for each URL read
+"""Another worker process for tests/letter_builder/test_letter_setup.py: posts a letter for each URL read
 from stdin and prints the letter's text, against the parent's database, cache and media."""
 
 import json
@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 import tests.testapp.settings as test_settings  # noqa: E402

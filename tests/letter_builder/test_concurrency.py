@@ -59,7 +59,7 @@ def test_fifty_members_posting_letters_and_reports_at_once(settings):
 
 @pytest.mark.django_db(transaction=True)
 def test_letters_with_a_source_are_counted_under_it_exactly_at_once(settings):
-    from tests.test_letter_setup import ensure_site
+    from tests.letter_builder.test_letter_setup import ensure_site
 
     settings.SOROPTIMIST_ADVOCACY = {"LETTER_RATE_LIMIT": 10_000}
     ensure_site()  # the test above is transactional too: its flush removed Wagtail's root and site
