@@ -29,12 +29,14 @@ class CampaignSummaryBlock(blocks.StructBlock):
         )
 
     def get_context(self, value, parent_context=None):
-        from soroptimist_advocacy.campaigns.figures import campaign_figures
+        # campaigns imports the page models, which import this block: imported here.
+        from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures, target_country_count
 
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
         key = getattr(page, "translation_key", None)
-        context["figures"] = campaign_figures(key, getattr(page, "target_countries", None)) if key else None
+        # From the shared cache, counted at most every FIGURES_REFRESH_SECONDS: never a count per visitor.
+        context["figures"] = cached_campaign_figures(key, target_country_count(page)).figures if key else None
         if key and value.get("include_partners"):
             from soroptimist_advocacy.network.rollup import network_figures
 

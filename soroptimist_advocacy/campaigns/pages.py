@@ -68,7 +68,7 @@ def all_campaigns() -> list[Campaign]:
 
 def _campaign(key, pages: list[Page]) -> Campaign:
     page = _preferred(pages).specific
-    return Campaign(key=key, title=page.title, page=page, target_countries=getattr(page, "target_countries", None))
+    return Campaign(key=key, title=page.title, page=page, target_countries=page.target_country_count())
 
 
 def _deleted_campaign(key) -> Campaign | None:

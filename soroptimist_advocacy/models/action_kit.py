@@ -133,6 +133,11 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
             return None
         return max(1, int((min(upcoming) - now).total_seconds()))
 
+    def target_country_count(self) -> int | None:
+        """How many countries the campaign means to reach, or None without a target: the one
+        place figures, the summary block and figures.json read the target from."""
+        return self.target_countries or None
+
     def get_privacy_text(self) -> str:
         """The privacy text members agree to, as (rich text) HTML; may be overridden."""
         from soroptimist_advocacy.reports.privacy_text import default_privacy_text
