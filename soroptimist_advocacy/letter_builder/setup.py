@@ -34,12 +34,15 @@ class LetterSetup:
     """The member-independent part of a campaign's letters; shared, so never mutated per request."""
 
     def __init__(self, page):
-        from soroptimist_advocacy.letter_builder.form_context import live_translations
+        from soroptimist_advocacy.letter_builder.form_context import letter_translations, live_translations
         from soroptimist_advocacy.letter_builder.route import find_letter_block
 
         self.block_value = find_letter_block(page)
         self.directory = page.get_directory()
         self.translations = dict(live_translations(page))
+        # The languages the letter is really translated into (wagtail-localize's segments): a
+        # translation only reaches visitors when published, and publishing bumps the version.
+        self.letter_translations = dict(letter_translations(page))
         self.locale = page.locale
         self.page_pk = page.pk
         self._decision_makers: dict = {}
@@ -51,6 +54,7 @@ class LetterSetup:
         """Give *page* (this request's instance) the setup's directory, translations and locale."""
         page._sa_directory = self.directory
         page._sa_live_translations = self.translations
+        page._sa_letter_translations = self.letter_translations
         page.locale = self.locale
 
     def decision_makers(self, country: str) -> list:
