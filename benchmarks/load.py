@@ -150,6 +150,11 @@ def main() -> int:
         wait_until_up(base + "/")
         for path in ("/", "/healthz/", "/action-kit/", "/action-kit/"):
             urllib.request.urlopen(base + path).read()
+        # Warm every worker, letters included: a worker's first letter builds the campaign's
+        # letter setup and prepares its template once (seconds on a busy machine), which would
+        # otherwise land in the measured letters' p95 as a one-off per process.
+        for path, script in (("/", GET_SCRIPT), ("/action-kit/letter/", POST_SCRIPT.format(port=args.port))):
+            run_wrk(base + path, script, 3, args.connections)
         print(f"database: {urllib.parse.urlsplit(database_url).scheme}, shared cache: "
               f"{'redis' if args.redis else 'local memory per worker'}, gunicorn workers: {args.workers}, "
               f"wrk: 2 threads, {args.connections} connections, {args.seconds} s each, on this machine's "

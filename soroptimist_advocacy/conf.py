@@ -50,6 +50,9 @@ DEFAULTS = {
     "NETWORK_MAX_BYTES": 5_000_000,
     # Longest time a cache may keep a campaign's figures.json.
     "FIGURES_MAX_AGE": 300,
+    # A campaign's figures (summary block, impact, figures.json) come from the shared
+    # cache and are counted again at most this often, by one process (campaigns/figures_cache.py).
+    "FIGURES_REFRESH_SECONDS": 120,
     # A partner's figures older than this many hours are shown as stale.
     "FIGURES_STALE_AFTER_HOURS": 48,
 }

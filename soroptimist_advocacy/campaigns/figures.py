@@ -13,7 +13,7 @@ from django.db.models import Count, Sum
 from django_countries import countries
 
 from soroptimist_advocacy.models.counter import LetterCounter
-from soroptimist_advocacy.models.report import RESPONSE_RECEIVED, ActionReport, ResponseStatus
+from soroptimist_advocacy.models.report import ActionReport, ResponseStatus
 
 
 @dataclass(frozen=True)
@@ -52,34 +52,66 @@ class CampaignFigures:
         return min(100, round(100 * self.countries_reached / self.target_countries))
 
 
-def campaign_figures(campaign_key: uuid.UUID, target_countries: int | None = None) -> CampaignFigures:
-    """Letters, actions and responses of one campaign, per country and in total."""
-    letters = dict(
-        LetterCounter.objects.filter(campaign_key=campaign_key)
-        .values("country")
-        .annotate(total=Sum("letters"))
-        .values_list("country", "total")
-    )
-    reports = ActionReport.objects.for_campaign(campaign_key)
-    per_country = {
-        row["country"]: row
-        for row in reports.values("country").annotate(
-            actions=Count("pk"), responses=Count("pk", filter=RESPONSE_RECEIVED)
-        ).order_by()
-    }
-    by_status = dict(
-        reports.values("response_status").annotate(total=Count("pk")).order_by().values_list("response_status", "total")
-    )
+def figure_counts(campaign_key: uuid.UUID) -> dict:
+    """The campaign's raw counts in two grouped queries, as plain data a cache can hold.
 
-    codes = {code for code in letters if code} | set(per_country)
+    Letters per (country, source) and reports per (country, source, response status):
+    the work grows with the number of groups, not of reports, once the database has
+    read them, and presentation (country names, labels) stays out of what is cached
+    because it depends on the visitor's language.
+    """
+    letters: dict[str, int] = {}
+    letters_by_source: dict[str, int] = {}
+    for country, source, total in (
+        LetterCounter.objects.filter(campaign_key=campaign_key)
+        .values("country", "source")
+        .annotate(total=Sum("letters"))
+        .order_by()
+        .values_list("country", "source", "total")
+    ):
+        total = total or 0
+        if country:
+            letters[country] = letters.get(country, 0) + total
+        letters_by_source[source or ""] = letters_by_source.get(source or "", 0) + total
+    actions: dict[str, int] = {}
+    responses: dict[str, int] = {}
+    by_status: dict[str, int] = {}
+    reports_by_source: dict[str, int] = {}
+    for country, source, status, total in (
+        ActionReport.objects.for_campaign(campaign_key)
+        .values("country", "source", "response_status")
+        .annotate(total=Count("pk"))
+        .order_by()
+        .values_list("country", "source", "response_status", "total")
+    ):
+        actions[country] = actions.get(country, 0) + total
+        if status != ResponseStatus.NO_REPLY:
+            responses[country] = responses.get(country, 0) + total
+        by_status[status] = by_status.get(status, 0) + total
+        reports_by_source[source or ""] = reports_by_source.get(source or "", 0) + total
+    return {
+        "letters": letters,
+        "actions": actions,
+        "responses": responses,
+        "by_status": by_status,
+        "letters_by_source": letters_by_source,
+        "reports_by_source": reports_by_source,
+    }
+
+
+def figures_from_counts(counts: dict, target_countries: int | None = None) -> CampaignFigures:
+    """The figures as people read them (country names and status labels in the active
+    language) from :func:`figure_counts`; no query."""
+    letters, actions, responses = counts["letters"], counts["actions"], counts["responses"]
+    codes = set(letters) | set(actions)
     rows = sorted(
         (
             CountryFigures(
                 code=code,
                 name=str(countries.name(code)) or code,
-                letters=letters.get(code) or 0,
-                actions=per_country.get(code, {}).get("actions", 0),
-                responses=per_country.get(code, {}).get("responses", 0),
+                letters=letters.get(code, 0),
+                actions=actions.get(code, 0),
+                responses=responses.get(code, 0),
             )
             for code in codes
         ),
@@ -91,8 +123,23 @@ def campaign_figures(campaign_key: uuid.UUID, target_countries: int | None = Non
         responses=sum(row.responses for row in rows),
         countries=rows,
         responses_by_status=[
-            StatusFigure(status=value, label=str(label), count=by_status.get(value, 0))
+            StatusFigure(status=value, label=str(label), count=counts["by_status"].get(value, 0))
             for value, label in ResponseStatus.choices
         ],
         target_countries=target_countries,
     )
+
+
+def campaign_figures(campaign_key: uuid.UUID, target_countries: int | None = None) -> CampaignFigures:
+    """Letters, actions and responses of one campaign, per country and in total, counted now
+    (the public page and the admin read them through ``figures_cache`` instead)."""
+    return figures_from_counts(figure_counts(campaign_key), target_countries)
+
+
+def per_source_counts(counts: dict) -> dict[str, dict[str, int]]:
+    """``{source: {"letters": n, "reports": n}}`` from :func:`figure_counts`; ``""`` is no source."""
+    sources: dict[str, dict[str, int]] = {}
+    for kind, by_source in (("letters", counts["letters_by_source"]), ("reports", counts["reports_by_source"])):
+        for source, total in by_source.items():
+            sources.setdefault(source, {"letters": 0, "reports": 0})[kind] = total
+    return sources

@@ -71,14 +71,9 @@ def all_campaigns() -> list[Campaign]:
     return sorted(campaigns, key=lambda campaign: campaign.title.casefold())
 
 
-def target_count_of(page) -> int | None:
-    """How many countries *page*'s campaign targets (None for a page that is no campaign)."""
-    return page.target_country_count() if isinstance(page, action_kit.ActionKitMixin) else None
-
-
 def _campaign(key, pages: list[Page]) -> Campaign:
     page = _preferred(pages).specific
-    return Campaign(key=key, title=page.title, page=page, target_countries=target_count_of(page))
+    return Campaign(key=key, title=page.title, page=page, target_countries=page.target_country_count())
 
 
 def _deleted_campaign(key) -> Campaign | None:

@@ -22,7 +22,7 @@ from django.core.cache import caches
 
 from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.letter_builder.delivery import find_letter_block, letter_template_bytes
-from soroptimist_advocacy.letter_builder.form_context import live_translations
+from soroptimist_advocacy.letter_builder.form_context import letter_translations, live_translations
 
 VERSION_KEY = "sa:letter-setup:version"
 MAX_SETUPS = 256
@@ -39,6 +39,9 @@ class LetterSetup:
         self.block_value = find_letter_block(page)
         self.directory = page.get_directory()
         self.translations = dict(live_translations(page))
+        # The languages the letter is really translated into (wagtail-localize's segments): a
+        # translation only reaches visitors when published, and publishing bumps the version.
+        self.letter_translations = dict(letter_translations(page))
         self.locale = page.locale
         self.page_pk = page.pk
         self._decision_makers: dict = {}
@@ -50,6 +53,7 @@ class LetterSetup:
         """Give *page* (this request's instance) the setup's directory, translations and locale."""
         page._sa_directory = self.directory
         page._sa_live_translations = self.translations
+        page._sa_letter_translations = self.letter_translations
         page.locale = self.locale
 
     def decision_makers(self, country: str) -> list:

@@ -156,7 +156,8 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         return chosen or [code for code, _name in countries]
 
     def target_country_count(self) -> int:
-        """How many countries the campaign targets: the "countries reached" figure's target."""
+        """How many countries the campaign targets: the one place figures, the summary block and
+        figures.json read the "countries reached" target from."""
         return len(self.target_country_codes())
 
     # -- campaign state -------------------------------------------------------

@@ -11,43 +11,36 @@ import json
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.db.models import Count, Sum
 from django_countries import countries
 
-from soroptimist_advocacy.campaigns.figures import CampaignFigures, campaign_figures
+from soroptimist_advocacy.campaigns.figures import CampaignFigures, campaign_figures, figure_counts, per_source_counts
 from soroptimist_advocacy.models.report import ResponseStatus
 from soroptimist_advocacy.campaigns.sources import page_sources
-from soroptimist_advocacy.models.counter import LetterCounter
-from soroptimist_advocacy.models.report import ActionReport
 
 SCHEMA_VERSION = 1
 MAX_COUNTRIES = 300  # More rows than countries exist means the file is not a figures feed.
 MAX_COUNT = 10**9
 
 
-def per_source_figures(page) -> dict | None:
+def per_source_figures(page, counts: dict | None = None) -> dict | None:
     """Letters and reports per campaign source (``?source=``), across all translations;
-    ``""`` holds those that came with no defined source. None when the page defines no source."""
+    ``""`` holds those that came with no defined source. None when the page defines no source.
+    *counts* are :func:`figure_counts` as cached; without them they are counted now."""
     if not page_sources(page):
         return None
-    key = page.translation_key
-    sources: dict = {}
-    letters = LetterCounter.objects.filter(campaign_key=key).values("source").annotate(total=Sum("letters"))
-    for row in letters:
-        sources.setdefault(row["source"], {"letters": 0, "reports": 0})["letters"] = row["total"] or 0
-    reports = ActionReport.objects.filter(campaign_key=key).values("source").annotate(total=Count("pk"))
-    for row in reports:
-        sources.setdefault(row["source"], {"letters": 0, "reports": 0})["reports"] = row["total"]
-    return sources
+    return per_source_counts(counts if counts is not None else figure_counts(page.translation_key))
 
 
-def figures_document(page, figures: CampaignFigures | None = None) -> dict:
-    """The JSON document of *page*'s campaign, across all its translations."""
+def figures_document(page, figures: CampaignFigures | None = None, counts: dict | None = None,
+                     as_of=None) -> dict:
+    """The JSON document of *page*'s campaign, across all its translations; *counts* are the
+    cached :func:`figure_counts` the *figures* come from and *as_of* when they were counted
+    (the route passes all three from the figures cache)."""
     figures = figures or campaign_figures(page.translation_key, page.target_country_count())
     document = {
         "schema": SCHEMA_VERSION,
         "campaign": {"key": str(page.translation_key), "title": page.title},
-        "generated_at": timezone.now().isoformat(),
+        "generated_at": (as_of or timezone.now()).isoformat(),
         "target_countries": figures.target_countries,
         "countries": [
             {"country": row.code, "letters": row.letters, "actions": row.actions, "responses": row.responses}
@@ -61,7 +54,7 @@ def figures_document(page, figures: CampaignFigures | None = None) -> dict:
             "countries_reached": figures.countries_reached,
         },
     }
-    sources = per_source_figures(page)
+    sources = per_source_figures(page, counts)
     if sources is not None:
         document["sources"] = sources
     return document

@@ -11,6 +11,7 @@ import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from soroptimist_advocacy.letter_builder import setup as letter_setup
 from soroptimist_advocacy.models import LetterTemplate
@@ -34,6 +35,17 @@ def test_second_letter_reuses_the_setup_of_the_first(action_kit, claire, client,
         response = post_letter(client, action_kit, letter_data(decision_maker=[claire.pk]))
         assert response.status_code == 200
     assert builds == [action_kit.pk]
+
+
+def test_a_cached_setup_leaves_a_letter_routing_the_limit_and_the_counter(action_kit, claire, client):
+    """Past the first letter no query asks which languages the letter is translated into,
+    nor for the directory or its decision makers: the setup holds them."""
+    post_letter(client, action_kit, letter_data(decision_maker=[claire.pk]))
+    with CaptureQueriesContext(connection) as queries:
+        assert post_letter(client, action_kit, letter_data(decision_maker=[claire.pk])).status_code == 200
+    setup_tables = ("wagtail_localize", "soroptimist_advocacy_decisionmaker", "soroptimist_advocacy_lettertemplate")
+    assert [query["sql"] for query in queries if any(table in query["sql"] for table in setup_tables)] == []
+    assert sum("soroptimist_advocacy_lettercounter" in query["sql"] for query in queries) == 1
 
 
 def test_publishing_in_this_process_rebuilds_the_setup(action_kit, claire, client):

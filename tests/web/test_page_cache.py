@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page
 
 from soroptimist_advocacy.models import ActionKitPage, LetterTemplate
 from soroptimist_advocacy.web.page_cache import ENTRY_PREFIX, normalised_query
@@ -178,6 +179,26 @@ def test_publishing_a_resource_refreshes_the_listing_and_the_campaign_showing_it
     for url in (page.url, index.url):
         response = Client().get(url)
         assert b"A renamed statement" in response.content
+
+
+def test_publishing_a_resource_refreshes_every_translation_of_the_campaign_showing_it(directory):
+    _index, resources = factories.make_resources(count=1)
+    body = [{"type": "resource_list", "value": {"heading": "Read", "resources": [resources[0].pk]}}]
+    page = factories.make_action_kit(directory=directory, body=body, slug="with-resources")
+    pages = [page]
+    for code in ("fr", "es"):
+        translation = page.copy_for_translation(Locale.objects.get_or_create(language_code=code)[0], copy_parents=True)
+        translation.save_revision().publish()
+        pages.append(translation)
+    urls = [Page.objects.get(pk=translated.pk).url for translated in pages]
+    assert len(set(urls)) == 3
+    for url in urls:
+        rendered(url)
+        assert not rendered(url)
+    resources[0].title = "A renamed statement"
+    resources[0].save_revision().publish()
+    for url in urls:
+        assert b"A renamed statement" in Client().get(url).content, url
 
 
 def test_a_disallowed_host_is_refused_even_when_the_page_is_stored(action_kit):

@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from soroptimist_advocacy.campaigns.figures import campaign_figures
+from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures
 from soroptimist_advocacy.campaigns.pages import all_campaigns
 from soroptimist_advocacy.campaigns.admin.access import CampaignMixin, ReportFiguresPermissionMixin, ReportViewersMenuItem
 from soroptimist_advocacy.reports.admin.charts import bar_chart
@@ -39,7 +39,7 @@ class CampaignImpactIndexView(ReportFiguresPermissionMixin, WagtailAdminTemplate
         context["campaigns"] = [
             {
                 "campaign": campaign,
-                "figures": campaign_figures(campaign.key, campaign.target_countries),
+                "figures": cached_campaign_figures(campaign.key, campaign.target_countries).figures,
                 "url": reverse(self.impact_url_name, args=[campaign.key]),
             }
             for campaign in all_campaigns()
@@ -55,8 +55,14 @@ class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdm
     header_icon = "order"
 
     @cached_property
+    def cached(self):
+        """From the shared cache; ``?refresh=1`` (the "Aggregate now" button) counts now."""
+        refresh = self.request.GET.get("refresh") == "1"
+        return cached_campaign_figures(self.campaign.key, self.campaign.target_countries, refresh=refresh)
+
+    @property
     def figures(self):
-        return campaign_figures(self.campaign.key, self.campaign.target_countries)
+        return self.cached.figures
 
     def country_chart(self):
         busiest = sorted(self.figures.countries, key=lambda row: (-row.letters, -row.actions, row.name))
@@ -90,6 +96,7 @@ class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdm
             network=self.network,
             campaign=self.campaign,
             figures=self.figures,
+            figures_as_of=self.cached.as_of,
             country_chart=self.country_chart(),
             status_chart=self.status_chart(),
             chart_truncated=len(self.figures.countries) > CHART_MAX_COUNTRIES,
