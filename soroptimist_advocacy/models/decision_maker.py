@@ -25,7 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.directory.countries import country_choices_for, parse_country
-from soroptimist_advocacy.directory import correction_pages, coverage_route, suggestion_route
+from soroptimist_advocacy.directory import correction_pages, coverage_page, suggestion_pages
 from soroptimist_advocacy.directory.correction_form import CorrectionForm
 from soroptimist_advocacy.directory.public_export import export_response
 from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
@@ -93,17 +93,17 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
     @path("coverage/", name="coverage_route")
     def coverage_route(self, request):
         """GET: the campaigns' target countries, with whether and when a decision maker is listed."""
-        return coverage_route.serve_coverage(request, self)
+        return coverage_page.serve_coverage(request, self)
 
     @path("suggest/", name="suggest_route")
     def suggest_route(self, request):
         """GET: the "suggest a decision maker" form; POST: store the member's suggestion."""
-        return suggestion_route.serve_suggestion(request, self)
+        return suggestion_pages.serve_suggestion(request, self)
 
     @path("suggest/thanks/", name="suggest_thanks_route")
     def suggest_thanks_route(self, request):
         """Where a sent suggestion lands, so reloading never sends it twice."""
-        return suggestion_route.serve_suggestion_thanks(request, self)
+        return suggestion_pages.serve_suggestion_thanks(request, self)
 
     # -- federation network: the directory's public export -------------------------
 
