@@ -83,7 +83,7 @@ def test_several_campaigns_on_one_directory_target_the_union_of_their_countries(
 def test_unpublished_decision_makers_and_other_directories_do_not_count(directory, campaign):
     DecisionMakerPage.objects.get(country="KE").unpublish()
     other = factories.make_directory(title="Elsewhere", slug="elsewhere")
-    factories.make_decision_maker(other, "BR", "Ana Souza", revision=False)
+    factories.make_decision_maker(other, "BR", "Ana Souza")
 
     assert [row.code for row in directory_coverage(directory).covered] == ["FR"]
 
