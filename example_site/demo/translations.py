@@ -229,3 +229,4 @@ ES = {
     "CSW 56 advocacy letter": "Carta de incidencia CSW 56",
 }
 
+from .translations_un import AR, RU, ZH_HANS  # noqa: E402, F401  (Arabic, Chinese, Russian)
