@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
-from soroptimist_advocacy.web.ratelimit import hit
-from soroptimist_advocacy.web.caching import no_store
+from soroptimist_advocacy.directory.member_form_pages import render_member_form, within_member_form_rate_limit
 
 FORM_TEMPLATE = "soroptimist_advocacy/pages/decision_maker_correction.html"
 THANKS_TEMPLATE = "soroptimist_advocacy/pages/decision_maker_correction_thanks.html"
@@ -18,15 +16,7 @@ def thanks_url(request, page) -> str:
 
 
 def render_form(request, page, form, *, status=200, rate_limited=False):
-    response = page.render(
-        request,
-        template=FORM_TEMPLATE,
-        context_overrides={"correction_form": form, "rate_limited": rate_limited},
-    )
-    response.status_code = status
-    if rate_limited:
-        response["Retry-After"] = str(get_setting("CORRECTION_RATE_WINDOW"))
-    return no_store(response)
+    return render_member_form(request, page, FORM_TEMPLATE, "correction_form", form, status=status, rate_limited=rate_limited)
 
 
 def save_correction(page, form) -> DecisionMakerCorrection:
@@ -43,9 +33,4 @@ def save_correction(page, form) -> DecisionMakerCorrection:
 
 
 def within_correction_rate_limit(request) -> bool:
-    return hit(
-        request,
-        "correction",
-        limit=get_setting("CORRECTION_RATE_LIMIT"),
-        window=get_setting("CORRECTION_RATE_WINDOW"),
-    )
+    return within_member_form_rate_limit(request, "correction")

@@ -7,12 +7,11 @@ from django.http import HttpResponseRedirect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.directory.member_form_pages import render_member_form, within_member_form_rate_limit
 from soroptimist_advocacy.directory.suggestion_form import SuggestionForm
 from soroptimist_advocacy.directory.countries import parse_country
 from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 from soroptimist_advocacy.web.caching import no_store
-from soroptimist_advocacy.web.ratelimit import hit
 
 FORM_TEMPLATE = "soroptimist_advocacy/pages/decision_maker_suggestion.html"
 THANKS_TEMPLATE = "soroptimist_advocacy/pages/decision_maker_suggestion_thanks.html"
@@ -30,15 +29,9 @@ def thanks_url(request, directory) -> str:
 
 
 def render_form(request, directory, form, *, status=200, rate_limited=False):
-    response = directory.render(
-        request,
-        template=FORM_TEMPLATE,
-        context_overrides={"suggestion_form": form, "rate_limited": rate_limited},
+    return render_member_form(
+        request, directory, FORM_TEMPLATE, "suggestion_form", form, status=status, rate_limited=rate_limited
     )
-    response.status_code = status
-    if rate_limited:
-        response["Retry-After"] = str(get_setting("CORRECTION_RATE_WINDOW"))
-    return no_store(response)
 
 
 def save_suggestion(directory, form) -> DecisionMakerSuggestion:
@@ -62,14 +55,7 @@ SUGGESTION_FIELDS = (
 def serve_suggestion(request, directory):
     if request.method != "POST":
         return render_form(request, directory, SuggestionForm(initial={"country": parse_country(request.GET.get("country")) or ""}))
-    # The same limits as corrections: both are short forms a member sends now and then.
-    allowed = hit(
-        request,
-        RATE_SCOPE,
-        limit=get_setting("CORRECTION_RATE_LIMIT"),
-        window=get_setting("CORRECTION_RATE_WINDOW"),
-    )
-    if not allowed:
+    if not within_member_form_rate_limit(request, RATE_SCOPE):
         return render_form(request, directory, None, status=429, rate_limited=True)
     form = SuggestionForm(request.POST)
     if form.is_spam():
