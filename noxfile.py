@@ -40,7 +40,9 @@ def the_wheel() -> str:
 def install(session, django: str, wagtail: str) -> None:
     # The wheel and its test extra, with the cell's Django and Wagtail as constraints.
     session.install(f"{the_wheel()}[test,example]", DJANGO[django], WAGTAIL[wagtail])
-    session.run("python", "-c", "import django, wagtail; print('Django', django.get_version(), 'Wagtail', wagtail.__version__)")
+    session.run(
+        "python", "-c", "import django, wagtail; print('Django', django.get_version(), 'Wagtail', wagtail.__version__)"
+    )
 
 
 @nox.session(python="3.11")
@@ -70,12 +72,26 @@ def full(session, django, wagtail):
     install(session, django, wagtail)
     if wagtail == "7.4":
         session.run(
-            "python", "-m", "pytest", "-p", "no:cacheprovider", "--ignore=tests/browser",
+            "python",
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "--ignore=tests/browser",
             env={"TEST_DATABASE_URL": POSTGRES_URL},
         )
         # The engine relies on docxtpl's internals: prove it on the oldest release allowed too.
         session.install("docxtpl==0.20.0")
-        session.run("python", "-m", "pytest", "-p", "no:cacheprovider", "-q", "tests/letters", "tests/letter_builder/test_letter_form.py")
+        session.run(
+            "python",
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "tests/letters",
+            "tests/letter_builder/test_letter_form.py",
+        )
     else:
         session.run("python", "-m", "pytest", "-p", "no:cacheprovider")
 
@@ -94,6 +110,7 @@ def register(kind, run, cells):
     """One named session per cell, e.g. ``smoke(py3.12-dj6.0-wt8)``, each on its own Python
     (nox.parametrize cannot tie the interpreter to the other parameters)."""
     for python, django, wagtail in cells:
+
         def cell_session(session, django=django, wagtail=wagtail):
             run(session, django, wagtail)
 

@@ -25,7 +25,10 @@ def current_errors() -> collections.Counter[str]:
     path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     run = subprocess.run(
         [sys.executable, "-m", "mypy", "soroptimist_advocacy"],
-        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": path},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": path},
     )
     if run.returncode not in (0, 1):  # 2 means mypy itself failed (configuration, crash)
         sys.stdout.write(run.stdout + run.stderr)
@@ -46,8 +49,10 @@ def main() -> int:
         return 0
     known = collections.Counter(BASELINE.read_text().splitlines()) if BASELINE.exists() else collections.Counter()
     new, fixed = errors - known, known - errors
-    print(f"mypy: {sum(errors.values())} errors, {sum(known.values())} in the baseline, "
-          f"{sum(new.values())} new, {sum(fixed.values())} fixed")
+    print(
+        f"mypy: {sum(errors.values())} errors, {sum(known.values())} in the baseline, "
+        f"{sum(new.values())} new, {sum(fixed.values())} fixed"
+    )
     for line in sorted(new.elements()):
         print(f"new: {line}")
     if fixed:

@@ -103,8 +103,12 @@ def large_template() -> bytes:
     table.style = "Table Grid"
     for index, cell in enumerate(table.rows[0].cells):
         cell.text = ("Country", "Decision maker", "Office", "Member")[index]
-    placeholders = ("{{ recipient.country }}", "{{ recipient.name }}", "{{ recipient.organisation }}",
-                    "{{ member.name }}")
+    placeholders = (
+        "{{ recipient.country }}",
+        "{{ recipient.name }}",
+        "{{ recipient.organisation }}",
+        "{{ member.name }}",
+    )
     for row in table.rows[1:]:
         for cell, placeholder in zip(row.cells, placeholders):
             cell.text = placeholder
@@ -170,10 +174,10 @@ def compare(label: str, template: bytes, plain_repeats: int, engine_repeats: int
 
 def post_versus_get(repeats: int) -> float:
     """Median ms of a letter POST and of a plain page GET, served in this process."""
+    from demo.build import home_page
     from django.core.management import call_command
     from django.test import Client
 
-    from demo.build import home_page
     from tests import factories
 
     call_command("migrate", verbosity=0)
@@ -181,8 +185,15 @@ def post_versus_get(repeats: int) -> float:
     directory = factories.make_directory(parent=plain)
     minister = factories.make_decision_maker(directory, "FR")
     campaign = factories.make_action_kit(parent=plain, directory=directory)
-    data = {"name": "Marie Curie", "club": "SI Paris", "town": "Paris", "email": "", "country": "FR",
-            "language": "en", "decision_maker": [minister.pk]}
+    data = {
+        "name": "Marie Curie",
+        "club": "SI Paris",
+        "town": "Paris",
+        "email": "",
+        "country": "FR",
+        "language": "en",
+        "decision_maker": [minister.pk],
+    }
     client = Client(HTTP_HOST="localhost")
     page_url = plain.get_url()
     letter_url = campaign.get_url() + "letter/"
@@ -201,8 +212,10 @@ def post_versus_get(repeats: int) -> float:
     ratio = letter_ms / page_ms
     print(f"{'plain Wagtail page GET':<34} {page_ms:8.2f} ms")
     print(f"{'campaign page GET (page cache)':<34} {campaign_ms:8.2f} ms")
-    print(f"{'letter POST (.docx)':<34} {letter_ms:8.2f} ms  ratio {ratio:.2f}x the page GET "
-          f"(target <= {TARGET_POST_RATIO}x)")
+    print(
+        f"{'letter POST (.docx)':<34} {letter_ms:8.2f} ms  ratio {ratio:.2f}x the page GET "
+        f"(target <= {TARGET_POST_RATIO}x)"
+    )
     return ratio
 
 

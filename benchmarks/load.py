@@ -85,7 +85,9 @@ def run_wrk(url: str, script: str, seconds: int, connections: int) -> dict:
         handle.write(script)
     out = subprocess.run(
         ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s", "-s", handle.name, url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     os.unlink(handle.name)
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
@@ -124,7 +126,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--port", type=int, default=8765)
-    parser.add_argument("--redis", default=os.environ.get("REDIS_URL"), help="shared cache, e.g. redis://127.0.0.1:6379/5")
+    parser.add_argument(
+        "--redis", default=os.environ.get("REDIS_URL"), help="shared cache, e.g. redis://127.0.0.1:6379/5"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("wrk is not installed (apt-get install wrk)")
@@ -142,8 +146,20 @@ def main() -> int:
     manage(env, "load_demo")
     base = f"http://127.0.0.1:{args.port}"
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "--chdir", str(SITE), "-w", str(args.workers), "-b", f"127.0.0.1:{args.port}",
-         "--log-level", "warning", "example_site.wsgi:application"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--chdir",
+            str(SITE),
+            "-w",
+            str(args.workers),
+            "-b",
+            f"127.0.0.1:{args.port}",
+            "--log-level",
+            "warning",
+            "example_site.wsgi:application",
+        ],
         env=env,
     )
     try:
@@ -155,11 +171,13 @@ def main() -> int:
         # otherwise land in the measured letters' p95 as a one-off per process.
         for path, script in (("/", GET_SCRIPT), ("/action-kit/letter/", POST_SCRIPT.format(port=args.port))):
             run_wrk(base + path, script, 3, args.connections)
-        print(f"database: {urllib.parse.urlsplit(database_url).scheme}, shared cache: "
-              f"{'redis' if args.redis else 'local memory per worker'}, gunicorn workers: {args.workers}, "
-              f"wrk: 2 threads, {args.connections} connections, {args.seconds} s each, on this machine's "
-              f"{os.cpu_count()} cores (server and load generator share them); "
-              f"letter rate limit raised to {env['LETTER_RATE_LIMIT']} per client for the run")
+        print(
+            f"database: {urllib.parse.urlsplit(database_url).scheme}, shared cache: "
+            f"{'redis' if args.redis else 'local memory per worker'}, gunicorn workers: {args.workers}, "
+            f"wrk: 2 threads, {args.connections} connections, {args.seconds} s each, on this machine's "
+            f"{os.cpu_count()} cores (server and load generator share them); "
+            f"letter rate limit raised to {env['LETTER_RATE_LIMIT']} per client for the run"
+        )
         results = {
             "plain Django view (/healthz/)": run_wrk(base + "/healthz/", GET_SCRIPT, args.seconds, args.connections),
             "plain Wagtail page GET": run_wrk(base + "/", GET_SCRIPT, args.seconds, args.connections),
@@ -169,8 +187,10 @@ def main() -> int:
             ),
         }
         for name, result in results.items():
-            print(f"{name:30s} {result['rate']:8.1f} req/s   p50 {result['p50']:6.1f} ms   "
-                  f"p95 {result['p95']:6.1f} ms   errors {result['errors']}")
+            print(
+                f"{name:30s} {result['rate']:8.1f} req/s   p50 {result['p50']:6.1f} ms   "
+                f"p95 {result['p95']:6.1f} ms   errors {result['errors']}"
+            )
         plain_view = results["plain Django view (/healthz/)"]
         campaign = results["Action Kit page GET (cached)"]
         baseline = results["plain Wagtail page GET"]

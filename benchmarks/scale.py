@@ -102,13 +102,32 @@ def fill(campaign, size: int) -> float:
                 due = number % 100 == 0  # 1% due for a reminder (see the module docstring)
                 created = now - datetime.timedelta(days=20 if due else 400, minutes=number)
                 status = "no_reply" if due else STATUSES[number % len(STATUSES)]
-                copy.write_row((
-                    key, campaign.pk, campaign.title, "en", COUNTRIES[number % len(COUNTRIES)],
-                    f"=SI Club {number % 500}", f"Member {number}", f"member{number}@example.org",
-                    ACTIONS[number % len(ACTIONS)], created.date(), "Minister", "Sent on club notepaper.",
-                    status, "", True, "sha256:bench", due, uuid.uuid4(), uuid.uuid4().hex, created, created,
-                    SOURCES[number % len(SOURCES)],
-                ))
+                copy.write_row(
+                    (
+                        key,
+                        campaign.pk,
+                        campaign.title,
+                        "en",
+                        COUNTRIES[number % len(COUNTRIES)],
+                        f"=SI Club {number % 500}",
+                        f"Member {number}",
+                        f"member{number}@example.org",
+                        ACTIONS[number % len(ACTIONS)],
+                        created.date(),
+                        "Minister",
+                        "Sent on club notepaper.",
+                        status,
+                        "",
+                        True,
+                        "sha256:bench",
+                        due,
+                        uuid.uuid4(),
+                        uuid.uuid4().hex,
+                        created,
+                        created,
+                        SOURCES[number % len(SOURCES)],
+                    )
+                )
         with raw.copy(f"COPY {counters} (campaign_key, country, language, day, source, letters) FROM STDIN") as copy:
             for number in range(10 * size):
                 day = now.date() - datetime.timedelta(days=number // (len(COUNTRIES) * 6))
@@ -174,8 +193,11 @@ def decision_maker_csv(rows: int) -> bytes:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="1,000 and 10,000 reports only.")
-    parser.add_argument("--views-only", action="store_true",
-                        help="Only the views and the figures count (no exports, commands or import).")
+    parser.add_argument(
+        "--views-only",
+        action="store_true",
+        help="Only the views and the figures count (no exports, commands or import).",
+    )
     options = parser.parse_args()
     sizes = [1_000, 10_000] if options.quick else [1_000, 10_000, 100_000]
     export_base = sizes[-2]
@@ -218,17 +240,19 @@ def main() -> int:
             print(f"{size:,} reports: built in {fill(campaign, size):.1f} s", flush=True)
             cache.clear()  # the first impact or page view counts this size's figures
             row["listing (first page)"] = median_ms(staff, listing)
-            row["listing (filtered, page 2)"] = median_ms(
-                staff, listing, country="KE", action_type="meeting", p="2"
-            )
+            row["listing (filtered, page 2)"] = median_ms(staff, listing, country="KE", action_type="meeting", p="2")
             row["campaign impact"] = median_ms(staff, impact)
             row["campaign page with summary"] = median_ms(visitor, campaign.url)
             row["figures count (one process, every 120 s)"] = median_call_ms(
                 lambda: figure_counts(campaign.translation_key)
             )
             if options.views_only:
-                print("  " + ", ".join(f"{name} {value:.2f}" for name, value in row.items())
-                  + f" (load average {os.getloadavg()[0]:.1f})", flush=True)
+                print(
+                    "  "
+                    + ", ".join(f"{name} {value:.2f}" for name, value in row.items())
+                    + f" (load average {os.getloadavg()[0]:.1f})",
+                    flush=True,
+                )
                 continue
             if size >= export_base:
                 row["CSV export peak MB"] = peak_mb(consume_export(staff, "csv"))
@@ -236,8 +260,12 @@ def main() -> int:
             with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
                 row["reminders peak MB"] = peak_mb(send_due_reminders)
             row["purge peak MB"] = peak_mb(purge_personal_data)
-            print("  " + ", ".join(f"{name} {value:.2f}" for name, value in row.items())
-                  + f" (load average {os.getloadavg()[0]:.1f})", flush=True)
+            print(
+                "  "
+                + ", ".join(f"{name} {value:.2f}" for name, value in row.items())
+                + f" (load average {os.getloadavg()[0]:.1f})",
+                flush=True,
+            )
 
         directory = DecisionMakerIndexPage.objects.filter(locale__language_code="en").first()
         if options.views_only:
@@ -269,8 +297,10 @@ def report(sizes, results, export_base, planned_import, written_import) -> int:
     if planned_import is None:
         return 0
     (plan_seconds, planned), (write_seconds, written) = planned_import, written_import
-    print(f"decision-maker import: 10,000 rows checked and planned in {plan_seconds:.1f} s (dry run, {planned}); "
-          f"1,000 rows written in {write_seconds:.1f} s ({written})")
+    print(
+        f"decision-maker import: 10,000 rows checked and planned in {plan_seconds:.1f} s (dry run, {planned}); "
+        f"1,000 rows written in {write_seconds:.1f} s ({written})"
+    )
     return 0
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from django.conf import settings  # noqa: E402
+from django.conf import settings
 
 settings.configure(USE_I18N=False)
 
@@ -62,12 +62,20 @@ def cases() -> dict[str, tuple[object, bool]]:
     """Each case: a function giving fresh bytes, and whether validation must accept them."""
     default = default_template_bytes()
     ordinary = build_template(
-        ["Dear {{ recipient.salutation }},", "{% for p in body %}{{ p }}{% endfor %}", "{{ closing }} {{ member.name }}"],
+        [
+            "Dear {{ recipient.salutation }},",
+            "{% for p in body %}{{ p }}{% endfor %}",
+            "{{ closing }} {{ member.name }}",
+        ],
         header="{{ member.club }}",
         title="Letter to {{ recipient.name }}",
     )
-    cost = build_template(["{% if member.name == 'x' %}{% for a in body %}{% for b in recipients %}{{ a }}"
-                           "{% endfor %}{% endfor %}{% endif %}"])
+    cost = build_template(
+        [
+            "{% if member.name == 'x' %}{% for a in body %}{% for b in recipients %}{{ a }}"
+            "{% endfor %}{% endfor %}{% endif %}"
+        ]
+    )
     member_argument = build_template(["{{ member.name|join(member.club) }}"])
     huge = build_template(["{% for p in body %}" + "{{ p }}" * 400 + "{% endfor %}"])
     crowded = build_template(["{{ member.name }}" * 5000])

@@ -2,6 +2,7 @@
 
 usage: python relayout.py REPO [--no-move]
 """
+
 import os
 import re
 import subprocess
@@ -100,7 +101,9 @@ SUFFIXES = (".py", ".html", ".txt", ".md", ".toml", ".cfg", ".ini", ".json", ".y
 
 
 def files(repo):
-    out = subprocess.run(["git", "-C", repo, "ls-files", "-co", "--exclude-standard"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["git", "-C", repo, "ls-files", "-co", "--exclude-standard"], capture_output=True, text=True, check=True
+    ).stdout
     for rel in out.splitlines():
         path = os.path.join(repo, rel)
         if rel.endswith(SUFFIXES) and os.path.isfile(path) and ".library" not in rel and "node_modules" not in rel:

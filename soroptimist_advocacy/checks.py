@@ -24,7 +24,9 @@ def check_letter_middleware(app_configs, **kwargs):
                 id="soroptimist_advocacy.W001",
             )
         ]
-    if CSRF_MIDDLEWARE_PATH in middleware and middleware.index(MIDDLEWARE_PATH) > middleware.index(CSRF_MIDDLEWARE_PATH):
+    if CSRF_MIDDLEWARE_PATH in middleware and middleware.index(MIDDLEWARE_PATH) > middleware.index(
+        CSRF_MIDDLEWARE_PATH
+    ):
         return [
             Warning(
                 "LetterCsrfMiddleware comes after CsrfViewMiddleware, so it runs too late to let the letter POST through.",

@@ -27,9 +27,7 @@ from soroptimist_advocacy.web import page_cache
 
 
 def frontend_cache_enabled() -> bool:
-    return apps.is_installed("wagtail.contrib.frontend_cache") and bool(
-        getattr(settings, "WAGTAILFRONTENDCACHE", None)
-    )
+    return apps.is_installed("wagtail.contrib.frontend_cache") and bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
 def with_translations(pages):
@@ -44,7 +42,8 @@ def campaigns_showing_directory(directory):
     return [
         page
         for page in live_campaign_pages()
-        if page.directory_id in directory_ids or chosen_in_body(page, "decision_maker_lookup", "directory") & directory_ids
+        if page.directory_id in directory_ids
+        or chosen_in_body(page, "decision_maker_lookup", "directory") & directory_ids
     ]
 
 
@@ -129,6 +128,8 @@ def on_template_saved(sender, instance, **kwargs):
 
 page_published.connect(on_page_change, dispatch_uid="soroptimist_advocacy_purge_published")
 page_unpublished.connect(on_page_change, dispatch_uid="soroptimist_advocacy_purge_unpublished")
+
+
 def on_document_saved(sender, instance, **kwargs):
     """A replaced .docx, or a page saved without a new revision, changes letters (any process)."""
     if sender is get_document_model() or isinstance(instance, Page):
@@ -136,4 +137,6 @@ def on_document_saved(sender, instance, **kwargs):
 
 
 post_save.connect(on_document_saved, dispatch_uid="soroptimist_advocacy_letter_setup_document")
-post_save.connect(on_template_saved, sender="soroptimist_advocacy.LetterTemplate", dispatch_uid="soroptimist_advocacy_purge_template")
+post_save.connect(
+    on_template_saved, sender="soroptimist_advocacy.LetterTemplate", dispatch_uid="soroptimist_advocacy_purge_template"
+)

@@ -1,21 +1,22 @@
 """Admin registrations: snippets and viewsets."""
 
 from django.contrib import messages
-from django.utils.translation import get_language_info, gettext, gettext_lazy as _
+from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from soroptimist_advocacy.compat import register_permission_policy
-from soroptimist_advocacy.models import ActionReport, DecisionMakerCorrection, LetterTemplate
-from soroptimist_advocacy.reports.permissions import ActionReportPermissionPolicy
-from soroptimist_advocacy.network.admin import PartnerFeedViewSet
-from soroptimist_advocacy.letter_builder.admin import LetterTemplateViewSet
-from soroptimist_advocacy.web.admin.menu import ActionReportsViewSetGroup
-from soroptimist_advocacy.reports.admin.listing import ERASE_LOG_ACTION
-from soroptimist_advocacy.directory.admin.decision_makers import DecisionMakerViewSetGroup
 from soroptimist_advocacy.directory.admin.corrections import OpenCorrectionsSummaryItem
+from soroptimist_advocacy.directory.admin.decision_makers import DecisionMakerViewSetGroup
+from soroptimist_advocacy.letter_builder.admin import LetterTemplateViewSet
 from soroptimist_advocacy.letter_builder.template_warnings import campaign_warnings, template_warning
 from soroptimist_advocacy.letter_builder.translation import letter_block_ids, translated_letter_locales
+from soroptimist_advocacy.models import ActionReport, DecisionMakerCorrection, LetterTemplate
+from soroptimist_advocacy.network.admin import PartnerFeedViewSet
+from soroptimist_advocacy.reports.admin.listing import ERASE_LOG_ACTION
+from soroptimist_advocacy.reports.permissions import ActionReportPermissionPolicy
+from soroptimist_advocacy.web.admin.menu import ActionReportsViewSetGroup
 from soroptimist_advocacy.web.admin.permissions import CorrectionPermissionPolicy
 
 register_snippet(LetterTemplateViewSet)
@@ -56,6 +57,8 @@ def warn_about_a_campaigns_unusable_letter_template(request, page):
     if request.method == "GET":
         for warning in campaign_warnings(page.specific):
             messages.warning(request, warning)
+
+
 def warn_if_letter_untranslated(request, page) -> None:
     """Tell the editor of a translation that members cannot get its letter yet, and why."""
     page = page.specific

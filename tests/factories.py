@@ -7,9 +7,9 @@ import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django_countries import countries
 from django.db.models import F
 from django.utils.text import slugify
+from django_countries import countries
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
@@ -52,7 +52,7 @@ def add_many(parent, pages: list[Page]) -> list[Page]:
     assert all(type(page) is model for page in pages) and model._meta.get_parent_list() == [Page]
     parent = Page.objects.get(pk=parent.pk)
     last = parent.get_last_child()
-    first_step = model._str2int(last.path[-model.steplen:]) + 1 if last else 1
+    first_step = model._str2int(last.path[-model.steplen :]) + 1 if last else 1
     content_type = ContentType.objects.get_for_model(model)
     base_fields = [field.attname for field in Page._meta.concrete_fields if not field.primary_key]
     for step, page in enumerate(pages, start=first_step):
@@ -104,8 +104,10 @@ def make_resources(parent=None, count=1, **fields) -> tuple[ResourceIndexPage, l
     pages = []
     for number in range(count):
         values = dict(
-            title=f"Resource {number}", resource_type="statement",
-            publication_date=datetime.date(2012, 4, 1), summary="A statement.",
+            title=f"Resource {number}",
+            resource_type="statement",
+            publication_date=datetime.date(2012, 4, 1),
+            summary="A statement.",
         )
         values.update(fields)
         pages.append(add(index, ResourcePage(**values)))

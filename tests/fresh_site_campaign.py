@@ -29,7 +29,9 @@ FRENCH = [
     "Agissez pour les femmes du pays {{ recipient.country }}.",
 ]
 STRINGS = dict(zip(ENGLISH, FRENCH), **{"Write your letter": "Écrivez votre lettre", "Action Kit": "Kit d'action"})
-FRENCH_DATE = r"\b\d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}\b"
+FRENCH_DATE = (
+    r"\b\d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}\b"
+)
 
 
 def translate(page, locale):
@@ -39,7 +41,9 @@ def translate(page, locale):
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         if segment.string.data in STRINGS:
             StringTranslation.objects.create(
-                translation_of=segment.string, locale=locale, context=segment.context,
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
                 data=STRINGS[segment.string.data],
             )
     translation.save_target(publish=True)
@@ -49,13 +53,26 @@ def translate(page, locale):
 def main():
     assert "site-packages" in soroptimist_advocacy.__file__, soroptimist_advocacy.__file__
     home = Page.objects.get(depth=2)
-    campaign = ActionKitPage(title="Action Kit", slug="action-kit", body=json.dumps([{
-        "type": "letter_builder",
-        "value": {
-            "heading": "Write your letter", "intro": "", "subject": "", "paragraphs": ENGLISH, "template": None,
-            "generic_salutation": "Dear Minister", "generic_addressee": "The Minister for Women",
-        },
-    }]))
+    campaign = ActionKitPage(
+        title="Action Kit",
+        slug="action-kit",
+        body=json.dumps(
+            [
+                {
+                    "type": "letter_builder",
+                    "value": {
+                        "heading": "Write your letter",
+                        "intro": "",
+                        "subject": "",
+                        "paragraphs": ENGLISH,
+                        "template": None,
+                        "generic_salutation": "Dear Minister",
+                        "generic_addressee": "The Minister for Women",
+                    },
+                }
+            ]
+        ),
+    )
     home.add_child(instance=campaign)
     campaign.save_revision().publish()
 
@@ -74,7 +91,14 @@ def main():
     # The form carries no CSRF token: the README's middleware line lets the same-origin POST through.
     response = member.post(
         "/fr/action-kit/letter/",
-        {"name": "Marie Curie", "club": "SI Paris Club", "town": "Paris", "email": "", "country": "FR", "language": "fr"},
+        {
+            "name": "Marie Curie",
+            "club": "SI Paris Club",
+            "town": "Paris",
+            "email": "",
+            "country": "FR",
+            "language": "fr",
+        },
         HTTP_ORIGIN="http://testserver",
     )
     assert response.status_code == 200, response.content[:3000]

@@ -63,9 +63,11 @@ def home_page() -> HomePage:
     root = Page.get_first_root_node()
     home = HomePage.objects.filter(depth=2).first()
     if home is None:
-        home = HomePage(title="Soroptimist International (example)", slug="home", intro=(
-            "<p>An example site of soroptimist-advocacy. Its campaign is sample data.</p>"
-        ))
+        home = HomePage(
+            title="Soroptimist International (example)",
+            slug="home",
+            intro=("<p>An example site of soroptimist-advocacy. Its campaign is sample data.</p>"),
+        )
         welcome = Page.objects.filter(depth=2, slug="home").first()
         if welcome is not None and welcome.specific_class is Page:
             welcome.delete()
@@ -95,8 +97,14 @@ def _sample_letter() -> bytes:
 
 
 def build_resources(home) -> tuple[ResourceIndexPage, dict[str, ResourcePage]]:
-    index = upsert_child(home, ResourceIndexPage, "resources", title="Project Tools and Resources", show_in_menus=True,
-                         intro="<p>Statements, letters and explanations for Soroptimist advocacy.</p>")
+    index = upsert_child(
+        home,
+        ResourceIndexPage,
+        "resources",
+        title="Project Tools and Resources",
+        show_in_menus=True,
+        intro="<p>Statements, letters and explanations for Soroptimist advocacy.</p>",
+    )
     pages = {}
     for resource in content.RESOURCES:
         fields = {
@@ -108,29 +116,46 @@ def build_resources(home) -> tuple[ResourceIndexPage, dict[str, ResourcePage]]:
         if "file" in resource:
             fields["document"] = demo_document(resource)
         if "faq" in resource:
-            fields["body"] = json.dumps([
-                {"type": "faq", "value": {"heading": "", "items": [
-                    {"question": question, "answer": answer} for question, answer in resource["faq"]
-                ]}}
-            ])
+            fields["body"] = json.dumps(
+                [
+                    {
+                        "type": "faq",
+                        "value": {
+                            "heading": "",
+                            "items": [{"question": question, "answer": answer} for question, answer in resource["faq"]],
+                        },
+                    }
+                ]
+            )
         pages[resource["slug"]] = upsert_child(index, ResourcePage, resource["slug"], **fields)
     return index, pages
 
 
 def build_directory(home) -> DecisionMakerIndexPage:
     directory = upsert_child(
-        home, DecisionMakerIndexPage, "decision-makers",
-        title="Who is responsible for women's and gender issues in your country?", show_in_menus=True,
+        home,
+        DecisionMakerIndexPage,
+        "decision-makers",
+        title="Who is responsible for women's and gender issues in your country?",
+        show_in_menus=True,
         intro="<p>Choose your country to see the member of government responsible for gender or women's issues. "
-              "The people listed in this demo are fictional.</p>",
+        "The people listed in this demo are fictional.</p>",
     )
     for external_id, country, name, salutation, post, organisation, email, rank in content.DECISION_MAKERS:
         existing = DecisionMakerPage.objects.child_of(directory).filter(external_id=external_id).first()
         fields = dict(
-            title=name, salutation=salutation, position_title=post, organisation=organisation, country=country,
-            rank=rank, email=email, postal_address=content.ADDRESS,
-            last_verified=content.VERIFIED_ON, source_url="https://example.org/government-directory",
-            external_id=external_id, is_sample=True,
+            title=name,
+            salutation=salutation,
+            position_title=post,
+            organisation=organisation,
+            country=country,
+            rank=rank,
+            email=email,
+            postal_address=content.ADDRESS,
+            last_verified=content.VERIFIED_ON,
+            source_url="https://example.org/government-directory",
+            external_id=external_id,
+            is_sample=True,
         )
         upsert_child(directory, DecisionMakerPage, existing.slug if existing else external_id, **fields)
     return directory
@@ -139,7 +164,9 @@ def build_directory(home) -> DecisionMakerIndexPage:
 def build_letter_templates() -> LetterTemplate:
     """The campaign's letter template in English, with its own .docx in every other language."""
     english = LetterTemplate.objects.filter(name="CSW 56 advocacy letter", locale__language_code="en").first()
-    english_document = upsert_document("CSW 56 advocacy letter (en)", "csw56-letter-en.docx", letter_template_file("en"))
+    english_document = upsert_document(
+        "CSW 56 advocacy letter (en)", "csw56-letter-en.docx", letter_template_file("en")
+    )
     if english is None:
         english = LetterTemplate.objects.create(name="CSW 56 advocacy letter", document=english_document)
     for language, strings in TRANSLATIONS.items():
@@ -152,36 +179,87 @@ def build_letter_templates() -> LetterTemplate:
 
 def campaign_body(resources: dict[str, ResourcePage], directory, letter_template) -> str:
     c = content.CAMPAIGN
-    statement, joint, letter, faq = (resources[slug] for slug in (
-        "si-csw-56-statement", "joint-statement-outcomes-csw", "post-session-advocacy-letter", "csw-56-statement-faq"))
+    statement, joint, letter, faq = (
+        resources[slug]
+        for slug in (
+            "si-csw-56-statement",
+            "joint-statement-outcomes-csw",
+            "post-session-advocacy-letter",
+            "csw-56-statement-faq",
+        )
+    )
     body = [{"type": "paragraph", "value": paragraph} for paragraph in c["paragraphs"]]
     body += [
         {"type": "heading", "value": {"text": "Statements and the letter", "level": "h2"}},
-        {"type": "document_link", "value": {"document": statement.document_id, "title": statement.title, "description": ""}},
+        {
+            "type": "document_link",
+            "value": {"document": statement.document_id, "title": statement.title, "description": ""},
+        },
         {"type": "document_link", "value": {"document": joint.document_id, "title": joint.title, "description": ""}},
         # "All CSW 56 Resources can also be found on the Project Tools and Resources page" (the seed).
-        {"type": "resource_list", "value": {
-            "heading": "", "resources": [letter.pk, faq.pk], "show_all_link": True, "all_resources_page": None}},
-        {"type": "decision_maker_lookup", "value": {
-            "heading": "Who is responsible in your country?",
-            "text": "Find the member of government responsible for gender and/or women in your country.",
-            "directory": directory.pk}},
-        {"type": "letter_builder", "value": {
-            "heading": c["letter_heading"], "intro": c["letter_intro"], "subject": c["letter_subject"],
-            "paragraphs": c["letter_paragraphs"],
-            "template": letter_template.pk, "generic_salutation": c["generic_salutation"],
-            "generic_addressee": c["generic_addressee"]}},
-        {"type": "faq", "value": {"heading": "Questions", "items": [
-            {"question": question, "answer": answer} for question, answer in c["faq"]]}},
-        {"type": "share_links", "value": {
-            "heading": "Share this request with your clubs", "share_text": c["share_text"],
-            "handle": c["share_handle"], "networks": ["facebook", "x", "linkedin", "whatsapp", "email"]}},
-        {"type": "related_links", "value": {"heading": "CSW news since the close of the session", "links": [
-            {"title": title, "page": None, "external_url": "https://example.org/news", "date": day.isoformat()}
-            for title, day in c["news"]]}},
+        {
+            "type": "resource_list",
+            "value": {
+                "heading": "",
+                "resources": [letter.pk, faq.pk],
+                "show_all_link": True,
+                "all_resources_page": None,
+            },
+        },
+        {
+            "type": "decision_maker_lookup",
+            "value": {
+                "heading": "Who is responsible in your country?",
+                "text": "Find the member of government responsible for gender and/or women in your country.",
+                "directory": directory.pk,
+            },
+        },
+        {
+            "type": "letter_builder",
+            "value": {
+                "heading": c["letter_heading"],
+                "intro": c["letter_intro"],
+                "subject": c["letter_subject"],
+                "paragraphs": c["letter_paragraphs"],
+                "template": letter_template.pk,
+                "generic_salutation": c["generic_salutation"],
+                "generic_addressee": c["generic_addressee"],
+            },
+        },
+        {
+            "type": "faq",
+            "value": {
+                "heading": "Questions",
+                "items": [{"question": question, "answer": answer} for question, answer in c["faq"]],
+            },
+        },
+        {
+            "type": "share_links",
+            "value": {
+                "heading": "Share this request with your clubs",
+                "share_text": c["share_text"],
+                "handle": c["share_handle"],
+                "networks": ["facebook", "x", "linkedin", "whatsapp", "email"],
+            },
+        },
+        {
+            "type": "related_links",
+            "value": {
+                "heading": "CSW news since the close of the session",
+                "links": [
+                    {"title": title, "page": None, "external_url": "https://example.org/news", "date": day.isoformat()}
+                    for title, day in c["news"]
+                ],
+            },
+        },
         {"type": "campaign_summary", "value": {"heading": "What members have done so far", "intro": ""}},
-        {"type": "quote", "value": {
-            "quote": "We look forward to hearing about your action!", "attribution": "Soroptimist International"}},
+        {
+            "type": "quote",
+            "value": {
+                "quote": "We look forward to hearing about your action!",
+                "attribution": "Soroptimist International",
+            },
+        },
     ]
     return json.dumps(body)
 
@@ -206,9 +284,17 @@ def build_demo() -> ActionKitPage:
     letter_template = build_letter_templates()
     c = content.CAMPAIGN
     campaign = upsert_child(
-        home, ActionKitPage, c["slug"], title=c["title"], intro=c["intro"], show_in_menus=True,
-        directory=directory, body=campaign_body(resources, directory, letter_template),
-        target_countries=c["target_countries"], privacy_text=c["privacy_text"], share_text=c["share_text"],
+        home,
+        ActionKitPage,
+        c["slug"],
+        title=c["title"],
+        intro=c["intro"],
+        show_in_menus=True,
+        directory=directory,
+        body=campaign_body(resources, directory, letter_template),
+        target_countries=c["target_countries"],
+        privacy_text=c["privacy_text"],
+        share_text=c["share_text"],
     )
     decision_makers = list(DecisionMakerPage.objects.child_of(directory).order_by("path"))
     translate_tree(

@@ -52,20 +52,28 @@ CAMPAIGN = {
     "share_text": "Soroptimists are asking leaders to stand up for the human rights of women. Send the CSW 56 advocacy letter to your government:",
     "share_handle": "@SoroptiTweet",
     "faq": [
-        ("Who should receive the letter?",
-         "<p>The member of government responsible for gender or women's issues in your country: the directory "
-         "on this page lists who that is, as far as we know.</p>"),
-        ("Can I change the letter?",
-         "<p>Yes. The letter arrives as a Word document: adapt it to your country before you sign it.</p>"),
-        ("What do I do once I have sent it?",
-         "<p>Report your action and any response received, so that Soroptimist International can follow up "
-         "at the United Nations.</p>"),
+        (
+            "Who should receive the letter?",
+            "<p>The member of government responsible for gender or women's issues in your country: the directory "
+            "on this page lists who that is, as far as we know.</p>",
+        ),
+        (
+            "Can I change the letter?",
+            "<p>Yes. The letter arrives as a Word document: adapt it to your country before you sign it.</p>",
+        ),
+        (
+            "What do I do once I have sent it?",
+            "<p>Report your action and any response received, so that Soroptimist International can follow up "
+            "at the United Nations.</p>",
+        ),
     ],
     "news": [
         ("Soroptimist International Addresses CSW 56", datetime.date(2012, 3, 1)),
         ("Soroptimist International's Message to CSW 56", datetime.date(2012, 3, 5)),
-        ("Women's Organisations Say No to Safeguarding Traditional Values at the Expense of Human Rights",
-         datetime.date(2012, 4, 20)),
+        (
+            "Women's Organisations Say No to Safeguarding Traditional Values at the Expense of Human Rights",
+            datetime.date(2012, 4, 20),
+        ),
     ],
 }
 
@@ -101,15 +109,21 @@ RESOURCES = [
         "publication_date": datetime.date(2012, 5, 1),
         "summary": "Explanations of some of the language used in the statement.",
         "faq": [
-            ("What are \"agreed conclusions\"?",
-             "<p>The text that member states negotiate and adopt at the end of each Commission on the Status of "
-             "Women. In 2012 none was adopted.</p>"),
-            ("What does \"traditional values\" mean here?",
-             "<p>Some governments argued that traditional values should limit women's rights. The statement "
-             "answers that human rights are universal and cannot be set aside in the name of tradition.</p>"),
-            ("What is \"gender mainstreaming\"?",
-             "<p>Assessing how every policy affects women and men, so that equality is part of all government "
-             "work rather than a separate programme.</p>"),
+            (
+                'What are "agreed conclusions"?',
+                "<p>The text that member states negotiate and adopt at the end of each Commission on the Status of "
+                "Women. In 2012 none was adopted.</p>",
+            ),
+            (
+                'What does "traditional values" mean here?',
+                "<p>Some governments argued that traditional values should limit women's rights. The statement "
+                "answers that human rights are universal and cannot be set aside in the name of tradition.</p>",
+            ),
+            (
+                'What is "gender mainstreaming"?',
+                "<p>Assessing how every policy affects women and men, so that equality is part of all government "
+                "work rather than a separate programme.</p>",
+            ),
         ],
     },
 ]
@@ -117,28 +131,116 @@ RESOURCES = [
 # Fictional officials: plausible posts, invented names, example.org emails.
 DECISION_MAKERS = [
     # (external_id, country, name, salutation, post, organisation, email, rank)
-    ("demo-gb-1", "GB", "Alex Morgan", "Dear Minister", "Minister for Women and Equalities",
-     "Government Equalities Office", "equalities.minister@example.org", 1),
-    ("demo-fr-1", "FR", "Claire Dubois", "Madame la Ministre", "Ministre chargée de l'Égalité entre les femmes et les hommes",
-     "Ministère de l'Égalité", "cabinet.egalite@example.org", 1),
-    ("demo-es-1", "ES", "Lucía Fernández", "Estimada Ministra", "Ministra de Igualdad",
-     "Ministerio de Igualdad", "gabinete.igualdad@example.org", 1),
-    ("demo-ke-1", "KE", "Grace Wanjiru", "Dear Cabinet Secretary", "Cabinet Secretary for Gender and Affirmative Action",
-     "Ministry of Gender, Culture and Children Services", "", 1),
-    ("demo-ng-1", "NG", "Amina Bello", "Dear Honourable Minister", "Minister of Women Affairs",
-     "Federal Ministry of Women Affairs", "minister.women@example.org", 1),
-    ("demo-br-1", "BR", "Ana Souza", "Excelentíssima Senhora Ministra", "Minister of Women",
-     "Ministry of Women", "", 1),
-    ("demo-mx-1", "MX", "Mariana López", "Estimada Secretaria", "Secretary of Women",
-     "Secretariat of Women", "secretaria.mujeres@example.org", 1),
-    ("demo-in-1", "IN", "Priya Sharma", "Dear Minister", "Minister of Women and Child Development",
-     "Ministry of Women and Child Development", "", 1),
-    ("demo-au-1", "AU", "Sarah Mitchell", "Dear Minister", "Minister for Women",
-     "Office for Women", "minister.women.au@example.org", 1),
-    ("demo-au-2", "AU", "James Wilson", "Dear Minister", "Minister for Foreign Affairs",
-     "Department of Foreign Affairs and Trade", "", 2),
-    ("demo-jo-1", "JO", "Rania Haddad", "Dear Honourable Minister", "Minister of Social Development, Chair of the Ministerial Committee for Women's Empowerment",
-     "Ministry of Social Development", "", 1),
+    (
+        "demo-gb-1",
+        "GB",
+        "Alex Morgan",
+        "Dear Minister",
+        "Minister for Women and Equalities",
+        "Government Equalities Office",
+        "equalities.minister@example.org",
+        1,
+    ),
+    (
+        "demo-fr-1",
+        "FR",
+        "Claire Dubois",
+        "Madame la Ministre",
+        "Ministre chargée de l'Égalité entre les femmes et les hommes",
+        "Ministère de l'Égalité",
+        "cabinet.egalite@example.org",
+        1,
+    ),
+    (
+        "demo-es-1",
+        "ES",
+        "Lucía Fernández",
+        "Estimada Ministra",
+        "Ministra de Igualdad",
+        "Ministerio de Igualdad",
+        "gabinete.igualdad@example.org",
+        1,
+    ),
+    (
+        "demo-ke-1",
+        "KE",
+        "Grace Wanjiru",
+        "Dear Cabinet Secretary",
+        "Cabinet Secretary for Gender and Affirmative Action",
+        "Ministry of Gender, Culture and Children Services",
+        "",
+        1,
+    ),
+    (
+        "demo-ng-1",
+        "NG",
+        "Amina Bello",
+        "Dear Honourable Minister",
+        "Minister of Women Affairs",
+        "Federal Ministry of Women Affairs",
+        "minister.women@example.org",
+        1,
+    ),
+    (
+        "demo-br-1",
+        "BR",
+        "Ana Souza",
+        "Excelentíssima Senhora Ministra",
+        "Minister of Women",
+        "Ministry of Women",
+        "",
+        1,
+    ),
+    (
+        "demo-mx-1",
+        "MX",
+        "Mariana López",
+        "Estimada Secretaria",
+        "Secretary of Women",
+        "Secretariat of Women",
+        "secretaria.mujeres@example.org",
+        1,
+    ),
+    (
+        "demo-in-1",
+        "IN",
+        "Priya Sharma",
+        "Dear Minister",
+        "Minister of Women and Child Development",
+        "Ministry of Women and Child Development",
+        "",
+        1,
+    ),
+    (
+        "demo-au-1",
+        "AU",
+        "Sarah Mitchell",
+        "Dear Minister",
+        "Minister for Women",
+        "Office for Women",
+        "minister.women.au@example.org",
+        1,
+    ),
+    (
+        "demo-au-2",
+        "AU",
+        "James Wilson",
+        "Dear Minister",
+        "Minister for Foreign Affairs",
+        "Department of Foreign Affairs and Trade",
+        "",
+        2,
+    ),
+    (
+        "demo-jo-1",
+        "JO",
+        "Rania Haddad",
+        "Dear Honourable Minister",
+        "Minister of Social Development, Chair of the Ministerial Committee for Women's Empowerment",
+        "Ministry of Social Development",
+        "",
+        1,
+    ),
 ]
 
 # The letter prints the organisation above the address already.

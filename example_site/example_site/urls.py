@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from soroptimist_advocacy.web.sitemap import TranslatedSitemap
 
+
 def healthz(request):
     """A constant answer: the load benchmark's plain Django view baseline, and a health check."""
     return HttpResponse(b"ok", content_type="text/plain")

@@ -8,7 +8,6 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.models import Locale, Page
 
 from soroptimist_advocacy.directory.countries import country_choices_for
-
 from soroptimist_advocacy.web.translations import in_active_language, live_in_active_language
 
 TEMPLATE_DIR = "soroptimist_advocacy/blocks/"
@@ -36,7 +35,9 @@ class ResourceListBlock(blocks.StructBlock):
         label=_("Resources"),
     )
     show_all_link = blocks.BooleanBlock(
-        label=_('Show a "See all resources" link'), required=False, default=False,
+        label=_('Show a "See all resources" link'),
+        required=False,
+        default=False,
         help_text=_("A link after the list to the page listing every resource (Project Tools and Resources)."),
     )
     all_resources_page = blocks.PageChooserBlock(
@@ -66,9 +67,7 @@ def resource_listing(chosen, resources):
     listing the first shown resource belongs to (one query), else None."""
     if chosen is not None:
         translated = (
-            Page.objects.live()
-            .filter(translation_key=chosen.translation_key, locale=Locale.get_active())
-            .first()
+            Page.objects.live().filter(translation_key=chosen.translation_key, locale=Locale.get_active()).first()
         )
         return translated or (chosen if chosen.live else None)
     if not resources:
@@ -186,7 +185,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class DecisionMakerLookupBlock(blocks.StructBlock):
-    """"Who is responsible in your country?": a country select that opens the directory."""
+    """ "Who is responsible in your country?": a country select that opens the directory."""
 
     heading = blocks.CharBlock(label=_("Heading"), required=False)
     text = blocks.TextBlock(label=_("Text"), required=False)

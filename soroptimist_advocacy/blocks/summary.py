@@ -17,7 +17,8 @@ class CampaignSummaryBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), required=False, default=_("What members have done so far"))
     intro = blocks.TextBlock(label=_("Introduction"), required=False)
     include_partners = blocks.BooleanBlock(
-        label=_("Include partner sites"), required=False,
+        label=_("Include partner sites"),
+        required=False,
         help_text=_("Add the figures of the partner feeds of this campaign, with each partner's freshness."),
     )
 

@@ -10,16 +10,24 @@ import zipfile
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from soroptimist_advocacy.bundle import FORMAT, VERSION
+from soroptimist_advocacy.bundle.refs import remap
 from soroptimist_advocacy.directory.csv_format import csv_text
+from soroptimist_advocacy.directory.public_export import public_decision_makers
 from soroptimist_advocacy.directory.records import page_values
 from soroptimist_advocacy.models.letter_template import LetterTemplate, read_document_bytes
 from soroptimist_advocacy.models.resource import ResourcePage
-from soroptimist_advocacy.bundle import FORMAT, VERSION
-from soroptimist_advocacy.bundle.refs import remap
-from soroptimist_advocacy.directory.public_export import public_decision_makers
 
-CAMPAIGN_FIELDS = ("title", "slug", "intro", "opens_on", "closes_on", "closed_message", "privacy_text",
-                   "target_countries")
+CAMPAIGN_FIELDS = (
+    "title",
+    "slug",
+    "intro",
+    "opens_on",
+    "closes_on",
+    "closed_message",
+    "privacy_text",
+    "target_countries",
+)
 RESOURCE_FIELDS = ("title", "slug", "resource_type", "publication_date", "summary", "external_url")
 
 
@@ -52,8 +60,12 @@ class BundleWriter:
             extension = posixpath.splitext(document.file.name)[1].lower()[:10]
             name = f"documents/{digest}{extension}"
             self.files[name] = data
-            self.documents[document.pk] = {"id": digest, "title": document.title, "file": name,
-                                           "filename": posixpath.basename(document.file.name)[:100]}
+            self.documents[document.pk] = {
+                "id": digest,
+                "title": document.title,
+                "file": name,
+                "filename": posixpath.basename(document.file.name)[:100],
+            }
         return self.documents[document.pk]["id"]
 
     def template(self, template_id) -> str | None:
@@ -62,7 +74,9 @@ class BundleWriter:
             return None
         if template.pk not in self.templates:
             self.templates[template.pk] = {
-                "id": str(template.translation_key), "name": template.name, "notes": template.notes,
+                "id": str(template.translation_key),
+                "name": template.name,
+                "notes": template.notes,
                 "document": self.document(template.document_id) if template.document_id else None,
             }
         return self.templates[template.pk]["id"]
@@ -84,16 +98,20 @@ def campaign_bundle(page, path) -> None:
     resources = []
     resource_keys = {key["page"] for key in _page_refs(body)}
     for resource in ResourcePage.objects.filter(translation_key__in=resource_keys, locale=page.locale):
-        resources.append({
-            "id": str(resource.translation_key),
-            **{name: _jsonable(getattr(resource, name)) for name in RESOURCE_FIELDS},
-            "document": writer.document(resource.document_id) if resource.document_id else None,
-        })
+        resources.append(
+            {
+                "id": str(resource.translation_key),
+                **{name: _jsonable(getattr(resource, name)) for name in RESOURCE_FIELDS},
+                "document": writer.document(resource.document_id) if resource.document_id else None,
+            }
+        )
     directory = page.get_directory()
     manifest = {
-        "format": FORMAT, "version": VERSION,
+        "format": FORMAT,
+        "version": VERSION,
         "campaign": {
-            "id": str(page.translation_key), "language": page.locale.language_code,
+            "id": str(page.translation_key),
+            "language": page.locale.language_code,
             **{name: _campaign_value(page, name) for name in CAMPAIGN_FIELDS},
             "body": body,
             "directory": str(directory.translation_key) if directory else None,
@@ -101,8 +119,14 @@ def campaign_bundle(page, path) -> None:
         "resources": resources,
         "letter_templates": list(writer.templates.values()),
         "documents": list(writer.documents.values()),
-        "directory": {"id": str(directory.translation_key), "title": directory.title, "slug": directory.slug,
-                      "file": "directory.csv"} if directory else None,
+        "directory": {
+            "id": str(directory.translation_key),
+            "title": directory.title,
+            "slug": directory.slug,
+            "file": "directory.csv",
+        }
+        if directory
+        else None,
     }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))

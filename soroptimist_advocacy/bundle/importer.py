@@ -26,6 +26,10 @@ from django_countries import countries
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from soroptimist_advocacy.bundle import FORMAT, VERSION
+from soroptimist_advocacy.bundle.export import CAMPAIGN_FIELDS, RESOURCE_FIELDS
+from soroptimist_advocacy.bundle.refs import remap
+from soroptimist_advocacy.bundle.zipcheck import MAX_TOTAL_SIZE, check_bundle
 from soroptimist_advocacy.directory.csv_format import read_decision_makers
 from soroptimist_advocacy.directory.importer import import_decision_makers
 from soroptimist_advocacy.letters import clean_template, validate
@@ -33,10 +37,6 @@ from soroptimist_advocacy.models.action_kit import ActionKitPage
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage
 from soroptimist_advocacy.models.letter_template import LetterTemplate
 from soroptimist_advocacy.models.resource import ResourceIndexPage, ResourcePage
-from soroptimist_advocacy.bundle import FORMAT, VERSION
-from soroptimist_advocacy.bundle.export import CAMPAIGN_FIELDS, RESOURCE_FIELDS
-from soroptimist_advocacy.bundle.refs import remap
-from soroptimist_advocacy.bundle.zipcheck import MAX_TOTAL_SIZE, check_bundle
 
 MAX_MANIFEST = 5 * 1024 * 1024
 MAX_DOCUMENT = 20 * 1024 * 1024
@@ -56,8 +56,11 @@ class ImportResult:
 
 
 def _allowed_extensions() -> set[str]:
-    return {extension.lower() for extension in getattr(settings, "WAGTAILDOCS_EXTENSIONS", None) or
-            ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt"]}
+    return {
+        extension.lower()
+        for extension in getattr(settings, "WAGTAILDOCS_EXTENSIONS", None)
+        or ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt"]
+    }
 
 
 def _read(package, name: str, limit: int) -> bytes:
@@ -113,8 +116,12 @@ def _check_templates(manifest, documents) -> None:
         try:
             validate(clean_template(documents[document_id][1]))
         except ValidationError as error:
-            raise BundleRefused([gettext("Letter template “%(name)s”: %(error)s")
-                                 % {"name": str(entry.get("name", ""))[:100], "error": " ".join(error.messages)}]) from error
+            raise BundleRefused(
+                [
+                    gettext("Letter template “%(name)s”: %(error)s")
+                    % {"name": str(entry.get("name", ""))[:100], "error": " ".join(error.messages)}
+                ]
+            ) from error
 
 
 def _store_document(entry: dict, data: bytes, cache: dict[str, int]) -> int:
@@ -200,9 +207,12 @@ def _target_countries(value) -> list[str]:
     codes = [str(code).upper() for code in value]
     unknown = [code for code in codes if code not in known]
     if unknown:
-        raise BundleRefused([
-            gettext("The bundle's target countries include unknown codes: %(codes)s") % {"codes": ", ".join(unknown[:10])}
-        ])
+        raise BundleRefused(
+            [
+                gettext("The bundle's target countries include unknown codes: %(codes)s")
+                % {"codes": ", ".join(unknown[:10])}
+            ]
+        )
     return codes
 
 
@@ -224,9 +234,17 @@ def _write(
         template_ids[entry["id"]] = template.pk
 
     if directory_entry:
-        directory = _upsert_page(parent, DecisionMakerIndexPage, directory_entry["id"], {
-            "title": str(directory_entry.get("title", ""))[:255], "slug": str(directory_entry.get("slug", ""))[:255],
-        }, True, result)  # Decision makers are only published under a live directory.
+        directory = _upsert_page(
+            parent,
+            DecisionMakerIndexPage,
+            directory_entry["id"],
+            {
+                "title": str(directory_entry.get("title", ""))[:255],
+                "slug": str(directory_entry.get("slug", ""))[:255],
+            },
+            True,
+            result,
+        )  # Decision makers are only published under a live directory.
         plan = import_decision_makers(directory, directory_csv, user=user)
         if not plan.is_valid:
             raise BundleRefused([str(error) for error in plan.errors])
@@ -234,7 +252,8 @@ def _write(
     resource_entries = manifest.get("resources", [])
     if resource_entries:
         index = ResourceIndexPage.objects.child_of(parent).first() or _upsert_page(
-            parent, ResourceIndexPage, None, {"title": gettext("Resources"), "slug": "resources"}, True, result)
+            parent, ResourceIndexPage, None, {"title": gettext("Resources"), "slug": "resources"}, True, result
+        )
         for entry in resource_entries:
             values = {name: entry.get(name) for name in RESOURCE_FIELDS}
             values["external_url"] = values["external_url"] or ""
@@ -251,8 +270,11 @@ def _write(
             return _store_document(*entry, document_ids) if entry else None
         if "letter_template" in reference:
             return template_ids.get(reference["letter_template"])
-        return (Page.objects.filter(translation_key=reference.get("page"), locale=parent.locale)
-                .values_list("pk", flat=True).first())
+        return (
+            Page.objects.filter(translation_key=reference.get("page"), locale=parent.locale)
+            .values_list("pk", flat=True)
+            .first()
+        )
 
     campaign = manifest["campaign"]
     page_class = ActionKitPage

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -32,7 +32,8 @@ def remap(block, value, fn: Remap):
     if isinstance(block, blocks.StreamBlock):
         return [
             {**child, "value": remap(block.child_blocks[child["type"]], child.get("value"), fn)}
-            for child in value if isinstance(child, dict) and child.get("type") in block.child_blocks
+            for child in value
+            if isinstance(child, dict) and child.get("type") in block.child_blocks
         ]
     if isinstance(block, blocks.ListBlock):
         items = []
@@ -45,6 +46,8 @@ def remap(block, value, fn: Remap):
     if isinstance(block, blocks.StructBlock):
         if not isinstance(value, dict):
             return value
-        return {name: remap(block.child_blocks[name], item, fn) if name in block.child_blocks else item
-                for name, item in value.items()}
+        return {
+            name: remap(block.child_blocks[name], item, fn) if name in block.child_blocks else item
+            for name, item in value.items()
+        }
     return value

@@ -34,14 +34,16 @@ def check_bundle(package: zipfile.ZipFile) -> None:
         raise ValidationError(gettext("The file is not a campaign bundle (no manifest.json)."))
     for member in members:
         if not safe_member_name(member.filename):
-            raise ValidationError(gettext("The bundle holds a file with an unsafe name: %(name)s")
-                                  % {"name": member.filename[:200]})
+            raise ValidationError(
+                gettext("The bundle holds a file with an unsafe name: %(name)s") % {"name": member.filename[:200]}
+            )
         if member.flag_bits & 0x1 or member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise ValidationError(gettext("The bundle holds an encrypted or unusually compressed file."))
         if member.file_size > MAX_MEMBER_SIZE:
             raise ValidationError(gettext("A file in the bundle is too large: %(name)s") % {"name": member.filename})
         if member.file_size > 1024 * 1024 and member.file_size / max(member.compress_size, 1) > MAX_COMPRESSION_RATIO:
-            raise ValidationError(gettext("A file in the bundle is compressed suspiciously well: %(name)s")
-                                  % {"name": member.filename})
+            raise ValidationError(
+                gettext("A file in the bundle is compressed suspiciously well: %(name)s") % {"name": member.filename}
+            )
     if sum(member.file_size for member in members) > MAX_TOTAL_SIZE:
         raise ValidationError(gettext("The bundle is too large."))

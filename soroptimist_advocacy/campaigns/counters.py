@@ -10,7 +10,9 @@ from django.utils import timezone
 from soroptimist_advocacy.models.counter import LetterCounter
 
 
-def count_letters(*, campaign_key, country: str, language: str, number: int = 1, day: datetime.date | None = None, source: str = "") -> None:
+def count_letters(
+    *, campaign_key, country: str, language: str, number: int = 1, day: datetime.date | None = None, source: str = ""
+) -> None:
     """Add *number* letters to today's counter in one atomic upsert.
 
     ``INSERT ... ON CONFLICT DO UPDATE SET letters = letters + n`` is the same SQL on
@@ -26,7 +28,14 @@ def count_letters(*, campaign_key, country: str, language: str, number: int = 1,
     )
     key_field = LetterCounter._meta.get_field("campaign_key")
     connection = connections[database]
-    params = [key_field.get_db_prep_value(campaign_key, connection), country, language, day or timezone.localdate(), source or "", number]
+    params = [
+        key_field.get_db_prep_value(campaign_key, connection),
+        country,
+        language,
+        day or timezone.localdate(),
+        source or "",
+        number,
+    ]
 
     def upsert():
         with transaction.atomic(using=database), connection.cursor() as cursor:

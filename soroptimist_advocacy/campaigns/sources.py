@@ -36,7 +36,9 @@ class SourceSlugBlock(blocks.CharBlock):
 
 class CampaignSourceBlock(blocks.StructBlock):
     slug = SourceSlugBlock(
-        label=_("Slug"), max_length=SOURCE_MAX_LENGTH, validators=[validate_slug],
+        label=_("Slug"),
+        max_length=SOURCE_MAX_LENGTH,
+        validators=[validate_slug],
         help_text=_("Lower-case letters, digits and hyphens, e.g. newsletter-nov. Links carry it as ?source=."),
     )
     label = blocks.CharBlock(label=_("Label"), max_length=100)

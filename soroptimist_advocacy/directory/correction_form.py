@@ -13,8 +13,7 @@ from soroptimist_advocacy.web.honeypot import HoneypotMixin
 class CorrectionForm(HoneypotMixin, forms.Form):
     details = forms.CharField(
         label=_("What has changed?"),
-        help_text=_("For example the new minister's name, a new address, or a link to the government's "
-                    "announcement."),
+        help_text=_("For example the new minister's name, a new address, or a link to the government's announcement."),
         max_length=LONG_TEXT_MAX,  # a new name, post, address and a source link; not an essay
         widget=forms.Textarea(attrs={"rows": 6}),
         validators=[validate_printable],

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.directory.member_form_pages import render_member_form, within_member_form_rate_limit
+from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 
 FORM_TEMPLATE = "soroptimist_advocacy/pages/decision_maker_correction.html"
 THANKS_TEMPLATE = "soroptimist_advocacy/pages/decision_maker_correction_thanks.html"
@@ -16,7 +16,9 @@ def thanks_url(request, page) -> str:
 
 
 def render_form(request, page, form, *, status=200, rate_limited=False):
-    return render_member_form(request, page, FORM_TEMPLATE, "correction_form", form, status=status, rate_limited=rate_limited)
+    return render_member_form(
+        request, page, FORM_TEMPLATE, "correction_form", form, status=status, rate_limited=rate_limited
+    )
 
 
 def save_correction(page, form) -> DecisionMakerCorrection:

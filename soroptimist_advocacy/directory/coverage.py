@@ -87,7 +87,8 @@ def directory_coverage(directory, today: datetime.date | None = None) -> Directo
     fresh = ~stale_condition(today)
     per_country = {
         row["country"]: row
-        for row in directory.get_decision_maker_model().objects.child_of(directory)
+        for row in directory.get_decision_maker_model()
+        .objects.child_of(directory)
         .live()
         .filter(country__in=wanted)
         .order_by()
@@ -106,7 +107,7 @@ def directory_coverage(directory, today: datetime.date | None = None) -> Directo
                 name=str(name),
                 decision_makers=found["listed"] if found else 0,
                 last_verified=found["last_verified"] if found else None,
-                out_of_date=bool(found) and found["fresh"] == 0,
+                out_of_date=found is not None and found["fresh"] == 0,
             )
         )
     return DirectoryCoverage(countries=rows, campaigns=campaigns)

@@ -63,18 +63,19 @@ import csv
 import datetime
 import io
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.utils import timezone
 from django.utils.functional import Promise
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from soroptimist_advocacy.directory.countries import parse_country
-from soroptimist_advocacy.web.spreadsheet import neutralise_formula, restore_formula_text
 from soroptimist_advocacy.directory.records import COLUMN_NAMES
+from soroptimist_advocacy.web.spreadsheet import neutralise_formula, restore_formula_text
 
 MAX_FILE_BYTES = 1_000_000
 MAX_RECORDS = 5_000
@@ -90,10 +91,14 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 CONTROL_CHARACTERS_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 BINARY_SIGNATURES = {
-    b"PK\x03\x04": _("This is a spreadsheet workbook, not a CSV file. In your spreadsheet program choose "
-                     "“Save as”, “CSV UTF-8”, and use that file."),
-    b"\xd0\xcf\x11\xe0": _("This is an old Excel workbook, not a CSV file. In your spreadsheet program choose "
-                           "“Save as”, “CSV UTF-8”, and use that file."),
+    b"PK\x03\x04": _(
+        "This is a spreadsheet workbook, not a CSV file. In your spreadsheet program choose "
+        "“Save as”, “CSV UTF-8”, and use that file."
+    ),
+    b"\xd0\xcf\x11\xe0": _(
+        "This is an old Excel workbook, not a CSV file. In your spreadsheet program choose "
+        "“Save as”, “CSV UTF-8”, and use that file."
+    ),
     b"%PDF": _("This is a PDF document, not a CSV file."),
     b"\xff\xfe": _("This file is saved as UTF-16 (“Unicode text”). Save it as “CSV UTF-8” instead."),
     b"\xfe\xff": _("This file is saved as UTF-16 (“Unicode text”). Save it as “CSV UTF-8” instead."),
@@ -111,7 +116,9 @@ class RowError:
     def __str__(self) -> str:
         if self.column:
             return gettext("Line %(line)s, column “%(column)s”: %(message)s") % {
-                "line": self.line, "column": self.column, "message": self.message,
+                "line": self.line,
+                "column": self.column,
+                "message": self.message,
             }
         return gettext("Line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
 
@@ -136,6 +143,7 @@ class ParsedFile:
 
 
 # -- cleaning one cell ---------------------------------------------------------------
+
 
 def _text(max_length: int, *, required: bool = False, multiline: bool = False) -> Callable[[str], str]:
     def clean(value: str) -> str:
@@ -241,6 +249,7 @@ def _messages(error: ValidationError) -> list[str]:
 
 # -- reading a file ------------------------------------------------------------------
 
+
 def _decode(data: bytes) -> tuple[str | None, RowError | None]:
     if not data.strip():
         return None, RowError(1, gettext("The file is empty."))
@@ -248,8 +257,11 @@ def _decode(data: bytes) -> tuple[str | None, RowError | None]:
         if data.startswith(signature):
             return None, RowError(1, str(message))
     if len(data) > MAX_FILE_BYTES:
-        return None, RowError(1, gettext("The file is larger than %(size)s MB; split it into smaller files.")
-                              % {"size": MAX_FILE_BYTES // 1_000_000})
+        return None, RowError(
+            1,
+            gettext("The file is larger than %(size)s MB; split it into smaller files.")
+            % {"size": MAX_FILE_BYTES // 1_000_000},
+        )
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         return None, RowError(line, gettext("This is not a CSV text file (it contains binary data)."))
@@ -257,10 +269,13 @@ def _decode(data: bytes) -> tuple[str | None, RowError | None]:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        return None, RowError(line, gettext(
-            "This line is not UTF-8 text. In your spreadsheet program choose “Save as”, "
-            "“CSV UTF-8”, and use that file."
-        ))
+        return None, RowError(
+            line,
+            gettext(
+                "This line is not UTF-8 text. In your spreadsheet program choose “Save as”, "
+                "“CSV UTF-8”, and use that file."
+            ),
+        )
 
 
 def _normalise_header(name: str) -> str:
@@ -283,18 +298,26 @@ def _check_header(header: list[str]) -> tuple[tuple[str, ...], list[RowError]]:
     # A spreadsheet may add unnamed empty columns at the end; their cells must stay empty.
     unknown = [name for name in columns if name and name not in COLUMN_NAMES]
     if unknown:
-        errors.append(RowError(1, gettext("Unknown column(s) %(unknown)s. The columns are: %(known)s.") % {
-            "unknown": ", ".join(f"“{name[:40]}”" for name in unknown),
-            "known": ", ".join(COLUMN_NAMES),
-        }))
+        errors.append(
+            RowError(
+                1,
+                gettext("Unknown column(s) %(unknown)s. The columns are: %(known)s.")
+                % {
+                    "unknown": ", ".join(f"“{name[:40]}”" for name in unknown),
+                    "known": ", ".join(COLUMN_NAMES),
+                },
+            )
+        )
     duplicates = sorted({name for name in columns if name and columns.count(name) > 1})
     if duplicates:
-        errors.append(RowError(1, gettext("Column(s) %(columns)s appear more than once.")
-                               % {"columns": ", ".join(duplicates)}))
+        errors.append(
+            RowError(1, gettext("Column(s) %(columns)s appear more than once.") % {"columns": ", ".join(duplicates)})
+        )
     missing = [name for name in REQUIRED_COLUMNS if name not in columns]
     if missing:
-        errors.append(RowError(1, gettext("Required column(s) missing: %(columns)s.")
-                               % {"columns": ", ".join(missing)}))
+        errors.append(
+            RowError(1, gettext("Required column(s) missing: %(columns)s.") % {"columns": ", ".join(missing)})
+        )
     return columns, errors
 
 
@@ -336,37 +359,54 @@ def read_decision_makers(data: bytes) -> ParsedFile:
             if not any(cell.strip() for cell in cells):
                 continue
             if len(cells) != len(parsed.columns):
-                parsed.errors.append(RowError(line, gettext(
-                    "This line has %(cells)s cells but the header has %(columns)s; check for a missing "
-                    "or extra separator or an unclosed quotation mark."
-                ) % {"cells": len(cells), "columns": len(parsed.columns)}))
+                parsed.errors.append(
+                    RowError(
+                        line,
+                        gettext(
+                            "This line has %(cells)s cells but the header has %(columns)s; check for a missing "
+                            "or extra separator or an unclosed quotation mark."
+                        )
+                        % {"cells": len(cells), "columns": len(parsed.columns)},
+                    )
+                )
                 continue
             if len(parsed.rows) >= MAX_RECORDS:
-                parsed.errors.append(RowError(line, gettext("A file holds at most %(count)s decision makers.")
-                                              % {"count": MAX_RECORDS}))
+                parsed.errors.append(
+                    RowError(line, gettext("A file holds at most %(count)s decision makers.") % {"count": MAX_RECORDS})
+                )
                 break
             values, row_errors = _clean_row(line, parsed.columns, cells)
             parsed.errors.extend(row_errors)
             external_id = values.get("external_id")
             if external_id:
                 if external_id in first_line_of_row:
-                    parsed.errors.append(RowError(line, gettext(
-                        "external_id “%(id)s” is also used on line %(other)s; each decision maker "
-                        "needs its own."
-                    ) % {"id": external_id, "other": first_line_of_row[external_id]}, "external_id"))
+                    parsed.errors.append(
+                        RowError(
+                            line,
+                            gettext(
+                                "external_id “%(id)s” is also used on line %(other)s; each decision maker "
+                                "needs its own."
+                            )
+                            % {"id": external_id, "other": first_line_of_row[external_id]},
+                            "external_id",
+                        )
+                    )
                 else:
                     first_line_of_row[external_id] = line
             parsed.rows.append(ParsedRow(line, values))
     except csv.Error:
-        parsed.errors.append(RowError(first_line_of_next_record, gettext(
-            "This line is not valid CSV; check for an unclosed quotation mark."
-        )))
+        parsed.errors.append(
+            RowError(
+                first_line_of_next_record, gettext("This line is not valid CSV; check for an unclosed quotation mark.")
+            )
+        )
     if not parsed.rows and not parsed.errors:
         parsed.errors.append(RowError(1, gettext("The file has a header line but no decision makers.")))
     return parsed
 
 
 # -- writing a file ------------------------------------------------------------------
+
 
 def _cell(value) -> str:
     if value is None:

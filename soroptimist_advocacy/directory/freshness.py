@@ -20,5 +20,7 @@ def stale_condition(today: datetime.date | None = None) -> Q:
 def annotate_stale(queryset, today: datetime.date | None = None):
     """*queryset* with a boolean ``out_of_date``, the same answer as ``is_stale()``, usable for sorting."""
     return queryset.annotate(
-        out_of_date=Case(When(stale_condition(today), then=Value(True)), default=Value(False), output_field=BooleanField())
+        out_of_date=Case(
+            When(stale_condition(today), then=Value(True)), default=Value(False), output_field=BooleanField()
+        )
     )

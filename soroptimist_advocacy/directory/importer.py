@@ -15,14 +15,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 from wagtail_localize.models import TranslationSource
 
-from soroptimist_advocacy.models.decision_maker import DecisionMakerPage
 from soroptimist_advocacy.directory.csv_format import ParsedFile, RowError, read_decision_makers
 from soroptimist_advocacy.directory.records import assign, changed_columns, new_page_values
+from soroptimist_advocacy.models.decision_maker import DecisionMakerPage
 
 logger = logging.getLogger(__name__)
 
@@ -93,7 +94,9 @@ class ImportPlan:
 
     def summary(self) -> str:
         return gettext("%(created)s to create, %(updated)s to update, %(unchanged)s unchanged.") % {
-            "created": len(self.created), "updated": len(self.updated), "unchanged": len(self.unchanged),
+            "created": len(self.created),
+            "updated": len(self.updated),
+            "unchanged": len(self.unchanged),
         }
 
 
@@ -121,10 +124,17 @@ def plan_import(directory, parsed: ParsedFile) -> ImportPlan:
     for row in parsed.rows:
         matches = existing.get(row.values["external_id"], [])
         if len(matches) > 1:
-            plan.errors.append(RowError(row.line, gettext(
-                "%(count)s pages of this directory already have external_id “%(id)s”; give each its "
-                "own in the admin before importing."
-            ) % {"count": len(matches), "id": row.values["external_id"]}, "external_id"))
+            plan.errors.append(
+                RowError(
+                    row.line,
+                    gettext(
+                        "%(count)s pages of this directory already have external_id “%(id)s”; give each its "
+                        "own in the admin before importing."
+                    )
+                    % {"count": len(matches), "id": row.values["external_id"]},
+                    "external_id",
+                )
+            )
             continue
         if not matches:
             plan.changes.append(PlannedChange(row.line, CREATE, row.values))
@@ -136,8 +146,12 @@ def plan_import(directory, parsed: ParsedFile) -> ImportPlan:
             changed.append(REPUBLISH)
             notes.append(gettext("It is unpublished; the import publishes it again."))
         if changed and page.has_unpublished_changes:
-            notes.append(gettext("It has unpublished draft changes; they stay in its history, but the "
-                                 "published version will be the file's."))
+            notes.append(
+                gettext(
+                    "It has unpublished draft changes; they stay in its history, but the "
+                    "published version will be the file's."
+                )
+            )
         plan.changes.append(PlannedChange(row.line, UPDATE if changed else UNCHANGED, row.values, page, changed, notes))
     return plan
 
@@ -248,4 +262,3 @@ def import_decision_makers(directory, data: bytes, *, dry_run: bool = False, use
             return apply_import(plan, user)
     except ImportRejected as rejected:
         return ImportPlan(directory=directory, errors=rejected.errors)
-

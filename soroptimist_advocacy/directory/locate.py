@@ -63,14 +63,18 @@ def find_directory(reference: str | None, language_code: str | None = None) -> D
     if not found:
         raise DirectoryNotFound(gettext("No decision-maker directory at “%(reference)s”.") % {"reference": reference})
     if len(found) > 1:
-        raise DirectoryNotFound(gettext("“%(reference)s” names several directories; use a page ID: %(ids)s.")
-                                % {"reference": reference, "ids": ", ".join(str(page.pk) for page in found)})
+        raise DirectoryNotFound(
+            gettext("“%(reference)s” names several directories; use a page ID: %(ids)s.")
+            % {"reference": reference, "ids": ", ".join(str(page.pk) for page in found)}
+        )
     directory = found[0]
     if language_code and directory.locale.language_code != language_code:
         translation = translation_in(directory, find_locale(language_code), live_only=False, fallback=None)
         if translation is None:
-            raise DirectoryNotFound(gettext("The directory “%(title)s” has no %(code)s translation.")
-                                    % {"title": directory.title, "code": language_code})
+            raise DirectoryNotFound(
+                gettext("The directory “%(title)s” has no %(code)s translation.")
+                % {"title": directory.title, "code": language_code}
+            )
         directory = translation
     return directory
 

@@ -63,7 +63,9 @@ def _person(page, person_id: str) -> dict:
     if page.website:
         person["links"] = [{"url": page.website, "note": gettext("Website")}]
     if page.source_url:
-        note = gettext("Last verified %(date)s") % {"date": page.last_verified.isoformat()} if page.last_verified else ""
+        note = (
+            gettext("Last verified %(date)s") % {"date": page.last_verified.isoformat()} if page.last_verified else ""
+        )
         person["sources"] = [{"url": page.source_url, **({"note": note} if note else {})}]
     return person
 
@@ -84,21 +86,25 @@ def popolo_document(pages, language: str) -> dict:
             key = str(page.translation_key)
             person_id, post_id = f"person/{key}", f"post/{key}"
             persons.append(_person(page, person_id))
-            posts.append({
-                "id": post_id,
-                "label": page.position_title,
-                "role": page.position_title,
-                "organization_id": organization["id"],
-                "area_id": area["id"],
-            })
-            memberships.append({
-                "id": f"membership/{key}",
-                "person_id": person_id,
-                "organization_id": organization["id"],
-                "post_id": post_id,
-                "role": page.position_title,
-                "area_id": area["id"],
-            })
+            posts.append(
+                {
+                    "id": post_id,
+                    "label": page.position_title,
+                    "role": page.position_title,
+                    "organization_id": organization["id"],
+                    "area_id": area["id"],
+                }
+            )
+            memberships.append(
+                {
+                    "id": f"membership/{key}",
+                    "person_id": person_id,
+                    "organization_id": organization["id"],
+                    "post_id": post_id,
+                    "role": page.position_title,
+                    "area_id": area["id"],
+                }
+            )
     return {
         "persons": persons,
         "organizations": list(organizations.values()),

@@ -9,13 +9,20 @@ import json
 
 from django.utils.translation import gettext
 
-from soroptimist_advocacy.web.spreadsheet import formula_safe_row
 from soroptimist_advocacy.directory.popolo import EXTERNAL_ID_SCHEME, ISO_SCHEME
-
+from soroptimist_advocacy.web.spreadsheet import formula_safe_row
 
 POPOLO_COLUMNS = (
-    "external_id", "full_name", "position_title", "organisation", "country", "postal_address",
-    "email", "phone", "website", "source_url",
+    "external_id",
+    "full_name",
+    "position_title",
+    "organisation",
+    "country",
+    "postal_address",
+    "email",
+    "phone",
+    "website",
+    "source_url",
 )
 
 
@@ -63,26 +70,33 @@ def popolo_to_csv(data: bytes) -> bytes:
         area = areas.get(membership.get("area_id") or post.get("area_id"), {})
         identifiers = person.get("identifiers") if isinstance(person.get("identifiers"), list) else []
         external_id = next(
-            (_text(item.get("identifier")) for item in identifiers
-             if isinstance(item, dict) and item.get("scheme") == EXTERNAL_ID_SCHEME),
+            (
+                _text(item.get("identifier"))
+                for item in identifiers
+                if isinstance(item, dict) and item.get("scheme") == EXTERNAL_ID_SCHEME
+            ),
             _text(person.get("id")),
         )
         contacts = person.get("contact_details") if isinstance(person.get("contact_details"), list) else []
         contact = {item.get("type"): _text(item.get("value")) for item in contacts if isinstance(item, dict)}
         links = person.get("links") if isinstance(person.get("links"), list) else []
         sources = person.get("sources") if isinstance(person.get("sources"), list) else []
-        rows.append({
-            "external_id": external_id,
-            "full_name": _text(person.get("name")),
-            "position_title": _text(post.get("label") or membership.get("role")),
-            "organisation": _text(organization.get("name")) if not _text(organization.get("id")).endswith("/government") else "",
-            "country": _text(area.get(ISO_SCHEME)),
-            "postal_address": contact.get("address", ""),
-            "email": _text(person.get("email")) or contact.get("email", ""),
-            "phone": contact.get("voice", ""),
-            "website": _text(links[0].get("url")) if links and isinstance(links[0], dict) else "",
-            "source_url": _text(sources[0].get("url")) if sources and isinstance(sources[0], dict) else "",
-        })
+        rows.append(
+            {
+                "external_id": external_id,
+                "full_name": _text(person.get("name")),
+                "position_title": _text(post.get("label") or membership.get("role")),
+                "organisation": _text(organization.get("name"))
+                if not _text(organization.get("id")).endswith("/government")
+                else "",
+                "country": _text(area.get(ISO_SCHEME)),
+                "postal_address": contact.get("address", ""),
+                "email": _text(person.get("email")) or contact.get("email", ""),
+                "phone": contact.get("voice", ""),
+                "website": _text(links[0].get("url")) if links and isinstance(links[0], dict) else "",
+                "source_url": _text(sources[0].get("url")) if sources and isinstance(sources[0], dict) else "",
+            }
+        )
     # Columns a Popolo file does not carry (salutation, rank, last_verified...) are left
     # out, so they stay as they are locally (a missing column changes nothing).
     stream = io.StringIO(newline="")

@@ -24,7 +24,10 @@ from soroptimist_advocacy.directory.records import page_values
 
 def public_decision_makers(directory):
     return (
-        directory.get_decision_maker_model().objects.child_of(directory).live().filter(is_sample=False)
+        directory.get_decision_maker_model()
+        .objects.child_of(directory)
+        .live()
+        .filter(is_sample=False)
         .order_by("country", "rank", "title", "pk")
     )
 
@@ -55,8 +58,11 @@ def export_response(request, directory, format: str) -> HttpResponse:
         response["Allow"] = "GET, HEAD"
         return response
     pages = list(public_decision_makers(directory))
-    last_modified = directory.get_decision_maker_model().objects.child_of(directory).aggregate(
-        latest=Max("last_published_at"))["latest"]
+    last_modified = (
+        directory.get_decision_maker_model()
+        .objects.child_of(directory)
+        .aggregate(latest=Max("last_published_at"))["latest"]
+    )
     if format == "json":
         document = popolo_document(pages, directory.locale.language_code)
         body = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -5,9 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX
 from soroptimist_advocacy.letter_builder.forms import validate_printable
-from soroptimist_advocacy.models.text_limits import SHORT_TEXT_MAX
+from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from soroptimist_advocacy.web.country_select import CountryChoiceField
 from soroptimist_advocacy.web.honeypot import HoneypotMixin
 
@@ -31,9 +30,7 @@ class SuggestionForm(HoneypotMixin, forms.Form):
         error_messages={"required": _("Please give the decision maker's post.")},
     )
     office_email = forms.EmailField(label=_("Email of the office (optional)"), required=False)
-    office_website = forms.URLField(
-        label=_("Website of the office (optional)"), required=False, assume_scheme="https"
-    )
+    office_website = forms.URLField(label=_("Website of the office (optional)"), required=False, assume_scheme="https")
     evidence = forms.CharField(
         label=_("Where did you find this? (optional)"),
         help_text=_("A link to the government's website or an announcement helps our editors check it."),

@@ -7,9 +7,9 @@ from django.http import HttpResponseRedirect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
+from soroptimist_advocacy.directory.countries import parse_country
 from soroptimist_advocacy.directory.member_form_pages import render_member_form, within_member_form_rate_limit
 from soroptimist_advocacy.directory.suggestion_form import SuggestionForm
-from soroptimist_advocacy.directory.countries import parse_country
 from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 from soroptimist_advocacy.web.caching import no_store
 
@@ -45,7 +45,13 @@ def save_suggestion(directory, form) -> DecisionMakerSuggestion:
 
 
 SUGGESTION_FIELDS = (
-    "country", "name", "position_title", "office_email", "office_website", "evidence", "submitter_name",
+    "country",
+    "name",
+    "position_title",
+    "office_email",
+    "office_website",
+    "evidence",
+    "submitter_name",
     "submitter_email",
 )
 
@@ -54,7 +60,9 @@ SUGGESTION_FIELDS = (
 @sensitive_post_parameters("evidence", "submitter_name", "submitter_email")
 def serve_suggestion(request, directory):
     if request.method != "POST":
-        return render_form(request, directory, SuggestionForm(initial={"country": parse_country(request.GET.get("country")) or ""}))
+        return render_form(
+            request, directory, SuggestionForm(initial={"country": parse_country(request.GET.get("country")) or ""})
+        )
     if not within_member_form_rate_limit(request, RATE_SCOPE):
         return render_form(request, directory, None, status=429, rate_limited=True)
     form = SuggestionForm(request.POST)

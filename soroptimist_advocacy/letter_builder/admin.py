@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from soroptimist_advocacy.models import LetterTemplate
 from soroptimist_advocacy.letter_builder.sample_letters import sample_letter_for_template
+from soroptimist_advocacy.models import LetterTemplate
 
 
 class SampleLetterColumn(Column):

@@ -104,7 +104,9 @@ def _isolated(values: dict[str, str]) -> dict[str, str]:
     return {key: keep_ltr_lines_in_order(value) if isinstance(value, str) else value for key, value in values.items()}
 
 
-def build_letter_contexts(*, member: dict, recipients: list[dict], block_value, campaign_title: str, language: str) -> list[dict]:
+def build_letter_contexts(
+    *, member: dict, recipients: list[dict], block_value, campaign_title: str, language: str
+) -> list[dict]:
     """One engine context per recipient, every word in *language*."""
     member = dict(member, country=country_name(member.get("country", ""), language))
     if is_right_to_left(language):

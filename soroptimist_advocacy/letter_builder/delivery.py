@@ -13,22 +13,20 @@ from django.template.response import TemplateResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from soroptimist_advocacy.campaigns.counters import count_letters
 from soroptimist_advocacy.campaigns.sources import page_source
 from soroptimist_advocacy.conf import get_setting
-from soroptimist_advocacy.campaigns.counters import count_letters
 from soroptimist_advocacy.letter_builder.contexts import build_letter_contexts, generic_recipient, recipient_values
 from soroptimist_advocacy.letters import default_template_bytes, render, render_many
 from soroptimist_advocacy.letters.safety.budget import LetterTooCostly
 from soroptimist_advocacy.letters.variables import MEMBER_FIELDS
-from soroptimist_advocacy.web.translations import translation_in
-from soroptimist_advocacy.web.ratelimit import hit
 from soroptimist_advocacy.web.caching import no_store
+from soroptimist_advocacy.web.ratelimit import hit
+from soroptimist_advocacy.web.translations import translation_in
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 logger = logging.getLogger(__name__)
-LETTER_TOO_LONG = _(
-    "This letter would be too long to make. Please shorten what you typed and try again."
-)
+LETTER_TOO_LONG = _("This letter would be too long to make. Please shorten what you typed and try again.")
 RATE_LIMITED_TEMPLATE = "soroptimist_advocacy/pages/letter_rate_limited.html"
 
 
@@ -98,7 +96,10 @@ def letter_contexts(page, form, setup) -> list[dict]:
     else:
         recipients = [generic_recipient(letter_block, country, language)]
     return build_letter_contexts(
-        member=member, recipients=recipients, block_value=letter_block, campaign_title=letter_page.title,
+        member=member,
+        recipients=recipients,
+        block_value=letter_block,
+        campaign_title=letter_page.title,
         language=language,
     )
 

@@ -14,11 +14,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
-from soroptimist_advocacy.models import LetterTemplate
 from soroptimist_advocacy.letters import validate
+from soroptimist_advocacy.models import LetterTemplate
 
 DOCUMENT_FORM_BASE_PATH = "soroptimist_advocacy.letter_builder.documents.LetterSafeDocumentForm"
-REFUSED_FOR_LETTERS = _("This document is a letter template (%(templates)s), and this file cannot replace it: %(reason)s")
+REFUSED_FOR_LETTERS = _(
+    "This document is a letter template (%(templates)s), and this file cannot replace it: %(reason)s"
+)
 
 
 def letter_templates_using(document) -> list:

@@ -7,9 +7,9 @@ from urllib.parse import urlencode
 from django.utils.translation import get_language_info
 
 from soroptimist_advocacy.campaigns.sources import requested_source
+from soroptimist_advocacy.directory.countries import parse_country
 from soroptimist_advocacy.directory.suggestion_pages import suggest_url
 from soroptimist_advocacy.letter_builder.forms import LetterForm
-from soroptimist_advocacy.directory.countries import parse_country
 from soroptimist_advocacy.letter_builder.translation import translated_letter_locales
 from soroptimist_advocacy.web.translations import live_translations
 

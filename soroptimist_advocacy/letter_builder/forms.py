@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
 from soroptimist_advocacy.models.text_limits import SHORT_TEXT_MAX
 from soroptimist_advocacy.web.country_select import CountryChoiceField, country_codes
 
@@ -49,13 +50,18 @@ class LetterForm(forms.Form):
         self.decision_makers_for_country = decision_makers_for_country or (lambda code: [])
         country = (self.data.get("country") if self.is_bound else self.initial.get("country")) or ""
         country = country.strip().upper()
-        self.country_decision_makers = list(self.decision_makers_for_country(country)) if country in country_codes() else []
+        self.country_decision_makers = (
+            list(self.decision_makers_for_country(country)) if country in country_codes() else []
+        )
         self.fields["decision_maker"].choices = [
             (decision_maker.pk, str(decision_maker)) for decision_maker in self.country_decision_makers
         ]
         for name in ("name", "club", "town", "email"):
             self.fields[name].widget.attrs["autocomplete"] = {
-                "name": "name", "club": "organization", "town": "address-level2", "email": "email"
+                "name": "name",
+                "club": "organization",
+                "town": "address-level2",
+                "email": "email",
             }[name]
 
     def clean(self):

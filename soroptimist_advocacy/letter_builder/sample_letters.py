@@ -6,9 +6,14 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 
 from soroptimist_advocacy.letter_builder.contexts import build_letter_contexts, generic_recipient, recipient_values
+from soroptimist_advocacy.letter_builder.delivery import (
+    DOCX_CONTENT_TYPE,
+    find_letter_block,
+    letter_template_bytes,
+    render_letters,
+)
 from soroptimist_advocacy.letters import render, sample_context
 from soroptimist_advocacy.web.caching import no_store
-from soroptimist_advocacy.letter_builder.delivery import DOCX_CONTENT_TYPE, find_letter_block, letter_template_bytes, render_letters
 
 SAMPLE_COUNTRY = "GB"
 

@@ -60,7 +60,9 @@ class LetterSetup:
         """The directory's live decision makers for *country*, primary first (any page
         published or saved bumps the version, so this never outlives a change)."""
         if country not in self._decision_makers:
-            found = list(self.directory.get_decision_makers().filter(country=country)) if self.directory and country else []
+            found = (
+                list(self.directory.get_decision_makers().filter(country=country)) if self.directory and country else []
+            )
             with self._lock:
                 self._decision_makers[country] = found
         return self._decision_makers[country]

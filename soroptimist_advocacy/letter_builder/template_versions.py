@@ -50,7 +50,7 @@ def usable_template_bytes(letter_template) -> bytes:
         return default_template_bytes()
     try:
         data = read_document_bytes(letter_template.document)
-    except Exception:  # noqa: BLE001 - any storage failure: the file is gone or unreadable
+    except Exception:
         logger.debug("Letter template %s: document file unreadable", letter_template.pk, exc_info=True)
         return _fall_back(letter_template, MISSING, gettext("The document's file cannot be found or read."))
     digest = hashlib.sha256(data).hexdigest()
@@ -88,7 +88,10 @@ def _fall_back(letter_template, source: str, problem: str) -> bytes:
     if version is None or version.problem_source != source:
         logger.error(
             "Letter template %r (pk %s) cannot be used (%s): %s Letters use %s until it is fixed.",
-            str(letter_template), letter_template.pk, source[:12], problem,
+            str(letter_template),
+            letter_template.pk,
+            source[:12],
+            problem,
             "its last good version" if version is not None and version.content else "the default template",
         )
         _versions().update_or_create(

@@ -86,9 +86,13 @@ def translated_letter_locales(page, translations: dict) -> set[int]:
     if not complete:
         return offered
     # One query for the live letters of every complete language (translations may be plain Pages).
-    bodies = type(page).objects.filter(
-        pk__in=[translation.pk for translation in translations.values() if translation.locale_id in complete]
-    ).values_list("locale_id", "body")
+    bodies = (
+        type(page)
+        .objects.filter(
+            pk__in=[translation.pk for translation in translations.values() if translation.locale_id in complete]
+        )
+        .values_list("locale_id", "body")
+    )
     for locale_id, body in bodies:
         shown = letter_paragraphs(body)
         # Translated but not yet published: the live page still shows the source's words.

@@ -13,13 +13,13 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
 
-from soroptimist_advocacy.letters.safety.clean import clean_template
-from soroptimist_advocacy.letters.limits import MAX_RECIPIENTS
-from soroptimist_advocacy.letters.engine.prepared import PreparedTemplate, prepare
-from soroptimist_advocacy.letters.sample import sample_context
-from soroptimist_advocacy.letters.safety.validation import validate
-from soroptimist_advocacy.letters.variables import ALLOWED_VARIABLES
 from soroptimist_advocacy.letters.engine.merge import merge_letters
+from soroptimist_advocacy.letters.engine.prepared import PreparedTemplate, prepare
+from soroptimist_advocacy.letters.limits import MAX_RECIPIENTS
+from soroptimist_advocacy.letters.safety.clean import clean_template
+from soroptimist_advocacy.letters.safety.validation import validate
+from soroptimist_advocacy.letters.sample import sample_context
+from soroptimist_advocacy.letters.variables import ALLOWED_VARIABLES
 
 __all__ = [
     "ALLOWED_VARIABLES",

@@ -2,8 +2,8 @@
 abstract models so a site can build its own page types on them."""
 
 from soroptimist_advocacy.models.action_kit import ActionKitMixin, ActionKitPage
-from soroptimist_advocacy.models.counter import LetterCounter
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
+from soroptimist_advocacy.models.counter import LetterCounter
 from soroptimist_advocacy.models.decision_maker import (
     DecisionMakerIndexMixin,
     DecisionMakerIndexPage,
@@ -13,7 +13,13 @@ from soroptimist_advocacy.models.decision_maker import (
 from soroptimist_advocacy.models.letter_template import LetterTemplate, LetterTemplateMixin, LetterTemplateVersion
 from soroptimist_advocacy.models.network import PartnerFeed
 from soroptimist_advocacy.models.report import ActionReport, ActionType, ResponseStatus
-from soroptimist_advocacy.models.resource import ResourceIndexMixin, ResourceIndexPage, ResourceMixin, ResourcePage, ResourceType
+from soroptimist_advocacy.models.resource import (
+    ResourceIndexMixin,
+    ResourceIndexPage,
+    ResourceMixin,
+    ResourcePage,
+    ResourceType,
+)
 from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 from soroptimist_advocacy.models.sync_state import DecisionMakerSyncState, DirectorySyncSource
 

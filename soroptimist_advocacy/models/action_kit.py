@@ -25,12 +25,12 @@ from soroptimist_advocacy.blocks import ActionKitBodyBlock
 from soroptimist_advocacy.campaigns.figures_json import figures_json_response
 from soroptimist_advocacy.campaigns.sources import CampaignSourceBlock, source_query_value
 from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.directory.countries import parse_country
 from soroptimist_advocacy.letter_builder import delivery
 from soroptimist_advocacy.letter_builder.form_context import build_letter_form
 from soroptimist_advocacy.letter_builder.placeholders import letter_placeholder_errors
 from soroptimist_advocacy.letter_builder.sample_letters import sample_letter_for_page
 from soroptimist_advocacy.letter_builder.setup import get_letter_setup
-from soroptimist_advocacy.directory.countries import parse_country
 from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
 from soroptimist_advocacy.reports import responses as report_pages
 from soroptimist_advocacy.reports.forms import DeleteReportForm, ResponseForm, build_report_form
@@ -60,11 +60,14 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     )
     opens_on = models.DateField(_("campaign opens on"), null=True, blank=True)
     closes_on = models.DateField(
-        _("campaign closes on"), null=True, blank=True,
+        _("campaign closes on"),
+        null=True,
+        blank=True,
         help_text=_("After this day the page says the campaign has ended and its forms are disabled."),
     )
     closed_message = models.TextField(
-        _("message once the campaign has ended"), blank=True,
+        _("message once the campaign has ended"),
+        blank=True,
         help_text=_("Optional; a standard message is shown when empty."),
     )
     directory = models.ForeignKey(
@@ -78,7 +81,9 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     )
     body = StreamField(ActionKitBodyBlock(), verbose_name=_("body"), blank=True)
     privacy_text = RichTextField(
-        _("privacy text of the report form"), blank=True, features=["bold", "italic", "link"],
+        _("privacy text of the report form"),
+        blank=True,
+        features=["bold", "italic", "link"],
         help_text=_(
             "What members agree to before reporting: who sees their report and how long it is kept. "
             "A standard text is shown when empty."
@@ -86,15 +91,21 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     )
     # An explicit max_length keeps the migration stable when django_countries adds a country.
     target_countries = CountryField(
-        _("countries to reach"), multiple=True, blank=True, max_length=TARGET_COUNTRIES_MAX_LENGTH,
+        _("countries to reach"),
+        multiple=True,
+        blank=True,
+        max_length=TARGET_COUNTRIES_MAX_LENGTH,
         help_text=_(
             'The countries this campaign wants to reach; leave empty for every country. The "countries '
-            'reached" figure is shown against them and the directory\'s coverage page lists them.'
+            "reached\" figure is shown against them and the directory's coverage page lists them."
         ),
     )
 
     sources = StreamField(
-        [("source", CampaignSourceBlock())], verbose_name=_("sources"), blank=True, default=list,
+        [("source", CampaignSourceBlock())],
+        verbose_name=_("sources"),
+        blank=True,
+        default=list,
         help_text=_(
             "Where visitors come from, e.g. a newsletter: share the campaign URL with ?source=<slug> "
             "to count letters and reports per source. No personal data is kept."
@@ -104,7 +115,8 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     # Per translation: wagtail-localize offers the text as a segment and lets a translation
     # override the image (a synchronised, overridable foreign key by default).
     share_text = models.TextField(
-        _("share text"), blank=True,
+        _("share text"),
+        blank=True,
         help_text=_(
             "The message members pass on after writing a letter or reporting an action; the link to the "
             "campaign is added to it. The campaign title is used when empty."
@@ -163,7 +175,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     # -- campaign state -------------------------------------------------------
 
     def campaign_state(self, today: datetime.date | None = None) -> str:
-        """"upcoming", "open" or "closed" on *today* (the site's local date)."""
+        """ "upcoming", "open" or "closed" on *today* (the site's local date)."""
         today = today or timezone.localdate()
         if self.opens_on and today < self.opens_on:
             return "upcoming"
@@ -183,8 +195,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         if self.closes_on:
             boundaries.append(self.closes_on + datetime.timedelta(days=1))
         upcoming = [
-            timezone.make_aware(datetime.datetime.combine(day, datetime.time.min), now.tzinfo)
-            for day in boundaries
+            timezone.make_aware(datetime.datetime.combine(day, datetime.time.min), now.tzinfo) for day in boundaries
         ]
         upcoming = [moment for moment in upcoming if moment > now]
         if not upcoming:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -72,7 +71,7 @@ class DecisionMakerCorrection(PersonalDataMixin, models.Model):
         return f"{self.decision_maker_name} ({self.created_at:%Y-%m-%d})"
 
     @classmethod
-    def for_page(cls, page, **fields) -> "DecisionMakerCorrection":
+    def for_page(cls, page, **fields) -> DecisionMakerCorrection:
         """An unsaved correction of *page* with a copy of the details that identify her."""
         return cls(
             decision_maker=page,

@@ -10,7 +10,8 @@ from django.db import models
 from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django_countries import countries
@@ -24,9 +25,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from soroptimist_advocacy.conf import get_setting
-from soroptimist_advocacy.directory.countries import country_choices_for, parse_country
 from soroptimist_advocacy.directory import correction_pages, coverage_page, suggestion_pages
 from soroptimist_advocacy.directory.correction_form import CorrectionForm
+from soroptimist_advocacy.directory.countries import country_choices_for, parse_country
 from soroptimist_advocacy.directory.public_export import export_response
 from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
 from soroptimist_advocacy.web.caching import no_store
@@ -64,11 +65,7 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
 
     def get_decision_makers(self):
         """Live decision makers of this directory, primary first; may be overridden."""
-        return (
-            self.get_decision_maker_model().objects.child_of(self)
-            .live()
-            .order_by("country", "rank", "title")
-        )
+        return self.get_decision_maker_model().objects.child_of(self).live().order_by("country", "rank", "title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -80,11 +77,7 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
             selected_country=country,
             selected_country_name=countries.name(country) if country else "",
             country_error=bool(requested.strip()) and country is None,
-            decision_makers=(
-                list(decision_makers.filter(country=country).select_related("photo"))
-                if country
-                else []
-            ),
+            decision_makers=(list(decision_makers.filter(country=country).select_related("photo")) if country else []),
         )
         return context
 
@@ -160,16 +153,22 @@ class DecisionMakerMixin(PublicPageMixin, RoutablePageMixin, models.Model):
     )
     responsibilities = RichTextField(_("responsibilities"), blank=True)
     last_verified = models.DateField(
-        _("last verified"), null=True, blank=True,
+        _("last verified"),
+        null=True,
+        blank=True,
         help_text=_("When an editor last checked this person still holds the post."),
     )
     source_url = models.URLField(_("source"), blank=True, help_text=_("Where the details were checked."))
     external_id = models.CharField(
-        _("external ID"), max_length=100, blank=True, db_index=True,
+        _("external ID"),
+        max_length=100,
+        blank=True,
+        db_index=True,
         help_text=_("Stable identifier used by imports; leave empty for records made by hand."),
     )
     is_sample = models.BooleanField(
-        _("sample data"), default=False,
+        _("sample data"),
+        default=False,
         help_text=_("Marks demonstration records; the public page says they are not real."),
     )
 

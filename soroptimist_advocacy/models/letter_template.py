@@ -32,9 +32,7 @@ class LetterTemplateMixin(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_(
-            "Upload the .docx as a document, then choose it here. Without one, the app's own letter is used."
-        ),
+        help_text=_("Upload the .docx as a document, then choose it here. Without one, the app's own letter is used."),
     )
     notes = models.TextField(_("notes for editors"), blank=True)
 
@@ -67,9 +65,7 @@ class LetterTemplateMixin(models.Model):
         except ValidationError as error:
             raise ValidationError({"document": error.messages}) from None
         except OSError:
-            raise ValidationError(
-                {"document": _("The document's file cannot be read; upload it again.")}
-            ) from None
+            raise ValidationError({"document": _("The document's file cannot be read; upload it again.")}) from None
 
 
 class LetterTemplate(LetterTemplateMixin, TranslatableMixin, models.Model):
@@ -87,9 +83,7 @@ class LetterTemplateVersion(models.Model):
     cannot be used.
     """
 
-    template = models.OneToOneField(
-        LetterTemplate, on_delete=models.CASCADE, primary_key=True, related_name="+"
-    )
+    template = models.OneToOneField(LetterTemplate, on_delete=models.CASCADE, primary_key=True, related_name="+")
     sha256 = models.CharField(max_length=64, blank=True)
     content = models.BinaryField(null=True, blank=True)
     validated_at = models.DateTimeField(null=True, blank=True)

@@ -20,12 +20,18 @@ class PartnerFeed(models.Model):
 
     name = models.CharField(_("partner name"), max_length=255)
     feed_url = models.URLField(
-        _("figures feed URL"), max_length=500,
-        help_text=_("The partner campaign's figures.json, e.g. https://example.org/campaign/figures.json. "
-                    "Its host must be listed in the NETWORK_ALLOWED_HOSTS setting."),
+        _("figures feed URL"),
+        max_length=500,
+        help_text=_(
+            "The partner campaign's figures.json, e.g. https://example.org/campaign/figures.json. "
+            "Its host must be listed in the NETWORK_ALLOWED_HOSTS setting."
+        ),
     )
     campaign = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("our campaign"), on_delete=models.CASCADE, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("our campaign"),
+        on_delete=models.CASCADE,
+        related_name="+",
         help_text=_("The campaign whose totals include this partner's figures."),
     )
     active = models.BooleanField(_("active"), default=True)

@@ -6,7 +6,8 @@ import uuid
 
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from soroptimist_advocacy.models.personal_data import PersonalDataMixin, PersonalDataQuerySet
@@ -62,7 +63,9 @@ class ActionReport(PersonalDataMixin, models.Model):
     # never loses a report: its translation key groups every language, the page
     # link is a convenience that may become empty, the title is what she saw.
     campaign_key = models.UUIDField(
-        _("campaign key"), db_index=True, editable=False,
+        _("campaign key"),
+        db_index=True,
+        editable=False,
         help_text=_("Shared by every translation of the campaign page."),
     )
     campaign = models.ForeignKey(
@@ -76,7 +79,10 @@ class ActionReport(PersonalDataMixin, models.Model):
     campaign_title = models.CharField(_("campaign"), max_length=255)
     language = models.CharField(_("language"), max_length=12, help_text=_("The language of the page she reported on."))
     source = models.CharField(
-        _("source"), max_length=50, blank=True, default="",
+        _("source"),
+        max_length=50,
+        blank=True,
+        default="",
         help_text=_("The campaign source (?source=) the report form was opened from."),
     )
 
@@ -109,7 +115,8 @@ class ActionReport(PersonalDataMixin, models.Model):
 
     consent = models.BooleanField(_("agreed to the privacy text"), default=False)
     privacy_text_version = models.CharField(
-        _("privacy text version"), max_length=80,
+        _("privacy text version"),
+        max_length=80,
         help_text=_("SHA-256 of the privacy text she agreed to, as it was shown to her."),
     )
     email_consent = models.BooleanField(_("agreed to receive the link and one reminder by email"), default=False)
@@ -118,7 +125,12 @@ class ActionReport(PersonalDataMixin, models.Model):
     # reminder can repeat it; only its SHA-256 is stored, to find the report.
     token_seed = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     token_hash = models.CharField(
-        _("private link hash"), max_length=64, unique=True, null=True, blank=True, editable=False,
+        _("private link hash"),
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
         help_text=_("Empty once the private link is revoked."),
     )
     reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True, editable=False)

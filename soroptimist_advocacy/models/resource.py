@@ -55,7 +55,8 @@ class ResourceIndexMixin(SharedCacheMixin, PublicPageMixin, models.Model):
     def get_resources(self):
         """Live resources of this listing, newest first; may be overridden."""
         return (
-            self.get_resource_page_model().objects.child_of(self)
+            self.get_resource_page_model()
+            .objects.child_of(self)
             .live()
             .select_related("document")
             .order_by("-publication_date", "title")
@@ -128,9 +129,7 @@ class ResourceMixin(PublicPageMixin, models.Model):
     def clean(self):
         super().clean()
         if self.document_id and self.external_url:
-            raise ValidationError(
-                {"external_url": _("Give either a document or an external URL, not both.")}
-            )
+            raise ValidationError({"external_url": _("Give either a document or an external URL, not both.")})
 
     @property
     def link_url(self) -> str:

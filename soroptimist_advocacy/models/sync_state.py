@@ -15,7 +15,8 @@ class DecisionMakerSyncState(models.Model):
     source = models.URLField(_("synced from"), max_length=500, blank=True)
     last_synced_at = models.DateTimeField(_("last synced"), null=True, blank=True)
     managed_locally = models.BooleanField(
-        _("managed locally"), default=False,
+        _("managed locally"),
+        default=False,
         help_text=_("A sync never changes a decision maker managed locally."),
     )
     missing_upstream = models.BooleanField(_("missing upstream"), default=False)

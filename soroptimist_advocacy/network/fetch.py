@@ -60,9 +60,10 @@ def check_url(url: str) -> tuple[str, str, int, str, str]:
     # pair even when it is private or loopback (how tests and intranets list a partner).
     listed_with_port = host_with_port in allowed or f"[{host}]:{port}" in allowed
     if not (listed_with_port or host in allowed):
-        raise FetchError(gettext(
-            "%(host)s is not in the list of partner hosts (setting NETWORK_ALLOWED_HOSTS)."
-        ) % {"host": host_with_port})
+        raise FetchError(
+            gettext("%(host)s is not in the list of partner hosts (setting NETWORK_ALLOWED_HOSTS).")
+            % {"host": host_with_port}
+        )
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError):
@@ -72,9 +73,10 @@ def check_url(url: str) -> tuple[str, str, int, str, str]:
     # An IP family's sockaddr starts with the address as text (typeshed also allows an int).
     address = ipaddress.ip_address(str(infos[0][4][0]).split("%")[0])
     if not _is_public(address) and not listed_with_port:
-        raise FetchError(gettext(
-            "%(host)s resolves to a private or local address (%(address)s); list it with its port to allow it."
-        ) % {"host": host, "address": address})
+        raise FetchError(
+            gettext("%(host)s resolves to a private or local address (%(address)s); list it with its port to allow it.")
+            % {"host": host, "address": address}
+        )
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
@@ -124,7 +126,9 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "", accept: str = "*
             # Never followed: a redirect is how a listed host could point us inside.
             raise FetchError(gettext("%(url)s answered with a redirect, which is not followed.") % {"url": url})
         if response.status != 200:
-            raise FetchError(gettext("%(url)s answered with status %(status)s.") % {"url": url, "status": response.status})
+            raise FetchError(
+                gettext("%(url)s answered with status %(status)s.") % {"url": url, "status": response.status}
+            )
         declared = response.getheader("Content-Length")
         if declared and declared.isdigit() and int(declared) > max_bytes:
             raise FetchError(gettext("%(url)s is larger than %(limit)s bytes.") % {"url": url, "limit": max_bytes})
@@ -132,7 +136,8 @@ def fetch(url: str, *, etag: str = "", last_modified: str = "", accept: str = "*
         if len(body) > max_bytes:
             raise FetchError(gettext("%(url)s is larger than %(limit)s bytes.") % {"url": url, "limit": max_bytes})
         return Fetched(
-            200, body,
+            200,
+            body,
             etag=response.getheader("ETag") or "",
             last_modified=response.getheader("Last-Modified") or "",
             content_type=(response.getheader("Content-Type") or "").split(";")[0].strip().lower(),

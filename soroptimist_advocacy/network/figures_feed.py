@@ -14,8 +14,8 @@ from django.utils.translation import gettext
 from django_countries import countries
 
 from soroptimist_advocacy.campaigns.figures import CampaignFigures, campaign_figures, figure_counts, per_source_counts
-from soroptimist_advocacy.models.report import ResponseStatus
 from soroptimist_advocacy.campaigns.sources import page_sources
+from soroptimist_advocacy.models.report import ResponseStatus
 
 SCHEMA_VERSION = 1
 MAX_COUNTRIES = 300  # More rows than countries exist means the file is not a figures feed.
@@ -31,8 +31,7 @@ def per_source_figures(page, counts: dict | None = None) -> dict | None:
     return per_source_counts(counts if counts is not None else figure_counts(page.translation_key))
 
 
-def figures_document(page, figures: CampaignFigures | None = None, counts: dict | None = None,
-                     as_of=None) -> dict:
+def figures_document(page, figures: CampaignFigures | None = None, counts: dict | None = None, as_of=None) -> dict:
     """The JSON document of *page*'s campaign, across all its translations; *counts* are the
     cached :func:`figure_counts` the *figures* come from and *as_of* when they were counted
     (the route passes all three from the figures cache)."""
@@ -88,17 +87,17 @@ def validate_figures(data: bytes) -> dict:
         if not isinstance(code, str) or code not in known or code in seen:
             raise ValidationError(gettext("The figures feed lists an unknown or repeated country."))
         seen.add(code)
-        clean_rows.append({
-            "country": code,
-            **{name: _count(row.get(name, 0), f"{code} {name}") for name in ("letters", "actions", "responses")},
-        })
+        clean_rows.append(
+            {
+                "country": code,
+                **{name: _count(row.get(name, 0), f"{code} {name}") for name in ("letters", "actions", "responses")},
+            }
+        )
     statuses = document.get("responses_by_status") or {}
     if not isinstance(statuses, dict):
         raise ValidationError(gettext("The figures feed has no valid responses by status."))
     valid_statuses = dict(ResponseStatus.choices)
-    clean_statuses = {
-        status: _count(count, status) for status, count in statuses.items() if status in valid_statuses
-    }
+    clean_statuses = {status: _count(count, status) for status, count in statuses.items() if status in valid_statuses}
     generated_at = document.get("generated_at")
     return {
         "schema": SCHEMA_VERSION,

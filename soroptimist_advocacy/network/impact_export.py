@@ -7,8 +7,8 @@ import csv
 from django.http import HttpResponse
 from django.utils.translation import gettext
 
-from soroptimist_advocacy.web.spreadsheet import formula_safe_row
 from soroptimist_advocacy.network.rollup import NetworkFigures
+from soroptimist_advocacy.web.spreadsheet import formula_safe_row
 
 
 def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse:
@@ -16,22 +16,55 @@ def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow([
-        gettext("Site"), gettext("Letters generated"), gettext("Actions reported"), gettext("Responses received"),
-        gettext("Countries reached"), gettext("Figures as of"), gettext("Stale"),
-    ])
+    writer.writerow(
+        [
+            gettext("Site"),
+            gettext("Letters generated"),
+            gettext("Actions reported"),
+            gettext("Responses received"),
+            gettext("Countries reached"),
+            gettext("Figures as of"),
+            gettext("Stale"),
+        ]
+    )
     local = network.local
     # Every cell goes through the one formula rule: site names come from partners and settings.
-    writer.writerow(formula_safe_row([
-        network.local_label, local.letters, local.actions, local.responses, local.countries_reached, "", "",
-    ]))
+    writer.writerow(
+        formula_safe_row(
+            [
+                network.local_label,
+                local.letters,
+                local.actions,
+                local.responses,
+                local.countries_reached,
+                "",
+                "",
+            ]
+        )
+    )
     for partner in network.partners:
-        writer.writerow(formula_safe_row([
-            partner.name, partner.letters, partner.actions, partner.responses, partner.countries,
-            partner.fetched_at.isoformat() if partner.fetched_at else "",
-            gettext("yes") if partner.stale else gettext("no"),
-        ]))
-    writer.writerow([
-        gettext("Total"), network.letters, network.actions, network.responses, network.countries_reached, "", "",
-    ])
+        writer.writerow(
+            formula_safe_row(
+                [
+                    partner.name,
+                    partner.letters,
+                    partner.actions,
+                    partner.responses,
+                    partner.countries,
+                    partner.fetched_at.isoformat() if partner.fetched_at else "",
+                    gettext("yes") if partner.stale else gettext("no"),
+                ]
+            )
+        )
+    writer.writerow(
+        [
+            gettext("Total"),
+            network.letters,
+            network.actions,
+            network.responses,
+            network.countries_reached,
+            "",
+            "",
+        ]
+    )
     return response

@@ -77,8 +77,9 @@ def _partner(feed) -> PartnerFigures:
     )
 
 
-def network_figures(campaign_key: uuid.UUID, target_countries: int | None = None,
-                    local: CampaignFigures | None = None) -> NetworkFigures:
+def network_figures(
+    campaign_key: uuid.UUID, target_countries: int | None = None, local: CampaignFigures | None = None
+) -> NetworkFigures:
     """Totals across this site and its partners; a country counts once however many sites reached it."""
     local = local or campaign_figures(campaign_key, target_countries)
     partners = [_partner(feed) for feed in partner_feeds_for(campaign_key)]

@@ -59,8 +59,13 @@ def _read_upstream(body: bytes, content_type: str) -> ParsedFile:
         except PopoloError as error:
             return ParsedFile(errors=[RowError(1, str(error))])
     if len(body) > MAX_FILE_BYTES:
-        return ParsedFile(errors=[RowError(1, gettext("The file is larger than %(size)s MB; split it.")
-                                           % {"size": MAX_FILE_BYTES // 1_000_000})])
+        return ParsedFile(
+            errors=[
+                RowError(
+                    1, gettext("The file is larger than %(size)s MB; split it.") % {"size": MAX_FILE_BYTES // 1_000_000}
+                )
+            ]
+        )
     return read_decision_makers(body)
 
 
@@ -102,13 +107,18 @@ def sync_directory(url: str, directory, *, dry_run: bool = False, user=None, for
             list(type(directory).objects.select_for_update().filter(pk=directory.pk).values_list("pk", flat=True))
             children = list(DecisionMakerPage.objects.child_of(directory).exclude(external_id=""))
             states = _states(children)
-            local_ids = {page.external_id for page in children if states.get(page.pk) and states[page.pk].managed_locally}
-            result.managed_locally = [p for p in children if p.external_id in local_ids and p.external_id in upstream_ids]
+            local_ids = {
+                page.external_id for page in children if states.get(page.pk) and states[page.pk].managed_locally
+            }
+            result.managed_locally = [
+                p for p in children if p.external_id in local_ids and p.external_id in upstream_ids
+            ]
             result.missing_upstream = [
                 p for p in children if p.external_id not in upstream_ids and p.external_id not in local_ids
             ]
-            kept = ParsedFile(columns=parsed.columns,
-                              rows=[row for row in parsed.rows if row.values["external_id"] not in local_ids])
+            kept = ParsedFile(
+                columns=parsed.columns, rows=[row for row in parsed.rows if row.values["external_id"] not in local_ids]
+            )
             result.plan = plan = plan_import(directory, kept)
             if plan.errors:
                 result.errors.extend(str(error) for error in plan.errors)
@@ -136,6 +146,7 @@ def _record(result: SyncResult, plan: ImportPlan, directory, url, fetched, state
         if state is None or not state.missing_upstream:
             DecisionMakerSyncState.objects.update_or_create(page_id=page.pk, defaults={"missing_upstream": True})
     DirectorySyncSource.objects.update_or_create(
-        directory=directory, url=url,
+        directory=directory,
+        url=url,
         defaults={"etag": fetched.etag[:255], "last_modified": fetched.last_modified[:64], "last_synced_at": now},
     )

@@ -6,7 +6,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column
 
@@ -48,7 +49,9 @@ def toggle_managed_locally(request, page_id: int):
     state.managed_locally = request.POST.get("managed_locally") == "1"
     state.save(update_fields=["managed_locally"])
     if state.managed_locally:
-        messages.success(request, gettext("“%(name)s” is managed locally: a sync leaves it alone.") % {"name": page.title})
+        messages.success(
+            request, gettext("“%(name)s” is managed locally: a sync leaves it alone.") % {"name": page.title}
+        )
     else:
         messages.success(request, gettext("“%(name)s” follows its sync source again.") % {"name": page.title})
     return redirect(url_names.DECISION_MAKERS_INDEX)

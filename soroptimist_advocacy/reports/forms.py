@@ -8,15 +8,16 @@ from django import forms
 from django.utils import timezone
 from django.utils.dateformat import format as format_date
 from django.utils.formats import get_format
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from soroptimist_advocacy.web.country_select import CountryChoiceField
 from soroptimist_advocacy.letter_builder.forms import validate_printable
-from soroptimist_advocacy.web.honeypot import HoneypotMixin
 from soroptimist_advocacy.models.report import ActionReport, ResponseStatus
 from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX
 from soroptimist_advocacy.reports.privacy_text import privacy_text_version
+from soroptimist_advocacy.web.country_select import CountryChoiceField
+from soroptimist_advocacy.web.honeypot import HoneypotMixin
 
 
 class DateInput(forms.DateInput):
@@ -104,8 +105,19 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
     class Meta:
         model = ActionReport
         fields = [
-            "country", "club", "name", "email", "action_type", "action_date", "decision_maker", "notes",
-            "response_status", "response_date", "response_summary", "consent", "email_consent",
+            "country",
+            "club",
+            "name",
+            "email",
+            "action_type",
+            "action_date",
+            "decision_maker",
+            "notes",
+            "response_status",
+            "response_date",
+            "response_summary",
+            "consent",
+            "email_consent",
         ]
         labels = {
             "club": _("Your club"),
@@ -146,9 +158,9 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
         self.fields["notes"].help_text = gettext(
             "Anything the campaign team should know, in up to %(max)s characters."
         ) % {"max": LONG_TEXT_MAX}
-        self.fields["response_summary"].help_text = gettext(
-            "In your own words, in up to %(max)s characters."
-        ) % {"max": LONG_TEXT_MAX}
+        self.fields["response_summary"].help_text = gettext("In your own words, in up to %(max)s characters.") % {
+            "max": LONG_TEXT_MAX
+        }
         self.fields["action_date"].widget.attrs["max"] = today().isoformat()
         self.fields["response_date"].widget.attrs["max"] = today().isoformat()
         for name, autocomplete in {"club": "organization", "name": "name", "email": "email"}.items():
@@ -163,9 +175,14 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
         groups: dict[str, list] = {}
         for decision_maker in self.decision_makers.values():
             groups.setdefault(decision_maker.country.code, []).append(
-                (decision_maker.pk, gettext("%(name)s, %(post)s") % {
-                    "name": decision_maker.title, "post": decision_maker.position_title,
-                })
+                (
+                    decision_maker.pk,
+                    gettext("%(name)s, %(post)s")
+                    % {
+                        "name": decision_maker.title,
+                        "post": decision_maker.position_title,
+                    },
+                )
             )
         return [(code, name, groups[code]) for code, name in countries if code in groups]
 

@@ -12,11 +12,11 @@ import logging
 
 from django.utils import timezone
 
-from soroptimist_advocacy.web.batches import pk_batches
 from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.models.report import ActionReport
 from soroptimist_advocacy.reports.emails import email_reminder
 from soroptimist_advocacy.reports.links import report_link_for
+from soroptimist_advocacy.web.batches import pk_batches
 
 logger = logging.getLogger(__name__)
 

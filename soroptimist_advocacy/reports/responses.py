@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from django.template.response import TemplateResponse
 
-from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.campaigns.sources import requested_source
-from soroptimist_advocacy.web.ratelimit import hit
+from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.web.caching import no_store
+from soroptimist_advocacy.web.ratelimit import hit
 
 TEMPLATE_DIR = "soroptimist_advocacy/pages/"
 FORM_TEMPLATE = TEMPLATE_DIR + "report_form.html"

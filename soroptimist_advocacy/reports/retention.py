@@ -6,11 +6,11 @@ import datetime
 
 from django.utils import timezone
 
-from soroptimist_advocacy.web.batches import pk_batches
 from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.models.report import ActionReport
 from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
+from soroptimist_advocacy.web.batches import pk_batches
 
 
 def reports_past_retention(now: datetime.datetime | None = None, days: int | None = None):

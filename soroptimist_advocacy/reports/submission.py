@@ -9,8 +9,8 @@ from django.db import transaction
 from soroptimist_advocacy.campaigns.sources import page_source
 from soroptimist_advocacy.models.report import ActionReport
 from soroptimist_advocacy.reports.privacy_text import privacy_text_version
-from soroptimist_advocacy.reports.tokens import issue_token
 from soroptimist_advocacy.reports.tasks import enqueue_private_link_email
+from soroptimist_advocacy.reports.tokens import issue_token
 
 
 def build_report(page, form) -> ActionReport:

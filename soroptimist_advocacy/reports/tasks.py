@@ -10,13 +10,13 @@ import logging
 
 from django_tasks import task
 
+from soroptimist_advocacy.directory.locate import find_directory
 from soroptimist_advocacy.models.report import ActionReport
+from soroptimist_advocacy.network.partners import fetch_all_partners
+from soroptimist_advocacy.network.sync import sync_directory
 from soroptimist_advocacy.reports.emails import email_private_link
 from soroptimist_advocacy.reports.links import report_link_for
 from soroptimist_advocacy.reports.reminders import send_due_reminders
-from soroptimist_advocacy.network.partners import fetch_all_partners
-from soroptimist_advocacy.directory.locate import find_directory
-from soroptimist_advocacy.network.sync import sync_directory
 
 logger = logging.getLogger(__name__)
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from django import template
 from django.template.defaultfilters import filesizeformat
-from django.utils.translation import gettext
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_bidi
+from django.utils.translation import get_language, get_language_bidi, gettext
 
 from soroptimist_advocacy.blocks.content import SHARE_NETWORKS
 from soroptimist_advocacy.web.country_select import country_options as options
 from soroptimist_advocacy.web.fallback_language import lang_attributes
-
 from soroptimist_advocacy.web.share_links import share_urls
 
 register = template.Library()
@@ -19,7 +17,7 @@ register = template.Library()
 
 @register.filter
 def document_format(document) -> str:
-    """"PDF, 240 KB": a document's format and size, or just its format when the file is gone."""
+    """ "PDF, 240 KB": a document's format and size, or just its format when the file is gone."""
     if document is None:
         return ""
     label = (document.file_extension or gettext("file")).upper()

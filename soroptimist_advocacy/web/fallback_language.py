@@ -33,8 +33,11 @@ class FallbackText:
         if not rows:
             return "", set()
         first_source, language = rows[0][0], rows[0][1]
-        segments = {(string_id, context_id): text for source_id, _, string_id, context_id, text in rows
-                    if source_id == first_source}
+        segments = {
+            (string_id, context_id): text
+            for source_id, _, string_id, context_id, text in rows
+            if source_id == first_source
+        }
         translated = set(
             StringTranslation.objects.filter(
                 locale_id=page.locale_id,

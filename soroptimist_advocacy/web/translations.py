@@ -51,10 +51,14 @@ def live_in_active_language(model, pages) -> list:
         return []
     locale = active_locale()
     queryset = model.objects.live().select_related("document")
-    translated = {
-        page.translation_key: page
-        for page in queryset.filter(translation_key__in=[page.translation_key for page in pages], locale=locale)
-    } if locale is not None else {}
+    translated = (
+        {
+            page.translation_key: page
+            for page in queryset.filter(translation_key__in=[page.translation_key for page in pages], locale=locale)
+        }
+        if locale is not None
+        else {}
+    )
     originals = {page.pk: page for page in queryset.filter(pk__in=[page.pk for page in pages])}
     chosen = [translated.get(page.translation_key) or originals.get(page.pk) for page in pages]
     return [page for page in chosen if page is not None]

@@ -23,6 +23,7 @@ from django.test.testcases import LiveServerThread
 # access from a thread with a running loop unless told this is intended.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+
 class _OneRequestAtATimeServer(ThreadedWSGIServer):
     """The live server, answering one request at a time while it shares the test's in-memory
     SQLite connection. Its threads would otherwise use that one connection at once (the letter
@@ -235,8 +236,14 @@ def _ensure_wagtail_initial_data() -> None:
         Collection.add_root(name="Root")
     if not Page.objects.filter(depth=1).exists():
         Page.objects.create(
-            title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page),
-            path="0001", depth=1, numchild=0, url_path="/", locale=locale,
+            title="Root",
+            slug="root",
+            content_type=ContentType.objects.get_for_model(Page),
+            path="0001",
+            depth=1,
+            numchild=0,
+            url_path="/",
+            locale=locale,
         )
 
 

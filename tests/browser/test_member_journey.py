@@ -100,7 +100,9 @@ def test_member_journey_with_javascript(demo, page, url, shot, download):
 
     page.get_by_role("radio", name="Acknowledgement only").check()
     page.get_by_label("Date of the response").fill(today)
-    page.get_by_label("What did the response say? (optional)").fill("The minister's office thanked us and asked for our recommendations.")
+    page.get_by_label("What did the response say? (optional)").fill(
+        "The minister's office thanked us and asked for our recommendations."
+    )
     shot(page, "response filled")
     page.get_by_role("button", name="Save the response").click()
     expect(page.get_by_role("status").filter(has_text="Thank you: the response is saved.")).to_be_visible()

@@ -42,7 +42,7 @@ def campaign(directory, make_report):  # noqa: F811
 @pytest.fixture
 def clock(monkeypatch):
     """The cache's clock, moved by the test."""
-    moment = {"now": datetime.datetime(2026, 3, 8, 12, 0, tzinfo=datetime.timezone.utc)}
+    moment = {"now": datetime.datetime(2026, 3, 8, 12, 0, tzinfo=datetime.UTC)}
     monkeypatch.setattr(figures_cache, "now", lambda: moment["now"])
 
     def advance(seconds: float) -> None:

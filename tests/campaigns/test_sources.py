@@ -52,7 +52,8 @@ def test_utm_parameters_naming_a_defined_slug_stand_for_source(campaign):
     assert normalised_query(QueryDict("utm_campaign=newsletter-nov")) == "source=newsletter-nov"
     assert normalised_query(QueryDict("utm_source=elsewhere")) == ""
     assert hidden_sources(Client().get(campaign.url, {"utm_campaign": "facebook"}).content.decode()) == [
-        "facebook", "facebook"
+        "facebook",
+        "facebook",
     ]
 
 

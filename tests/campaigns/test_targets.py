@@ -41,8 +41,9 @@ def test_a_target_list_is_its_countries(directory):
 
 def test_figures_json_reports_the_target_count_of_the_list(client, directory):
     page = factories.make_action_kit(directory=directory, target_countries=["FR", "KE", "BR", "DE"])
-    LetterCounter.objects.create(campaign_key=page.translation_key, country="FR", language="en",
-                                 day="2026-01-01", letters=2)
+    LetterCounter.objects.create(
+        campaign_key=page.translation_key, country="FR", language="en", day="2026-01-01", letters=2
+    )
 
     document = figures_json(client, page)
 
@@ -56,11 +57,13 @@ def test_figures_json_of_an_empty_target_counts_every_country(client, action_kit
 
 def test_campaign_summary_shows_reach_against_the_list(client, directory):
     page = factories.make_action_kit(
-        directory=directory, target_countries=["FR", "KE", "BR", "DE"],
+        directory=directory,
+        target_countries=["FR", "KE", "BR", "DE"],
         body=[{"type": "campaign_summary", "value": {"heading": "So far", "intro": ""}}],
     )
-    LetterCounter.objects.create(campaign_key=page.translation_key, country="FR", language="en",
-                                 day="2026-01-01", letters=2)
+    LetterCounter.objects.create(
+        campaign_key=page.translation_key, country="FR", language="en", day="2026-01-01", letters=2
+    )
 
     html = client.get(page.url).content.decode()
 
@@ -88,18 +91,24 @@ def test_editors_choose_target_countries_in_the_page_editor(admin_client, action
 
 
 def bundle_with_target(path, target):
-    document = {"format": "soroptimist-advocacy-campaign", "version": 1,
-                "campaign": {"id": CAMPAIGN_KEY, "title": "Shared", "slug": "shared", "body": [],
-                             "target_countries": target},
-                "documents": [], "letter_templates": [], "resources": [], "directory": None}
+    document = {
+        "format": "soroptimist-advocacy-campaign",
+        "version": 1,
+        "campaign": {"id": CAMPAIGN_KEY, "title": "Shared", "slug": "shared", "body": [], "target_countries": target},
+        "documents": [],
+        "letter_templates": [],
+        "resources": [],
+        "directory": None,
+    }
     with zipfile.ZipFile(path, "w") as bundle:
         bundle.writestr("manifest.json", json.dumps(document))
     return path
 
 
 def import_bundle(path):
-    call_command("import_campaign", str(path), "--parent", str(factories.home().pk), stdout=io.StringIO(),
-                 stderr=io.StringIO())
+    call_command(
+        "import_campaign", str(path), "--parent", str(factories.home().pk), stdout=io.StringIO(), stderr=io.StringIO()
+    )
     return ActionKitPage.objects.get(translation_key=CAMPAIGN_KEY)
 
 
@@ -128,8 +137,14 @@ def test_a_bundle_from_before_target_lists_means_every_country(tmp_path, db, old
 
 def test_a_bundle_with_unknown_target_codes_is_refused(tmp_path, db):
     with pytest.raises(CommandError):
-        call_command("import_campaign", str(bundle_with_target(tmp_path / "b.zip", ["FR", "XX"])),
-                     "--parent", str(factories.home().pk), stdout=io.StringIO(), stderr=(err := io.StringIO()))
+        call_command(
+            "import_campaign",
+            str(bundle_with_target(tmp_path / "b.zip", ["FR", "XX"])),
+            "--parent",
+            str(factories.home().pk),
+            stdout=io.StringIO(),
+            stderr=(err := io.StringIO()),
+        )
 
     assert "unknown codes: XX" in err.getvalue()
     assert not ActionKitPage.objects.filter(translation_key=CAMPAIGN_KEY).exists()

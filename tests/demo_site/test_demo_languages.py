@@ -12,6 +12,7 @@ import subprocess
 import zipfile
 
 import pytest
+from demo import content
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
@@ -22,7 +23,6 @@ from lxml import etree
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
-from demo import content
 from soroptimist_advocacy.models import ActionKitPage, DecisionMakerPage, ResourcePage
 from tests.letter_helpers import docx_text, letter_data, post_letter
 
@@ -93,8 +93,9 @@ def in_language(page, language):
 
 def letter_for(page, language) -> bytes:
     minister = DecisionMakerPage.objects.get(locale__language_code=language, external_id="demo-jo-1")
-    data = letter_data(language=language, country="JO", name=MEMBER, club="SI Amman", town="Amman",
-                       decision_maker=[minister.pk])
+    data = letter_data(
+        language=language, country="JO", name=MEMBER, club="SI Amman", town="Amman", decision_maker=[minister.pk]
+    )
     with freeze_time("2026-11-30 10:00:00"):
         response = post_letter(Client(enforce_csrf_checks=True), page, data)
     assert response.status_code == 200, response.content.decode()[:1000]
@@ -134,8 +135,14 @@ def test_the_campaign_page_and_its_letter_are_in_the_members_language(demo, clie
 
 def test_the_home_page_lists_the_six_languages(demo, client):
     html = client.get("/").content.decode()
-    for code, name in (("en", "English"), ("fr", "français"), ("es", "español"), ("ar", "العربيّة"),
-                       ("zh-hans", "简体中文"), ("ru", "Русский")):
+    for code, name in (
+        ("en", "English"),
+        ("fr", "français"),
+        ("es", "español"),
+        ("ar", "العربيّة"),
+        ("zh-hans", "简体中文"),
+        ("ru", "Русский"),
+    ):
         assert f'hreflang="{code}"' in html, code
         assert name in html, name
 
@@ -146,8 +153,7 @@ def test_libreoffice_lays_out_each_letter_in_reading_order(demo, tmp_path):
     expected = {
         # Words of the letter in their logical order, as pdftotext extracts right-to-left text
         # (phrases without a lam-alef ligature, which pdftotext gives back as alef-lam).
-        "ar": ["معالي الوزيرة المحترمة،", "أكتب إليكم بصفتي عضوة في", "SI Amman", "وتفضلوا بقبول فائق",
-               "نوفمبر 2026"],
+        "ar": ["معالي الوزيرة المحترمة،", "أكتب إليكم بصفتي عضوة في", "SI Amman", "وتفضلوا بقبول فائق", "نوفمبر 2026"],
         "zh-hans": ["尊敬的部长：", "我是SI Amman的社员", "此致", "敬礼！"],
         "ru": ["Уважаемая госпожа министр!", "Обращаюсь к Вам как член клуба «SI Amman»", "С уважением,"],
     }
@@ -156,12 +162,23 @@ def test_libreoffice_lays_out_each_letter_in_reading_order(demo, tmp_path):
         folder.mkdir()
         (folder / "letter.docx").write_bytes(letter_for(in_language(demo, language), language))
         subprocess.run(
-            [SOFFICE, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless", "--convert-to", "pdf",
-             "--outdir", str(folder), str(folder / "letter.docx")],
-            check=True, capture_output=True, timeout=180,
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{folder / 'profile'}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(folder),
+                str(folder / "letter.docx"),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
         )
-        text = subprocess.run(["pdftotext", str(folder / "letter.pdf"), "-"], check=True, capture_output=True,
-                              text=True).stdout
+        text = subprocess.run(
+            ["pdftotext", str(folder / "letter.pdf"), "-"], check=True, capture_output=True, text=True
+        ).stdout
         # pdftotext wraps right-to-left runs in bidi embedding marks; the words between them are what count.
         text = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", text)
         flat = re.sub(r"\s+", " ", text)

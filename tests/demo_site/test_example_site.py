@@ -16,7 +16,8 @@ NO_TEST_COLLECTED = 5
 def example_site_command(config) -> list[str] | None:
     ignored = [str(path) for path in (config.getoption("ignore") or [])]
     paths = [
-        path for path in EXAMPLE_SITE_TESTS
+        path
+        for path in EXAMPLE_SITE_TESTS
         if not any((ROOT / path).resolve().is_relative_to((ROOT / ignore).resolve()) for ignore in ignored)
     ]
     if not paths:

@@ -17,7 +17,7 @@ def csv_bytes(*lines: str, header: str = HEADER, bom: bool = False) -> bytes:
 
 
 FR_LINE = (
-    'fr-equality,Aurore Bergé,Dear Minister,Minister for Equality,Ministry of Equality,FR,1,'
+    "fr-equality,Aurore Bergé,Dear Minister,Minister for Equality,Ministry of Equality,FR,1,"
     '"20 avenue de Ségur\n75007 Paris",contact@example.fr,+33 1 23 45 67 89,https://example.fr,'
     "https://example.fr/source,2026-01-15,false"
 )

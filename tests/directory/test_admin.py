@@ -27,7 +27,7 @@ def stale_and_fresh(directory):
     amina = factories.make_decision_maker(
         directory, "NG", "Amina Bello", last_verified=datetime.date.today() - datetime.timedelta(days=3 * 365)
     )
-    for details in ("She left office.", "=HYPERLINK(\"http://evil.example\")"):
+    for details in ("She left office.", '=HYPERLINK("http://evil.example")'):
         DecisionMakerCorrection.for_page(amina, details=details, reporter_email="ana@example.org").save()
     resolved = DecisionMakerCorrection.for_page(amina, details="Old address.")
     resolved.status = DecisionMakerCorrection.Status.RESOLVED
@@ -45,6 +45,7 @@ def is_denied(response) -> bool:
 
 
 # -- who may see what ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("url_name", [LISTING, IMPORT, CORRECTIONS])
 def test_anonymous_visitors_are_sent_to_the_login(client, db, url_name):
@@ -92,6 +93,7 @@ def test_the_admin_menu_offers_the_directory_only_to_its_editors(client, directo
 
 
 # -- the listing ----------------------------------------------------------------------------
+
 
 def row_of(html: str, name: str) -> str:
     return next(row for row in re.findall(r"<tr.*?</tr>", html, re.S) if name in row)
@@ -152,10 +154,9 @@ def test_listing_only_lists_pages_the_editor_may_edit(client, directory, db):
 
 # -- the upload ---------------------------------------------------------------------------------
 
+
 def upload(client, directory, data: bytes, name="directory.csv"):
-    return client.post(
-        reverse(IMPORT), {"directory": directory.pk, "file": SimpleUploadedFile(name, data, "text/csv")}
-    )
+    return client.post(reverse(IMPORT), {"directory": directory.pk, "file": SimpleUploadedFile(name, data, "text/csv")})
 
 
 def test_upload_shows_a_preview_and_writes_nothing(client, moderator, empty_directory, valid_csv):
@@ -175,9 +176,14 @@ def test_confirming_the_preview_imports_and_publishes(client, moderator, empty_d
     preview = upload(client, empty_directory, valid_csv)
     confirm_form = preview.context["confirm_form"]
 
-    response = client.post(reverse(IMPORT), {
-        "directory": confirm_form["directory"].value(), "data": confirm_form["data"].value(), "confirm": "1",
-    })
+    response = client.post(
+        reverse(IMPORT),
+        {
+            "directory": confirm_form["directory"].value(),
+            "data": confirm_form["data"].value(),
+            "confirm": "1",
+        },
+    )
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -202,7 +208,9 @@ def test_preview_of_a_reimport_lists_changed_columns(client, moderator, empty_di
 
 
 def test_upload_of_an_invalid_file_lists_line_numbered_problems(client, moderator, empty_directory):
-    response = upload(login(client, moderator), empty_directory, csv_bytes(KE_LINE, "fr-1,Aurore,,Minister,,ZZ,,,bad,,,,,"))
+    response = upload(
+        login(client, moderator), empty_directory, csv_bytes(KE_LINE, "fr-1,Aurore,,Minister,,ZZ,,,bad,,,,,")
+    )
 
     assert response.status_code == 400
     html = response.content.decode()
@@ -257,7 +265,9 @@ def test_importing_into_a_directory_the_editor_may_not_publish_in_is_forbidden(c
     group = Group.objects.create(name="Allowed directory")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in ("add_page", "change_page", "publish_page"):
-        GroupPagePermission.objects.create(group=group, page=allowed, permission=Permission.objects.get(codename=codename))
+        GroupPagePermission.objects.create(
+            group=group, page=allowed, permission=Permission.objects.get(codename=codename)
+        )
     user = make_user("limited", groups=["Allowed directory"])
     login(client, user)
 
@@ -291,6 +301,7 @@ def test_directory_csv_download_needs_import_rights(client, editor, empty_direct
 
 # -- corrections ----------------------------------------------------------------------------
 
+
 def test_corrections_listing_shows_open_corrections_with_what_members_know(client, moderator, stale_and_fresh):
     html = login(client, moderator).get(reverse(CORRECTIONS), {"status": "open"}).content.decode()
 
@@ -314,7 +325,9 @@ def test_an_editor_marks_a_correction_resolved(client, moderator, stale_and_fres
     assert "1 open" in row_of(html, "Amina Bello")
 
 
-def test_resolving_needs_a_post_and_permission_and_ignores_foreign_next_urls(client, moderator, outsider, stale_and_fresh):
+def test_resolving_needs_a_post_and_permission_and_ignores_foreign_next_urls(
+    client, moderator, outsider, stale_and_fresh
+):
     correction = DecisionMakerCorrection.objects.filter(details="She left office.").get()
     url = reverse("advocacy_corrections:resolve", args=[correction.pk])
 
@@ -339,7 +352,9 @@ def editor_of_another_directory():
     factories.make_decision_maker(other, "ES", "Ana Redondo")
     group = Group.objects.create(name="Other directory editors")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
-    GroupPagePermission.objects.create(group=group, page=other, permission=Permission.objects.get(codename="change_page"))
+    GroupPagePermission.objects.create(
+        group=group, page=other, permission=Permission.objects.get(codename="change_page")
+    )
     return make_user("limited", groups=["Other directory editors"])
 
 
@@ -356,7 +371,9 @@ def test_an_editor_of_another_directory_cannot_see_or_resolve_its_corrections(cl
 
 def test_a_correction_is_inspected_whole_and_never_edited_or_deleted(client, moderator, outsider, stale_and_fresh):
     long_details = "She moved to the Ministry of Health. " * 20
-    correction = DecisionMakerCorrection.for_page(stale_and_fresh, details=long_details, reporter_email="ana@example.org")
+    correction = DecisionMakerCorrection.for_page(
+        stale_and_fresh, details=long_details, reporter_email="ana@example.org"
+    )
     correction.save()
     url = reverse("advocacy_corrections:inspect", args=[correction.pk])
 

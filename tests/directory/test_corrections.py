@@ -20,8 +20,13 @@ def correction_url(page):
 def form_data(csrf_client, page, **fields):
     """A first GET, as a browser would, for the CSRF cookie and token."""
     response = csrf_client.get(correction_url(page))
-    data = {"csrfmiddlewaretoken": response.context["csrf_token"], "details": "She left office in May.",
-            "reporter_name": "", "reporter_email": "", "website_url": ""}
+    data = {
+        "csrfmiddlewaretoken": response.context["csrf_token"],
+        "details": "She left office in May.",
+        "reporter_name": "",
+        "reporter_email": "",
+        "website_url": "",
+    }
     data.update(fields)
     return data
 
@@ -105,7 +110,9 @@ def test_what_the_member_typed_is_kept_in_the_form_after_an_error(csrf_client, c
 
 
 def test_honeypot_answers_like_a_success_but_stores_nothing(csrf_client, claire):
-    response = csrf_client.post(correction_url(claire), form_data(csrf_client, claire, website_url="http://spam.example"))
+    response = csrf_client.post(
+        correction_url(claire), form_data(csrf_client, claire, website_url="http://spam.example")
+    )
 
     assert response.status_code == 302 and response["Location"].endswith("correction/thanks/")
     assert not DecisionMakerCorrection.objects.exists()
@@ -138,8 +145,9 @@ def test_invalid_posts_count_towards_the_rate_limit(csrf_client, claire):
 
 def test_a_forged_decision_maker_in_the_post_is_ignored(csrf_client, directory, claire):
     grace = DecisionMakerPage.objects.get(title="Grace Wanjiru")
-    data = form_data(csrf_client, claire, decision_maker=str(grace.pk), decision_maker_name="Someone else",
-                     status="resolved")
+    data = form_data(
+        csrf_client, claire, decision_maker=str(grace.pk), decision_maker_name="Someone else", status="resolved"
+    )
 
     csrf_client.post(correction_url(claire), data)
 
@@ -173,7 +181,9 @@ def test_deleting_the_decision_maker_keeps_the_correction_and_its_copied_name(cs
 
 
 def test_retention_blanks_what_members_typed_but_keeps_the_history(claire):
-    old = DecisionMakerCorrection.for_page(claire, details="Old news", reporter_name="Ana", reporter_email="a@example.org")
+    old = DecisionMakerCorrection.for_page(
+        claire, details="Old news", reporter_name="Ana", reporter_email="a@example.org"
+    )
     old.created_at = timezone.now() - datetime.timedelta(days=400)
     old.save()
     recent = DecisionMakerCorrection.for_page(claire, details="New", reporter_name="Bea")
@@ -216,8 +226,9 @@ def test_factories_sample_data_pages_can_be_corrected_too(client, directory):
 
 def test_a_correction_is_erased_as_a_report_is(claire):
     """Corrections and reports share one erasing rule (models/personal_data.py)."""
-    correction = DecisionMakerCorrection.for_page(claire, details="Old news", reporter_name="Ana",
-                                                  reporter_email="a@example.org")
+    correction = DecisionMakerCorrection.for_page(
+        claire, details="Old news", reporter_name="Ana", reporter_email="a@example.org"
+    )
     correction.save()
     assert correction.has_personal_data
 

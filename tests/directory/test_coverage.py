@@ -149,8 +149,14 @@ def test_admin_coverage_csv_export(client, moderator, campaign):
 
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    assert rows[0] == ["Country code", "Country", "Decision maker listed", "Decision makers", "Last verified",
-                       "May be out of date"]
+    assert rows[0] == [
+        "Country code",
+        "Country",
+        "Decision maker listed",
+        "Decision makers",
+        "Last verified",
+        "May be out of date",
+    ]
     assert [row[0] for row in rows[1:]] == ["BR", "FR", "KE"]
     assert rows[1][2:4] == ["False", "0"]
     assert rows[2][2:5] == ["True", "1", "2026-03-09"]

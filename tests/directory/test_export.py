@@ -73,7 +73,7 @@ def test_cells_that_look_like_formulas_are_neutralised_and_restored(empty_direct
     text, _err = export("--directory", str(empty_directory.pk))
     row = rows_of(text)[0]
 
-    assert row["full_name"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert row["full_name"] == '\'=HYPERLINK("http://evil.example")'
     assert row["salutation"] == "'@SUM(1)"
     assert row["position_title"] == "'-2+3 Minister"
     assert row["organisation"] == "'+Org"
@@ -115,11 +115,20 @@ def test_export_without_directory_covers_every_directory_of_the_default_locale(e
 
 # -- Popolo ----------------------------------------------------------------------------
 
+
 @pytest.fixture
 def popolo(empty_directory, valid_csv):
     import_decision_makers(empty_directory, valid_csv)
-    factories.make_decision_maker(empty_directory, "KE", "Amina Otieno", organisation="", external_id="ke-2", rank=2,
-                                  slug="amina", position_title="Principal Secretary")
+    factories.make_decision_maker(
+        empty_directory,
+        "KE",
+        "Amina Otieno",
+        organisation="",
+        external_id="ke-2",
+        rank=2,
+        slug="amina",
+        position_title="Principal Secretary",
+    )
     text, _err = export("--directory", str(empty_directory.pk), "--format", "popolo")
     return json.loads(text)
 
@@ -168,7 +177,9 @@ def test_popolo_person_carries_contacts_identifier_and_source(popolo):
     assert aurore["identifiers"] == [{"scheme": "soroptimist-advocacy:external_id", "identifier": "fr-equality"}]
     contacts = {detail["type"]: detail["value"] for detail in aurore["contact_details"]}
     assert contacts == {
-        "address": "20 avenue de Ségur\n75007 Paris", "email": "contact@example.fr", "voice": "+33 1 23 45 67 89",
+        "address": "20 avenue de Ségur\n75007 Paris",
+        "email": "contact@example.fr",
+        "voice": "+33 1 23 45 67 89",
     }
     assert aurore["links"] == [{"url": "https://example.fr", "note": "Website"}]
     assert aurore["sources"] == [{"url": "https://example.fr/source", "note": "Last verified 2026-01-15"}]

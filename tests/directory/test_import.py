@@ -69,7 +69,9 @@ def test_reimport_updates_the_record_with_the_same_external_id(empty_directory, 
     plan = import_decision_makers(empty_directory, csv_bytes(changed, FR_DEPUTY_LINE, KE_LINE))
 
     assert [(change.action, change.changed) for change in plan.changes] == [
-        ("update", ["email", "last_verified"]), ("unchanged", []), ("unchanged", []),
+        ("update", ["email", "last_verified"]),
+        ("unchanged", []),
+        ("unchanged", []),
     ]
     aurore = DecisionMakerPage.objects.get(external_id="fr-equality")
     assert aurore.pk == aurore_before.pk and aurore.email == "cabinet@example.fr"
@@ -82,8 +84,10 @@ def test_columns_left_out_of_the_file_stay_as_they_are(empty_directory, valid_cs
 
     plan = import_decision_makers(
         empty_directory,
-        csv_bytes("fr-equality,Aurore Bergé,Minister for Equality,FR,new@example.fr",
-                  header="external_id,full_name,position_title,country,email"),
+        csv_bytes(
+            "fr-equality,Aurore Bergé,Minister for Equality,FR,new@example.fr",
+            header="external_id,full_name,position_title,country,email",
+        ),
     )
 
     assert plan.changes[0].changed == ["email"]
@@ -117,7 +121,8 @@ def test_dry_run_of_changes_lists_the_changed_columns(empty_directory, valid_csv
     plan = import_decision_makers(empty_directory, csv_bytes(FR_LINE, changed), dry_run=True)
 
     assert [(change.action, change.changed) for change in plan.changes] == [
-        ("unchanged", []), ("update", ["full_name", "is_sample"]),
+        ("unchanged", []),
+        ("update", ["full_name", "is_sample"]),
     ]
     assert DecisionMakerPage.objects.get(external_id="ke-gender").title == "Grace Wanjiru"
 
@@ -140,8 +145,9 @@ def test_semicolon_separated_file_from_a_french_spreadsheet(empty_directory):
 
 
 def test_two_people_with_the_same_name_get_distinct_slugs(empty_directory):
-    data = csv_bytes("a,Maria Garcia,Minister,ES", "b,Maria Garcia,Deputy,ES",
-                     header="external_id,full_name,position_title,country")
+    data = csv_bytes(
+        "a,Maria Garcia,Minister,ES", "b,Maria Garcia,Deputy,ES", header="external_id,full_name,position_title,country"
+    )
 
     import_decision_makers(empty_directory, data)
 
@@ -169,7 +175,11 @@ INVALID_LINES = {
     "zero-rank": ("fr-1,Aurore Bergé,,Minister,,FR,0,,,,,,,", "rank", "whole number"),
     "bad-boolean": ("fr-1,Aurore Bergé,,Minister,,FR,,,,,,,,perhaps", "is_sample", "true or false"),
     "oversized-name": ("fr-1," + "A" * 256 + ",,Minister,,FR,,,,,,,,", "full_name", "at most 255"),
-    "oversized-address": ('fr-1,Aurore Bergé,,Minister,,FR,,"' + "x" * 1001 + '",,,,,,', "postal_address", "at most 1000"),
+    "oversized-address": (
+        'fr-1,Aurore Bergé,,Minister,,FR,,"' + "x" * 1001 + '",,,,,,',
+        "postal_address",
+        "at most 1000",
+    ),
     "control-character": ("fr-1,Aurore\x07 Bergé,,Minister,,FR,,,,,,,,", "full_name", "control characters"),
     "newline-in-name": ('fr-1,"Aurore\nBergé",,Minister,,FR,,,,,,,,', "full_name", "control characters"),
     "tab-in-address": ('fr-1,Aurore Bergé,,Minister,,FR,,"1 rue\tX",,,,,,', "postal_address", "control characters"),
@@ -199,7 +209,10 @@ def test_every_problem_is_reported_not_only_the_first(empty_directory):
     plan = import_decision_makers(empty_directory, data)
 
     assert [(error.line, error.column) for error in plan.errors] == [
-        (3, "full_name"), (3, "country"), (3, "email"), (5, "last_verified"),
+        (3, "full_name"),
+        (3, "country"),
+        (3, "email"),
+        (5, "last_verified"),
     ]
 
 
@@ -273,6 +286,7 @@ def test_records_of_another_directory_are_never_matched(empty_directory, valid_c
 
 # -- files that are not what they should be ------------------------------------------
 
+
 @pytest.mark.parametrize(
     "data, message",
     [
@@ -306,7 +320,9 @@ def test_latin1_file_is_refused_on_the_line_that_is_not_utf8(empty_directory):
 def test_missing_required_header_is_reported_on_line_one(empty_directory):
     plan = import_decision_makers(empty_directory, csv_bytes("a,Aurore,FR", header="external_id,full_name,country"))
 
-    assert [(error.line, error.message) for error in plan.errors] == [(1, "Required column(s) missing: position_title.")]
+    assert [(error.line, error.message) for error in plan.errors] == [
+        (1, "Required column(s) missing: position_title.")
+    ]
 
 
 def test_unknown_and_duplicated_headers_are_reported(empty_directory):
@@ -350,6 +366,7 @@ def test_reading_does_not_stop_at_the_first_bad_line():
 
 # -- the command ---------------------------------------------------------------------
 
+
 def run(*args):
     out, err = io.StringIO(), io.StringIO()
     call_command("import_decision_makers", *args, stdout=out, stderr=err)
@@ -382,7 +399,9 @@ def test_command_finds_the_directory_by_url_path_and_locale(empty_directory, val
     assert pages_of(empty_directory).count() == 3
 
     changed = FR_LINE.replace("+33 1 23 45 67 89", "+33 1 00 00 00 00")
-    out, _err = run(write(tmp_path, csv_bytes(changed, FR_DEPUTY_LINE, KE_LINE)), "--directory", empty_directory.url_path)
+    out, _err = run(
+        write(tmp_path, csv_bytes(changed, FR_DEPUTY_LINE, KE_LINE)), "--directory", empty_directory.url_path
+    )
     assert "Line 2: update 'Aurore Bergé' (fr-equality): phone" in out
     assert "0 created, 1 updated, 2 unchanged." in out
 
@@ -425,7 +444,9 @@ def test_command_reports_an_unreadable_file(empty_directory, tmp_path):
         run(str(tmp_path / "missing.csv"), "--directory", str(empty_directory.pk))
 
 
-def test_an_update_reaches_the_wagtail_localize_translations(empty_directory, valid_csv, django_capture_on_commit_callbacks):
+def test_an_update_reaches_the_wagtail_localize_translations(
+    empty_directory, valid_csv, django_capture_on_commit_callbacks
+):
     """Names and contact details are synchronised fields: a French page must not keep an old email.
     (wagtail-localize publishes translations once the transaction commits.)"""
     from wagtail.models import Locale

@@ -21,8 +21,13 @@ def french_ministers(directory):
     """Claire (rank 1, verified today) and a stale deputy (rank 2) for France."""
     claire = DecisionMakerPage.objects.get(title="Claire Dubois")
     marie = factories.make_decision_maker(
-        directory, "FR", "Marie Martin", rank=2, position_title="Delegate Minister for Women",
-        salutation="Dear Delegate Minister", last_verified=datetime.date.today() - datetime.timedelta(days=800),
+        directory,
+        "FR",
+        "Marie Martin",
+        rank=2,
+        position_title="Delegate Minister for Women",
+        salutation="Dear Delegate Minister",
+        last_verified=datetime.date.today() - datetime.timedelta(days=800),
     )
     return claire, marie
 
@@ -76,8 +81,13 @@ def test_two_decision_makers_give_one_docx_with_one_letter_each_on_its_own_page(
 ):
     claire, marie = french_ministers
     data = {
-        "name": "Marie Curie", "club": "SI Paris Club", "town": "Paris", "email": "", "country": "FR",
-        "language": "en", "decision_maker": [str(marie.pk), str(claire.pk)],
+        "name": "Marie Curie",
+        "club": "SI Paris Club",
+        "town": "Paris",
+        "email": "",
+        "country": "FR",
+        "language": "en",
+        "decision_maker": [str(marie.pk), str(claire.pk)],
     }
 
     response = csrf_client.post(action_kit.url + "letter/", data, HTTP_ORIGIN="http://testserver")
@@ -99,8 +109,13 @@ def test_two_decision_makers_give_one_docx_with_one_letter_each_on_its_own_page(
 def test_one_decision_maker_gives_a_single_letter(csrf_client, action_kit, french_ministers):
     claire, _marie = french_ministers
     data = {
-        "name": "Marie Curie", "club": "SI Paris Club", "town": "Paris", "email": "", "country": "FR",
-        "language": "en", "decision_maker": [str(claire.pk)],
+        "name": "Marie Curie",
+        "club": "SI Paris Club",
+        "town": "Paris",
+        "email": "",
+        "country": "FR",
+        "language": "en",
+        "decision_maker": [str(claire.pk)],
     }
 
     response = csrf_client.post(action_kit.url + "letter/", data, HTTP_ORIGIN="http://testserver")

@@ -144,7 +144,7 @@ def test_bad_input_is_explained_and_nothing_is_stored(csrf_client, directory, fi
 
 
 def test_editors_see_suggestions_beside_corrections(client, moderator, directory):
-    make_suggestion(directory, submitter_email="lucia@example.org", evidence="=HYPERLINK(\"http://evil.example\")")
+    make_suggestion(directory, submitter_email="lucia@example.org", evidence='=HYPERLINK("http://evil.example")')
     client.force_login(moderator)
 
     html = client.get(reverse(LISTING)).content.decode()
@@ -165,7 +165,9 @@ def test_those_who_edit_no_decision_maker_are_refused(client, outsider, director
 
 def test_create_draft_page_makes_an_unpublished_page_under_the_directory(client, moderator, directory):
     suggestion = make_suggestion(
-        directory, office_email="gabinete@example.gov.br", office_website="https://example.gov.br",
+        directory,
+        office_email="gabinete@example.gov.br",
+        office_website="https://example.gov.br",
         evidence="https://example.gov.br/noticias",
     )
     client.force_login(moderator)
@@ -177,7 +179,9 @@ def test_create_draft_page_makes_an_unpublished_page_under_the_directory(client,
     assert not page.live and page.get_parent().pk == directory.pk
     assert (page.country.code, page.position_title) == ("BR", "Minister for Women")
     assert (page.email, page.website, page.source_url) == (
-        "gabinete@example.gov.br", "https://example.gov.br", "https://example.gov.br/noticias"
+        "gabinete@example.gov.br",
+        "https://example.gov.br",
+        "https://example.gov.br/noticias",
     )
     assert page.latest_revision is not None
     suggestion.refresh_from_db()
@@ -214,8 +218,9 @@ def test_create_draft_page_is_post_only(client, moderator, directory):
 
 
 def test_retention_blanks_the_suggesters_personal_data_but_keeps_the_suggestion(directory):
-    old = make_suggestion(directory, evidence="My cousin works there", submitter_name="Lucia",
-                          submitter_email="lucia@example.org")
+    old = make_suggestion(
+        directory, evidence="My cousin works there", submitter_name="Lucia", submitter_email="lucia@example.org"
+    )
     old.created_at = timezone.now() - datetime.timedelta(days=400)
     old.save()
     recent = make_suggestion(directory, submitter_name="Bea")

@@ -30,5 +30,7 @@ client = Client()
 for line in sys.stdin:
     data = json.loads(line)
     response = client.post(data["url"], letter_data(decision_maker=data["decision_maker"]), HTTP_ORIGIN=ORIGIN)
-    text = docx_text(response.content) if response.status_code == 200 else response.content.decode(errors="replace")[:500]
+    text = (
+        docx_text(response.content) if response.status_code == 200 else response.content.decode(errors="replace")[:500]
+    )
     print(json.dumps({"status": response.status_code, "text": text}), flush=True)

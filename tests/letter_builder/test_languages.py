@@ -48,8 +48,12 @@ def assert_marked(docx: bytes, slot: str, tag: str, rtl: bool) -> None:
 
 @pytest.mark.parametrize(
     "language, slot, tag, rtl",
-    [("ar", "bidi", "ar-SA", True), ("zh-hans", "eastAsia", "zh-CN", False), ("ru", "val", "ru-RU", False),
-     ("fr", "val", "fr-FR", False)],
+    [
+        ("ar", "bidi", "ar-SA", True),
+        ("zh-hans", "eastAsia", "zh-CN", False),
+        ("ru", "val", "ru-RU", False),
+        ("fr", "val", "fr-FR", False),
+    ],
 )
 def test_every_paragraph_and_run_carries_the_letters_language(language, slot, tag, rtl):
     letter = render(default_template_bytes(), sample_context(), language)
@@ -81,7 +85,7 @@ def test_an_editors_own_template_is_marked_but_keeps_its_look():
     assert first_run.find(W + "rFonts").get(W + "ascii") == "Garamond"
     assert first_run.find(W + "b") is not None
     # Word refuses run properties out of schema order: rFonts and b before rtl, lang last.
-    names = [child.tag[len(W):] for child in first_run]
+    names = [child.tag[len(W) :] for child in first_run]
     assert names.index("rFonts") < names.index("b") < names.index("rtl") < names.index("lang")
 
 
@@ -100,7 +104,10 @@ def test_the_closing_answers_the_salutation():
         "Veuillez agréer, Madame la Ministre, l'expression de ma haute considération."
     )
     # A salutation that is not a "Madame"/"Monsieur" form is not repeated inside the formula.
-    assert closing_formula("fr", "Chère amie,") == "Veuillez agréer, Madame, Monsieur, l'expression de ma haute considération."
+    assert (
+        closing_formula("fr", "Chère amie,")
+        == "Veuillez agréer, Madame, Monsieur, l'expression de ma haute considération."
+    )
     assert closing_formula("en", "Dear Minister") == "Yours sincerely,"
     assert closing_formula("en", "Dear Sir or Madam") == "Yours faithfully,"
     assert closing_formula("ru", "Уважаемая госпожа министр") == "С уважением,"
@@ -129,7 +136,9 @@ def campaign(db, django_capture_on_commit_callbacks):
     paragraph = {"type": "paragraph", "value": "<p>Members everywhere are writing to their ministers.</p>"}
     page = factories.make_action_kit(directory=directory, body=[paragraph, factories.letter_block()])
     for language, strings in (
-        ("ar", ARABIC), ("zh-hans", CHINESE), ("ru", {"Post CSW Advocacy Action Kit": "Материалы кампании"})
+        ("ar", ARABIC),
+        ("zh-hans", CHINESE),
+        ("ru", {"Post CSW Advocacy Action Kit": "Материалы кампании"}),
     ):
         with django_capture_on_commit_callbacks(execute=True):
             translate(directory, language, {}, publish_now=False)

@@ -4,10 +4,12 @@ import re
 
 import pytest
 from django.apps import apps
-from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
-from soroptimist_advocacy.models import LetterCounter
 from soroptimist_advocacy.letter_builder.delivery import DOCX_CONTENT_TYPE
+from soroptimist_advocacy.models import LetterCounter
 from tests import factories
 from tests.letter_helpers import docx_text, letter_data, post_letter
 
@@ -33,15 +35,20 @@ def test_valid_post_answers_with_the_docx(csrf_client, action_kit, directory):
 
 def test_same_origin_fetch_metadata_is_enough(csrf_client, action_kit, directory):
     response = post_letter(
-        csrf_client, action_kit, letter_data(decision_maker=[french_minister(directory).pk]),
-        origin=None, HTTP_SEC_FETCH_SITE="same-origin",
+        csrf_client,
+        action_kit,
+        letter_data(decision_maker=[french_minister(directory).pk]),
+        origin=None,
+        HTTP_SEC_FETCH_SITE="same-origin",
     )
     assert response.status_code == 200
 
 
 @pytest.mark.parametrize("origin", [None, "https://evil.example", "null", "http://testserver.evil.example"])
 def test_cross_site_or_unknown_origin_needs_the_csrf_token(csrf_client, action_kit, directory, origin):
-    response = post_letter(csrf_client, action_kit, letter_data(decision_maker=[french_minister(directory).pk]), origin=origin)
+    response = post_letter(
+        csrf_client, action_kit, letter_data(decision_maker=[french_minister(directory).pk]), origin=origin
+    )
     assert response.status_code == 403
     assert response.get("Content-Type") != DOCX_CONTENT_TYPE
 
@@ -130,8 +137,11 @@ def personal_rows():
 def test_generating_a_letter_stores_no_personal_data(csrf_client, action_kit, directory):
     before = personal_rows()
     response = post_letter(
-        csrf_client, action_kit,
-        letter_data(name="Zélie Unique-Name", email="zelie@example.org", decision_maker=[french_minister(directory).pk]),
+        csrf_client,
+        action_kit,
+        letter_data(
+            name="Zélie Unique-Name", email="zelie@example.org", decision_maker=[french_minister(directory).pk]
+        ),
     )
     assert response.status_code == 200
     assert personal_rows() == before

@@ -16,8 +16,8 @@ from django.test.utils import CaptureQueriesContext
 from soroptimist_advocacy.letter_builder import setup as letter_setup
 from soroptimist_advocacy.models import LetterTemplate
 from tests import factories
-from tests.letter_helpers import docx_text, letter_data, post_letter
 from tests.letter_builder.test_localisation import marked_template
+from tests.letter_helpers import docx_text, letter_data, post_letter
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 
@@ -49,7 +49,9 @@ def test_a_cached_setup_leaves_a_letter_routing_the_limit_and_the_counter(action
 
 
 def test_publishing_in_this_process_rebuilds_the_setup(action_kit, claire, client):
-    assert "I write to you" in docx_text(post_letter(client, action_kit, letter_data(decision_maker=[claire.pk])).content)
+    assert "I write to you" in docx_text(
+        post_letter(client, action_kit, letter_data(decision_maker=[claire.pk])).content
+    )
     action_kit.body = json.dumps([factories.letter_block(paragraphs=["A brand new letter text."])])
     action_kit.save_revision().publish()
     text = docx_text(post_letter(client, action_kit, letter_data(decision_maker=[claire.pk])).content)
@@ -62,7 +64,7 @@ def shared_redis_cache(settings):
         import redis
 
         redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except Exception as error:  # noqa: BLE001 - any failure means no usable Redis here
+    except Exception as error:
         pytest.skip(f"needs Redis at {REDIS_URL} (TEST_REDIS_URL): {error}")
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     cache.clear()
@@ -96,11 +98,16 @@ class Worker:
         )
         self.process = subprocess.Popen(
             [sys.executable, str(Path(__file__).with_name("letter_worker.py"))],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
         )
 
     def letter(self, page, decision_maker) -> str:
-        self.process.stdin.write(json.dumps({"url": page.url + "letter/", "decision_maker": [decision_maker.pk]}) + "\n")
+        self.process.stdin.write(
+            json.dumps({"url": page.url + "letter/", "decision_maker": [decision_maker.pk]}) + "\n"
+        )
         self.process.stdin.flush()
         answer = json.loads(self.process.stdout.readline())
         assert answer["status"] == 200, answer

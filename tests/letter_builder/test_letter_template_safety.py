@@ -82,7 +82,9 @@ def _client():
 
 def letter_xml(content: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(content)) as package:
-        return "".join(package.read(name).decode("utf-8", "replace") for name in package.namelist() if name.endswith(".xml"))
+        return "".join(
+            package.read(name).decode("utf-8", "replace") for name in package.namelist() if name.endswith(".xml")
+        )
 
 
 # Refused in the document form

@@ -25,8 +25,10 @@ def test_the_letter_text_placeholders_are_template_variables_and_documented_in_t
 
 
 def test_every_text_placeholder_is_filled_and_nothing_else():
-    values = {group: {field: f"<{group}.{field}>" for field in RECIPIENT_FIELDS + MEMBER_FIELDS + ("title",)}
-              for group in ("member", "recipient", "campaign")}
+    values = {
+        group: {field: f"<{group}.{field}>" for field in RECIPIENT_FIELDS + MEMBER_FIELDS + ("title",)}
+        for group in ("member", "recipient", "campaign")
+    }
     for name in TEXT_PLACEHOLDER_NAMES:
         assert fill_placeholders(f"{{{{ {name} }}}}", values) == f"<{name}>"
     assert fill_placeholders("{{ member.email }}", values) == "{{ member.email }}"

@@ -96,7 +96,8 @@ def test_letter_on_the_french_page_is_french(campaign):
     french = localized(campaign, "fr")
     minister = DecisionMakerPage.objects.get(locale__language_code="fr")
     response = post_letter(
-        Client(enforce_csrf_checks=True), french,
+        Client(enforce_csrf_checks=True),
+        french,
         letter_data(language="fr", country="FR", decision_maker=[minister.pk]),
     )
     assert response.status_code == 200, response.content.decode()[:2000]
@@ -150,7 +151,11 @@ def test_translation_that_drops_a_placeholder_is_refused(campaign):
 
 
 def test_translation_that_adds_or_misspells_a_placeholder_is_refused(campaign):
-    broken = {factories.LETTER_PARAGRAPHS[1]: "Agissez pour {{ recipient.country }} et {{ recipient.name }}, {{ membre.nom }}."}
+    broken = {
+        factories.LETTER_PARAGRAPHS[
+            1
+        ]: "Agissez pour {{ recipient.country }} et {{ recipient.name }}, {{ membre.nom }}."
+    }
     with pytest.raises(ValidationError) as caught:
         translate(campaign, "fr", broken)
     message = str(caught.value)

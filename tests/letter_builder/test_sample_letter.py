@@ -3,9 +3,9 @@
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from soroptimist_advocacy.letter_builder.delivery import DOCX_CONTENT_TYPE
 from soroptimist_advocacy.letters import default_template_bytes
 from soroptimist_advocacy.models import LetterTemplate
-from soroptimist_advocacy.letter_builder.delivery import DOCX_CONTENT_TYPE
 from tests import factories
 from tests.letter_helpers import docx_text
 
@@ -17,7 +17,9 @@ def editor(client):
 
 
 def test_page_preview_has_a_sample_letter_mode(action_kit):
-    assert ("sample_letter", "Sample letter (.docx)") in [(name, str(label)) for name, label in action_kit.preview_modes]
+    assert ("sample_letter", "Sample letter (.docx)") in [
+        (name, str(label)) for name, label in action_kit.preview_modes
+    ]
     # What the admin's preview panel does with the chosen mode.
     response = action_kit.make_preview_request(preview_mode="sample_letter")
     assert response.status_code == 200

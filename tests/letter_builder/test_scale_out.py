@@ -20,7 +20,7 @@ def redis_url_or_skip() -> str:
         import redis
 
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
-    except Exception as error:  # noqa: BLE001 - any failure means no usable Redis here
+    except Exception as error:
         pytest.skip(f"needs Redis at {url} (TEST_REDIS_URL): {error}")
     return url
 

@@ -20,12 +20,14 @@ from django.conf import settings
 if not settings.configured and not os.environ.get("DJANGO_SETTINGS_MODULE"):
     settings.configure(USE_I18N=False)
 
-from soroptimist_advocacy.letters import default_template_bytes  # noqa: E402
+from soroptimist_advocacy.letters import default_template_bytes
 from tests.letter_helpers import docx_text
 
 Paragraph = str | Sequence[str]  # a paragraph's text, or its runs' texts one by one
 # The smallest PNG: one transparent pixel.
-PIXEL_PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")
+PIXEL_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
 
 
 def build_template(
@@ -88,7 +90,9 @@ def declare_sizes(package: bytes, name: str, *, file_size: int, compress_size: i
     with zipfile.ZipFile(io.BytesIO(package)) as source:
         info = source.getinfo(name)
     end = data.rfind(zipfile.stringEndArchive)
-    directory = struct.unpack(zipfile.structEndArchive, bytes(data[end : end + zipfile.sizeEndCentDir]))[zipfile._ECD_OFFSET]
+    directory = struct.unpack(zipfile.structEndArchive, bytes(data[end : end + zipfile.sizeEndCentDir]))[
+        zipfile._ECD_OFFSET
+    ]
     position = directory
     while position < end:
         fields = struct.unpack(zipfile.structCentralDir, bytes(data[position : position + zipfile.sizeCentralDir]))

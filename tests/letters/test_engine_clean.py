@@ -14,7 +14,7 @@ from soroptimist_advocacy.letters import clean_template, validate
 SECRET = "Editor Secret"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 PARAGRAPHS = (
-    f"<w:p {W}><w:commentRangeStart w:id=\"0\"/><w:r><w:t>Commented text</w:t></w:r><w:commentRangeEnd w:id=\"0\"/>"
+    f'<w:p {W}><w:commentRangeStart w:id="0"/><w:r><w:t>Commented text</w:t></w:r><w:commentRangeEnd w:id="0"/>'
     '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="0"/></w:r></w:p>'
     f'<w:p {W}><w:ins w:id="1" w:author="{SECRET}" w:date="2026-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">Inserted words </w:t></w:r></w:ins>'
     f'<w:del w:id="2" w:author="{SECRET}"><w:r><w:delText>Deleted words</w:delText></w:r></w:del>'
@@ -42,7 +42,9 @@ def edited_template(default_template, with_members, read_member) -> bytes:
         '<Override PartName="/word/comments.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>',
     )
-    core = read_member(default_template, "docProps/core.xml").replace("<dc:creator></dc:creator>", f"<dc:creator>{SECRET}</dc:creator>")
+    core = read_member(default_template, "docProps/core.xml").replace(
+        "<dc:creator></dc:creator>", f"<dc:creator>{SECRET}</dc:creator>"
+    )
     core = core.replace("<cp:lastModifiedBy></cp:lastModifiedBy>", f"<cp:lastModifiedBy>{SECRET}</cp:lastModifiedBy>")
     settings = read_member(default_template, "word/settings.xml").replace("<w:zoom", "<w:trackRevisions/><w:zoom", 1)
     return with_members(

@@ -10,10 +10,10 @@ import io
 import zipfile
 
 from django.core.exceptions import ValidationError
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from soroptimist_advocacy.letters import render, validate
-from soroptimist_advocacy.letters.safety.budget import Budget, LetterTooCostly, letter_budget, render_bounded
 from soroptimist_advocacy.letters.engine.environment import MARKUP_ENVIRONMENT
 from soroptimist_advocacy.letters.limits import (
     MAX_FIELD_LENGTH,
@@ -21,6 +21,7 @@ from soroptimist_advocacy.letters.limits import (
     MAX_RECIPIENTS,
     MAX_TOTAL_SIZE,
 )
+from soroptimist_advocacy.letters.safety.budget import Budget, LetterTooCostly, letter_budget, render_bounded
 from soroptimist_advocacy.letters.safety.sanitise import normalise_context
 from soroptimist_advocacy.letters.safety.structure import MAX_FILTER_ARGUMENT_LENGTH, Findings, check_structure
 from soroptimist_advocacy.letters.variables import CAMPAIGN_FIELDS, MEMBER_FIELDS, RECIPIENT_FIELDS
@@ -65,9 +66,13 @@ def _statements(variables: list[str], top_level: bool):
     condition = st.sampled_from(variables).map(lambda v: f"{v} == 'Ada'")
 
     def branch(inner):
-        return st.tuples(condition, inner, inner).map(lambda t: "{% if " + t[0] + " %}" + t[1] + "{% else %}" + t[2] + "{% endif %}")
+        return st.tuples(condition, inner, inner).map(
+            lambda t: "{% if " + t[0] + " %}" + t[1] + "{% else %}" + t[2] + "{% endif %}"
+        )
 
-    block = st.recursive(leaf, lambda inner: st.one_of(branch(inner), st.tuples(inner, inner).map("".join)), max_leaves=6)
+    block = st.recursive(
+        leaf, lambda inner: st.one_of(branch(inner), st.tuples(inner, inner).map("".join)), max_leaves=6
+    )
     return st.lists(block, min_size=1, max_size=4).map("".join)
 
 
@@ -81,14 +86,18 @@ def _loop():
     return st.one_of(body_loop, recipient_loop)
 
 
-templates = st.lists(st.one_of(_statements(TEXT_VARIABLES, top_level=True), _loop()), min_size=1, max_size=4).map("".join)
+templates = st.lists(st.one_of(_statements(TEXT_VARIABLES, top_level=True), _loop()), min_size=1, max_size=4).map(
+    "".join
+)
 
 
 def _adversarial_text(limit: int):
     # Long runs of the characters that grow most once escaped, or that a condition tests for.
     return st.one_of(
         st.just("Ada"),
-        st.tuples(st.sampled_from(["&", "<", "é", "\n", "x", "👩🏽‍⚖️"]), st.integers(0, limit)).map(lambda p: p[0] * p[1]),
+        st.tuples(st.sampled_from(["&", "<", "é", "\n", "x", "👩🏽‍⚖️"]), st.integers(0, limit)).map(
+            lambda p: p[0] * p[1]
+        ),
         st.text(max_size=20),
     )
 

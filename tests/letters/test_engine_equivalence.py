@@ -5,7 +5,8 @@ from __future__ import annotations
 import logging
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from soroptimist_advocacy.letters import clean_template, prepare, render, sample_context
 from soroptimist_advocacy.letters.engine import prepared as prepared_module
@@ -15,9 +16,40 @@ from soroptimist_advocacy.letters.safety.sanitise import clean_text, normalise_c
 from soroptimist_advocacy.letters.variables import MEMBER_FIELDS, RECIPIENT_FIELDS
 
 FRAGMENTS = [
-    "<", ">", "&", '"', "'", "&amp;", "</w:t><w:r><w:t>", "<w:br/>", "]]>", "<!--", "\x00", "\x07", "\x0c", "\x1f",
-    "\r\n", "\r", "\n", "\t", "\ufffe", "\ud800", "{{ member.email }}", "{% for x in body %}", "{# c #}", "{_{",
-    "}_}", "{%p if 1 %}", "مرحبا بالعالم", "שלום עולם", "👩🏽‍⚖️", "Ωμέγα", "  ", "ǅ", "\u200f", "\u0085",
+    "<",
+    ">",
+    "&",
+    '"',
+    "'",
+    "&amp;",
+    "</w:t><w:r><w:t>",
+    "<w:br/>",
+    "]]>",
+    "<!--",
+    "\x00",
+    "\x07",
+    "\x0c",
+    "\x1f",
+    "\r\n",
+    "\r",
+    "\n",
+    "\t",
+    "\ufffe",
+    "\ud800",
+    "{{ member.email }}",
+    "{% for x in body %}",
+    "{# c #}",
+    "{_{",
+    "}_}",
+    "{%p if 1 %}",
+    "مرحبا بالعالم",
+    "שלום עולם",
+    "👩🏽‍⚖️",
+    "Ωμέγα",
+    "  ",
+    "ǅ",
+    "\u200f",
+    "\u0085",
 ]
 short_text = st.lists(st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=12)), max_size=10).map("".join)
 long_text = st.builds(
@@ -36,6 +68,7 @@ contexts = st.fixed_dictionaries(
         "closing": hostile_text,
     }
 )
+
 
 @pytest.fixture(scope="module")
 def rich_template(template_with) -> bytes:

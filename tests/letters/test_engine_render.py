@@ -24,9 +24,16 @@ def context(**member):
 def test_the_default_template_renders_a_complete_letter(default_template, read_letter):
     text = read_letter(render(default_template, sample_context()))
 
-    for expected in ("Margaret Adeyemi", "Soroptimist International Bristol", "28 November 2026",
-                     "Rt Hon. Anne Marshall MP", "London SW1P 3BT", "Dear Minister,", "Yours sincerely,",
-                     "The 56th session of the UN Commission"):
+    for expected in (
+        "Margaret Adeyemi",
+        "Soroptimist International Bristol",
+        "28 November 2026",
+        "Rt Hon. Anne Marshall MP",
+        "London SW1P 3BT",
+        "Dear Minister,",
+        "Yours sincerely,",
+        "The 56th session of the UN Commission",
+    ):
         assert expected in text
     assert "{{" not in text and "{%" not in text
 
@@ -64,7 +71,9 @@ def test_characters_xml_cannot_hold_are_removed(template_with, read_letter):
 
 
 def test_newlines_become_line_breaks_within_the_paragraph(template_with):
-    letter = render(template_with(["{{ recipient.address }}"]), {"recipient": {"address": "1 Rue\r\nParis\rFrance\nEU"}})
+    letter = render(
+        template_with(["{{ recipient.address }}"]), {"recipient": {"address": "1 Rue\r\nParis\rFrance\nEU"}}
+    )
 
     document = docx.Document(io.BytesIO(letter))
     assert document.paragraphs[0].text == "1 Rue\nParis\nFrance\nEU"
@@ -123,7 +132,9 @@ def test_values_are_capped():
 
 
 def test_a_template_may_loop_over_recipients(template_with, read_letter):
-    template = template_with(["{%p for person in recipients %}", "{{ loop.index }}. {{ person.name }}", "{%p endfor %}"])
+    template = template_with(
+        ["{%p for person in recipients %}", "{{ loop.index }}. {{ person.name }}", "{%p endfor %}"]
+    )
 
     text = read_letter(render(template, {"recipients": [{"name": "Ann"}, {"name": "Bea"}]}))
 

@@ -39,7 +39,9 @@ def moved_main_part(template: bytes, read_member, with_members, new_name: str, d
     """*template* whose main document lives at *new_name*, as its relationships allow."""
     rels = read_member(template, "_rels/.rels").replace('Target="word/document.xml"', f'Target="{new_name}"')
     rels = rels.replace('Target="/word/document.xml"', f'Target="/{new_name}"')
-    types = read_member(template, "[Content_Types].xml").replace('PartName="/word/document.xml"', f'PartName="/{new_name}"')
+    types = read_member(template, "[Content_Types].xml").replace(
+        'PartName="/word/document.xml"', f'PartName="/{new_name}"'
+    )
     document_rels = read_member(template, "word/_rels/document.xml.rels")
     folder, name = new_name.rsplit("/", 1)
     return with_members(
@@ -62,7 +64,9 @@ def test_a_main_part_under_another_name_carrying_a_dde_field_is_refused(default_
     assert "DDEAUTO" in refusal(template)
 
 
-def test_a_main_part_outside_the_word_folder_carrying_a_dde_field_is_refused(default_template, read_member, with_members):
+def test_a_main_part_outside_the_word_folder_carrying_a_dde_field_is_refused(
+    default_template, read_member, with_members
+):
     evil = with_field(read_member(default_template, "word/document.xml"))
     template = moved_main_part(default_template, read_member, with_members, "letter/body.xml", evil)
 
@@ -82,7 +86,9 @@ def test_a_package_whose_main_part_is_not_reachable_is_refused(default_template,
 
 
 def test_a_part_without_a_content_type_is_refused(default_template, with_members):
-    assert "not laid out as a plain Word document" in refusal(with_members(default_template, {"word/extra.unknown": b"x"}))
+    assert "not laid out as a plain Word document" in refusal(
+        with_members(default_template, {"word/extra.unknown": b"x"})
+    )
 
 
 def test_the_default_template_is_found_as_word_finds_it(default_template):
@@ -180,8 +186,15 @@ def test_unsafe_member_names_are_refused(default_template, name):
         "{% for p in body %}{{ recipients }}{% endfor %}",
         "{{ member.name|join('" + "x" * 500 + "') }}",
     ],
-    ids=["branch-on-member", "join-member-arg", "join-list-member-arg", "nested-filter-args", "join-in-loop",
-         "list-in-loop", "long-join-arg"],
+    ids=[
+        "branch-on-member",
+        "join-member-arg",
+        "join-list-member-arg",
+        "nested-filter-args",
+        "join-in-loop",
+        "list-in-loop",
+        "long-join-arg",
+    ],
 )
 def test_a_template_whose_cost_depends_on_what_a_member_types_is_refused(template_with, placeholder):
     message = refusal(template_with([placeholder]))

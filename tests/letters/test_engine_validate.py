@@ -53,9 +53,15 @@ def test_the_cleaned_default_template_is_accepted(default_template):
     validate(clean_template(default_template))
 
 
-def test_an_ordinary_template_with_a_link_and_a_loop_over_recipients_is_accepted(template_with, with_members, read_member):
+def test_an_ordinary_template_with_a_link_and_a_loop_over_recipients_is_accepted(
+    template_with, with_members, read_member
+):
     template = template_with(
-        ["{%p for person in recipients %}", "{{ person.name|upper }}{% if not loop.last %},{% endif %}", "{%p endfor %}"],
+        [
+            "{%p for person in recipients %}",
+            "{{ person.name|upper }}{% if not loop.last %},{% endif %}",
+            "{%p endfor %}",
+        ],
         header="{{ recipient.name }}",
         title="{{ campaign.title }}",
     )
@@ -123,7 +129,9 @@ def test_macros_are_refused(default_template, with_members, read_member):
     types = read_member(default_template, "[Content_Types].xml").replace(
         "wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml"
     )
-    with_macros = with_members(default_template, {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0", "[Content_Types].xml": types})
+    with_macros = with_members(
+        default_template, {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0", "[Content_Types].xml": types}
+    )
 
     assert "macros" in refusal(with_macros)
 
@@ -174,15 +182,17 @@ def test_a_dde_field_split_across_runs_is_refused(default_template, with_members
 
 
 def test_an_includepicture_field_is_refused(default_template, with_members, read_member):
-    field = f'<w:p {W_NS}><w:fldSimple w:instr=\' INCLUDEPICTURE "http://attacker.example/x.png" \\d \'/></w:p>'
+    field = f"<w:p {W_NS}><w:fldSimple w:instr=' INCLUDEPICTURE \"http://attacker.example/x.png\" \\d '/></w:p>"
 
     assert "“INCLUDEPICTURE” field" in refusal(with_paragraph(default_template, field, with_members, read_member))
 
 
 def test_an_xml_bomb_is_refused_without_expanding_it(default_template, with_members, read_member):
-    laughs = '<!DOCTYPE lolz [<!ENTITY lol "lol">' + "".join(
-        f'<!ENTITY lol{level} "{("&lol%s;" % (level - 1 or "")) * 10}">' for level in range(1, 10)
-    ) + "]>"
+    laughs = (
+        '<!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(f'<!ENTITY lol{level} "{("&lol%s;" % (level - 1 or "")) * 10}">' for level in range(1, 10))
+        + "]>"
+    )
     document = read_member(default_template, "word/document.xml")
     bomb = document.replace("?>", "?>" + laughs, 1).replace("{{ date }}", "&lol9;")
 

@@ -16,14 +16,17 @@ from tests import factories
 from tests.directory.test_corrections import correction_url, form_data
 from tests.letter_helpers import docx_text, letter_data, post_letter
 from tests.reports.helpers import post_report
-from tests.web.test_page_cache import rendered
 from tests.testapp_ext.models import DistrictCampaignPage, RegionalDecisionMakerPage, RegionalDirectoryPage
+from tests.web.test_page_cache import rendered
 
 
 @pytest.fixture
 def district_campaign(directory) -> DistrictCampaignPage:
     page = DistrictCampaignPage(
-        title="North district campaign", slug="north", district="North", directory=directory,
+        title="North district campaign",
+        slug="north",
+        district="North",
+        directory=directory,
         body=json.dumps([factories.letter_block()]),
     )
     return factories.add(factories.home(), page)

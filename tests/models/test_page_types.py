@@ -37,7 +37,15 @@ class PageTypeTests(WagtailPageTestCase):
         """Edit-form data for pages whose StreamField the admin renders in JavaScript."""
         body = streamfield([("paragraph", rich_text("<p>Edited</p>"))])
         if isinstance(page, ActionKitPage):
-            return nested_form_data({"title": page.title, "slug": page.slug, "intro": rich_text(""), "body": body, "sources": streamfield([])})
+            return nested_form_data(
+                {
+                    "title": page.title,
+                    "slug": page.slug,
+                    "intro": rich_text(""),
+                    "body": body,
+                    "sources": streamfield([]),
+                }
+            )
         if isinstance(page, ResourcePage):
             return nested_form_data(
                 {"title": page.title, "slug": page.slug, "resource_type": "faq", "summary": "", "body": body}
@@ -70,31 +78,63 @@ class PageTypeTests(WagtailPageTestCase):
     def test_editor_can_create_an_action_kit_with_every_content_block(self):
         document = factories.make_document()
         data = nested_form_data(
-                {
-                    "title": "Post CSW Advocacy Action Kit 2",
-                    "slug": "action-kit-2",
-                    "intro": rich_text("<p>After CSW 56...</p>"),
-                    "opens_on": "2026-01-01",
-                    "closes_on": "2026-12-31",
-                    "directory": self.directory.pk,
-                    # Wagtail 7.4's StreamField widget needs every stream's count, even empty.
-                    "sources": streamfield([]),
-                    "body": streamfield(
-                        [
-                            ("paragraph", rich_text("<p>Hello</p>")),
-                            ("heading", {"text": "Resources", "level": "h2"}),
-                            ("document_link", {"document": document.pk, "title": "", "description": ""}),
-                            ("resource_list", {"heading": "More", "resources": factories.list_block([self.resource.pk])}),
-                            ("faq", {"heading": "FAQ", "items": factories.list_block([{"question": "Why?", "answer": rich_text("<p>Because.</p>")}])}),
-                            ("call_to_action", {"heading": "Act", "text": "", "button_label": "Go", "page": self.resource.pk, "external_url": ""}),
-                            ("share_links", {"heading": "", "share_text": "Join us", "handle": "@SoroptiTweet"}),
-                            ("related_links", {"heading": "News", "links": factories.list_block([{"title": "CSW 56", "page": "", "external_url": "https://example.org/", "date": "2012-03-01"}])}),
-                            ("quote", {"quote": "Stand up", "attribution": "SI"}),
-                            ("decision_maker_lookup", {"heading": "", "text": "", "directory": self.directory.pk}),
-                        ]
-                    ),
-                }
-            )
+            {
+                "title": "Post CSW Advocacy Action Kit 2",
+                "slug": "action-kit-2",
+                "intro": rich_text("<p>After CSW 56...</p>"),
+                "opens_on": "2026-01-01",
+                "closes_on": "2026-12-31",
+                "directory": self.directory.pk,
+                # Wagtail 7.4's StreamField widget needs every stream's count, even empty.
+                "sources": streamfield([]),
+                "body": streamfield(
+                    [
+                        ("paragraph", rich_text("<p>Hello</p>")),
+                        ("heading", {"text": "Resources", "level": "h2"}),
+                        ("document_link", {"document": document.pk, "title": "", "description": ""}),
+                        ("resource_list", {"heading": "More", "resources": factories.list_block([self.resource.pk])}),
+                        (
+                            "faq",
+                            {
+                                "heading": "FAQ",
+                                "items": factories.list_block(
+                                    [{"question": "Why?", "answer": rich_text("<p>Because.</p>")}]
+                                ),
+                            },
+                        ),
+                        (
+                            "call_to_action",
+                            {
+                                "heading": "Act",
+                                "text": "",
+                                "button_label": "Go",
+                                "page": self.resource.pk,
+                                "external_url": "",
+                            },
+                        ),
+                        ("share_links", {"heading": "", "share_text": "Join us", "handle": "@SoroptiTweet"}),
+                        (
+                            "related_links",
+                            {
+                                "heading": "News",
+                                "links": factories.list_block(
+                                    [
+                                        {
+                                            "title": "CSW 56",
+                                            "page": "",
+                                            "external_url": "https://example.org/",
+                                            "date": "2012-03-01",
+                                        }
+                                    ]
+                                ),
+                            },
+                        ),
+                        ("quote", {"quote": "Stand up", "attribution": "SI"}),
+                        ("decision_maker_lookup", {"heading": "", "text": "", "directory": self.directory.pk}),
+                    ]
+                ),
+            }
+        )
         # nested_form_data flattens lists; a multiple choice posts one key several times.
         data["body-6-value-networks"] = ["x", "email"]
         self.assertCanCreate(self.home, ActionKitPage, data)
@@ -121,8 +161,14 @@ class PageTypeTests(WagtailPageTestCase):
         )
 
     def test_editor_can_create_resources_and_listings(self):
-        self.assertCanCreate(self.home, DecisionMakerIndexPage, nested_form_data({"title": "Directory 2", "slug": "d2", "intro": rich_text("")}))
-        self.assertCanCreate(self.home, ResourceIndexPage, nested_form_data({"title": "Tools", "slug": "tools", "intro": rich_text("")}))
+        self.assertCanCreate(
+            self.home,
+            DecisionMakerIndexPage,
+            nested_form_data({"title": "Directory 2", "slug": "d2", "intro": rich_text("")}),
+        )
+        self.assertCanCreate(
+            self.home, ResourceIndexPage, nested_form_data({"title": "Tools", "slug": "tools", "intro": rich_text("")})
+        )
         self.assertCanCreate(
             self.resource_index,
             ResourcePage,
@@ -134,7 +180,19 @@ class PageTypeTests(WagtailPageTestCase):
                     "publication_date": "2012-05-01",
                     "summary": "Language used",
                     "external_url": "",
-                    "body": streamfield([("faq", {"heading": "", "items": factories.list_block([{"question": "What is CSW?", "answer": rich_text("<p>A UN commission.</p>")}])})]),
+                    "body": streamfield(
+                        [
+                            (
+                                "faq",
+                                {
+                                    "heading": "",
+                                    "items": factories.list_block(
+                                        [{"question": "What is CSW?", "answer": rich_text("<p>A UN commission.</p>")}]
+                                    ),
+                                },
+                            )
+                        ]
+                    ),
                 }
             ),
         )

@@ -63,7 +63,9 @@ def template_db(tmp_path_factory, django_db_setup, django_db_blocker) -> Path:
             return workdir / "db.sqlite3"
     subprocess.run(
         [sys.executable, str(ROOT / "example_site" / "manage.py"), "migrate", "-v0"],
-        env=site_env(workdir), check=True, timeout=180,
+        env=site_env(workdir),
+        check=True,
+        timeout=180,
     )
     return workdir / "db.sqlite3"
 
@@ -108,8 +110,10 @@ def start_site(template_db, tmp_path):
         workdir.mkdir()
         shutil.copy(template_db, workdir / "db.sqlite3")
         process = subprocess.Popen(
-            [sys.executable, str(SERVER), action, "--serve"], env=site_env(workdir),
-            stdout=subprocess.PIPE, text=True,
+            [sys.executable, str(SERVER), action, "--serve"],
+            env=site_env(workdir),
+            stdout=subprocess.PIPE,
+            text=True,
         )
         line = process.stdout.readline()
         assert line.startswith("PORT "), f"partner site did not start: {line!r}"

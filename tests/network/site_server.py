@@ -34,13 +34,23 @@ def partner(country: str, letters: int, name: str) -> None:
     factories.make_decision_maker(directory, "ES", "Sample Person", external_id="es-sample", is_sample=True)
     page = factories.make_action_kit(directory=directory, title=name)
     today = timezone.localdate()
-    LetterCounter.objects.create(campaign_key=page.translation_key, country=country, language="en", day=today,
-                                 letters=letters)
+    LetterCounter.objects.create(
+        campaign_key=page.translation_key, country=country, language="en", day=today, letters=letters
+    )
     ActionReport.objects.create(
-        campaign=page, campaign_key=page.translation_key, campaign_title=page.title, language="en",
-        country=country, club="SI Partner", name="Partner Member", email="member@partner.example",
-        action_type="letter_posted", action_date=today - datetime.timedelta(days=2), consent=True,
-        privacy_text_version="sha256:test", response_status="positive",
+        campaign=page,
+        campaign_key=page.translation_key,
+        campaign_title=page.title,
+        language="en",
+        country=country,
+        club="SI Partner",
+        name="Partner Member",
+        email="member@partner.example",
+        action_type="letter_posted",
+        action_date=today - datetime.timedelta(days=2),
+        consent=True,
+        privacy_text_version="sha256:test",
+        response_status="positive",
     )
 
 
@@ -53,14 +63,17 @@ def shared_campaign() -> None:
 
     partner("KE", 7, "Shared campaign")
     template = LetterTemplate.objects.create(
-        name="Partner letter", document=factories.make_document("Partner letter", "partner.docx", default_template_bytes()),
+        name="Partner letter",
+        document=factories.make_document("Partner letter", "partner.docx", default_template_bytes()),
     )
     _index, (resource,) = factories.make_resources(document=factories.make_document())
     page = ActionKitPage.objects.get()
-    page.body = json.dumps([
-        {"type": "resource_list", "value": {"heading": "Read", "resources": [resource.pk]}},
-        factories.letter_block(template=template.pk),
-    ])
+    page.body = json.dumps(
+        [
+            {"type": "resource_list", "value": {"heading": "Read", "resources": [resource.pk]}},
+            factories.letter_block(template=template.pk),
+        ]
+    )
     page.save_revision().publish()
     assert ResourcePage.objects.count() == 1
 

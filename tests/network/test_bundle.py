@@ -22,9 +22,20 @@ pytestmark = pytest.mark.django_db
 
 def export_on(site, tmp_path):
     bundle = tmp_path / "campaign.zip"
-    subprocess.run([sys.executable, str(ROOT / "example_site" / "manage.py"), "export_campaign", "/action-kit/",
-                    "--output", str(bundle)], env=site_env(site.workdir), check=True, timeout=60,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "example_site" / "manage.py"),
+            "export_campaign",
+            "/action-kit/",
+            "--output",
+            str(bundle),
+        ],
+        env=site_env(site.workdir),
+        check=True,
+        timeout=60,
+        stdout=subprocess.DEVNULL,
+    )
     return bundle
 
 
@@ -62,30 +73,51 @@ def write_bundle(path, members: dict[str, bytes]):
 
 
 def manifest(**overrides) -> bytes:
-    document = {"format": "soroptimist-advocacy-campaign", "version": 1,
-                "campaign": {"id": "6a1c3c2e-0000-4000-8000-000000000001", "title": "X", "slug": "x", "body": []},
-                "documents": [], "letter_templates": [], "resources": [], "directory": None}
+    document = {
+        "format": "soroptimist-advocacy-campaign",
+        "version": 1,
+        "campaign": {"id": "6a1c3c2e-0000-4000-8000-000000000001", "title": "X", "slug": "x", "body": []},
+        "documents": [],
+        "letter_templates": [],
+        "resources": [],
+        "directory": None,
+    }
     document.update(overrides)
     return json.dumps(document).encode()
 
 
-@pytest.mark.parametrize("members, message", [
-    ({"manifest.json": manifest(), "../evil.txt": b"x"}, "unsafe name"),
-    ({"manifest.json": manifest(), "/etc/passwd": b"x"}, "unsafe name"),
-    ({"manifest.json": b"{not json"}, "not valid JSON"),
-    ({"other.json": b"{}"}, "no manifest"),
-    ({"manifest.json": manifest(letter_templates=[{"name": "no id"}])}, "malformed"),
-    ({"manifest.json": manifest(campaign={"id": "not-a-uuid", "title": "X", "slug": "x"})}, ""),
-    ({"manifest.json": manifest(documents=[{"id": "0", "file": "documents/a.exe", "title": "a"}]),
-      "documents/a.exe": b"MZ"}, "not allowed"),
-    ({"manifest.json": manifest(documents=[{"id": "0", "file": "documents/a.pdf", "title": "a"}]),
-      "documents/a.pdf": b"%PDF"}, "checksum"),
-])
+@pytest.mark.parametrize(
+    "members, message",
+    [
+        ({"manifest.json": manifest(), "../evil.txt": b"x"}, "unsafe name"),
+        ({"manifest.json": manifest(), "/etc/passwd": b"x"}, "unsafe name"),
+        ({"manifest.json": b"{not json"}, "not valid JSON"),
+        ({"other.json": b"{}"}, "no manifest"),
+        ({"manifest.json": manifest(letter_templates=[{"name": "no id"}])}, "malformed"),
+        ({"manifest.json": manifest(campaign={"id": "not-a-uuid", "title": "X", "slug": "x"})}, ""),
+        (
+            {
+                "manifest.json": manifest(documents=[{"id": "0", "file": "documents/a.exe", "title": "a"}]),
+                "documents/a.exe": b"MZ",
+            },
+            "not allowed",
+        ),
+        (
+            {
+                "manifest.json": manifest(documents=[{"id": "0", "file": "documents/a.pdf", "title": "a"}]),
+                "documents/a.pdf": b"%PDF",
+            },
+            "checksum",
+        ),
+    ],
+)
 def test_hostile_bundles_are_refused_with_nothing_written(tmp_path, members, message):
     bundle = write_bundle(tmp_path / "b.zip", members)
     pages = ActionKitPage.objects.count()
     with pytest.raises(CommandError):
-        call_command("import_campaign", str(bundle), "--parent", str(factories.home().pk), stderr=(err := io.StringIO()))
+        call_command(
+            "import_campaign", str(bundle), "--parent", str(factories.home().pk), stderr=(err := io.StringIO())
+        )
     assert message in err.getvalue()
     assert ActionKitPage.objects.count() == pages
 
@@ -95,12 +127,16 @@ def test_a_bad_letter_template_is_refused(tmp_path):
 
     data = b"PK not really a docx"
     digest = hashlib.sha1(data).hexdigest()
-    bundle = write_bundle(tmp_path / "b.zip", {
-        "manifest.json": manifest(
-            documents=[{"id": digest, "file": f"documents/{digest}.docx", "title": "t", "filename": "t.docx"}],
-            letter_templates=[{"id": "6a1c3c2e-0000-4000-8000-000000000002", "name": "Bad", "document": digest}]),
-        f"documents/{digest}.docx": data,
-    })
+    bundle = write_bundle(
+        tmp_path / "b.zip",
+        {
+            "manifest.json": manifest(
+                documents=[{"id": digest, "file": f"documents/{digest}.docx", "title": "t", "filename": "t.docx"}],
+                letter_templates=[{"id": "6a1c3c2e-0000-4000-8000-000000000002", "name": "Bad", "document": digest}],
+            ),
+            f"documents/{digest}.docx": data,
+        },
+    )
     with pytest.raises(CommandError):
         call_command("import_campaign", str(bundle), "--parent", str(factories.home().pk), stderr=io.StringIO())
     assert not LetterTemplate.objects.filter(name="Bad").exists()

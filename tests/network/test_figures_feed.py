@@ -20,8 +20,9 @@ def figures_url(page) -> str:
 
 @pytest.mark.django_db
 def test_figures_json_has_the_summary_numbers_and_is_cacheable(client, action_kit):
-    LetterCounter.objects.create(campaign_key=action_kit.translation_key, country="FR", language="en",
-                                 day="2026-01-01", letters=4)
+    LetterCounter.objects.create(
+        campaign_key=action_kit.translation_key, country="FR", language="en", day="2026-01-01", letters=4
+    )
     response = client.get(figures_url(action_kit))
     assert response.status_code == 200
     assert "public" in response["Cache-Control"] and "max-age" in response["Cache-Control"]
@@ -36,23 +37,44 @@ def test_figures_json_has_the_summary_numbers_and_is_cacheable(client, action_ki
 
 @pytest.mark.django_db
 def test_figures_json_holds_no_personal_data(client, action_kit):
-    post_report(client, action_kit, name="Wilhelmina Quartermaine", email="wilhelmina@example.org",
-                club="SI Zanzibar Central", notes="Met the minister at the Quartermaine residence.",
-                response_status="positive", response_summary="She promised a Quartermaine act.")
+    post_report(
+        client,
+        action_kit,
+        name="Wilhelmina Quartermaine",
+        email="wilhelmina@example.org",
+        club="SI Zanzibar Central",
+        notes="Met the minister at the Quartermaine residence.",
+        response_status="positive",
+        response_summary="She promised a Quartermaine act.",
+    )
     post_report(client, action_kit, name="Ottoline Vasquez", email="ottoline@example.net", country="KE")
     text = client.get(figures_url(action_kit)).content.decode()
     assert json.loads(text)["totals"]["actions"] == 2
-    for personal in ("Wilhelmina", "Quartermaine", "wilhelmina@example.org", "Ottoline", "Vasquez",
-                     "example.net", "Zanzibar", "@"):
+    for personal in (
+        "Wilhelmina",
+        "Quartermaine",
+        "wilhelmina@example.org",
+        "Ottoline",
+        "Vasquez",
+        "example.net",
+        "Zanzibar",
+        "@",
+    ):
         assert personal not in text
 
 
-@pytest.mark.parametrize("data", [
-    b"not json", b"[]", b'{"schema": 99}', b"[" * 200_000 + b"]" * 200_000,
-    b'{"schema": 1, "campaign": {"title": "x"}, "countries": [{"country": "ZZ"}]}',
-    b'{"schema": 1, "campaign": {"title": "x"}, "countries": [{"country": "FR", "letters": -1}]}',
-    b'{"schema": 1, "campaign": {"title": "x"}, "countries": [{"country": "FR", "letters": "9"}]}',
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"not json",
+        b"[]",
+        b'{"schema": 99}',
+        b"[" * 200_000 + b"]" * 200_000,
+        b'{"schema": 1, "campaign": {"title": "x"}, "countries": [{"country": "ZZ"}]}',
+        b'{"schema": 1, "campaign": {"title": "x"}, "countries": [{"country": "FR", "letters": -1}]}',
+        b'{"schema": 1, "campaign": {"title": "x"}, "countries": [{"country": "FR", "letters": "9"}]}',
+    ],
+)
 def test_malformed_feeds_are_refused(data):
     with pytest.raises(ValidationError):
         validate_figures(data)

@@ -68,8 +68,11 @@ def test_directory_sync_from_a_partner_site(settings, start_site, stub_server):
 
     # A malformed upstream file: refused, nothing written.
     before = DecisionMakerPage.objects.child_of(directory).count()
-    stub_server.answer = (200, {"Content-Type": "text/csv"},
-                          b"external_id,full_name,position_title,country\nnew-1,Someone,Minister,ZZ\n")
+    stub_server.answer = (
+        200,
+        {"Content-Type": "text/csv"},
+        b"external_id,full_name,position_title,country\nnew-1,Someone,Minister,ZZ\n",
+    )
     with pytest.raises(CommandError, match="nothing was written"):
         sync(f"http://{stub_server.host}/export.csv", directory)
     stub_server.answer = (200, {"Content-Type": "application/zip"}, b"PK\x03\x04" + b"\0" * 100)
@@ -91,12 +94,15 @@ def test_figures_roll_up_and_a_partner_going_down_keeps_its_last_good_numbers(se
     allow(settings, site_a.host, site_b.host)
     directory = factories.make_directory()
     campaign = factories.make_action_kit(directory=directory, target_countries=factories.some_countries(10))
-    LetterCounter.objects.create(campaign_key=campaign.translation_key, country="FR", language="en",
-                                 day="2026-01-01", letters=5)
-    feed_a = PartnerFeed.objects.create(name="Partner A", feed_url=f"{site_a.base}/action-kit/figures.json",
-                                        campaign=campaign)
-    feed_b = PartnerFeed.objects.create(name="Partner B", feed_url=f"{site_b.base}/action-kit/figures.json",
-                                        campaign=campaign)
+    LetterCounter.objects.create(
+        campaign_key=campaign.translation_key, country="FR", language="en", day="2026-01-01", letters=5
+    )
+    feed_a = PartnerFeed.objects.create(
+        name="Partner A", feed_url=f"{site_a.base}/action-kit/figures.json", campaign=campaign
+    )
+    feed_b = PartnerFeed.objects.create(
+        name="Partner B", feed_url=f"{site_b.base}/action-kit/figures.json", campaign=campaign
+    )
 
     call_command("fetch_campaign_figures", stdout=None)
     network = network_figures(campaign.translation_key, 10)

@@ -76,8 +76,10 @@ def test_privacy_officer_can_erase_and_delete(client, report, action_kit, privac
 
 def test_reports_cannot_be_added_or_edited_in_the_admin_even_by_a_superuser(admin_client, report):
     for name, args in (
-        ("action_reports:add", []), ("action_reports:edit", [report.pk]),
-        ("action_reports:copy", [report.pk]), ("action_reports:usage", [report.pk]),
+        ("action_reports:add", []),
+        ("action_reports:edit", [report.pk]),
+        ("action_reports:copy", [report.pk]),
+        ("action_reports:usage", [report.pk]),
     ):
         with pytest.raises(NoReverseMatch):
             reverse(name, args=args)

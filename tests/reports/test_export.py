@@ -15,9 +15,26 @@ from django.urls import reverse
 from soroptimist_advocacy.models import ActionReport
 
 PUBLIC_HEADINGS = [
-    "Report ID", "Reported at", "Campaign", "Campaign key", "Language", "Campaign source", "Country code", "Country", "Club",
-    "Action code", "Action", "Action date", "Decision maker", "Response code", "Response", "Response date",
-    "Agreed to emails", "Reminder sent at", "Privacy text version", "Personal data erased at",
+    "Report ID",
+    "Reported at",
+    "Campaign",
+    "Campaign key",
+    "Language",
+    "Campaign source",
+    "Country code",
+    "Country",
+    "Club",
+    "Action code",
+    "Action",
+    "Action date",
+    "Decision maker",
+    "Response code",
+    "Response",
+    "Response date",
+    "Agreed to emails",
+    "Reminder sent at",
+    "Privacy text version",
+    "Personal data erased at",
 ]
 PERSONAL_HEADINGS = ["Name", "Email", "Notes", "Response summary"]
 
@@ -26,7 +43,7 @@ PERSONAL_HEADINGS = ["Name", "Email", "Notes", "Response summary"]
 def reports(action_kit, make_report, claire):
     make_report(
         action_kit,
-        club="=HYPERLINK(\"http://evil.example\",\"click\")",
+        club='=HYPERLINK("http://evil.example","click")',
         name="+33 1 23 45 67 89",
         notes="@SUM(A1:A9)",
         decision_maker=claire,
@@ -79,7 +96,7 @@ def test_csv_with_the_personal_data_permission(client, privacy_officer, reports,
 def test_csv_neutralises_formulas(client, privacy_officer, reports):
     client.force_login(privacy_officer)
     rows = {row["Country code"]: row for row in csv_rows(client)}
-    assert rows["FR"]["Club"] == "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    assert rows["FR"]["Club"] == '\'=HYPERLINK("http://evil.example","click")'
     assert rows["FR"]["Name"] == "'+33 1 23 45 67 89"
     assert rows["FR"]["Notes"] == "'@SUM(A1:A9)"
     assert rows["KE"]["Notes"] == "'-2+3"
@@ -158,7 +175,9 @@ def test_csv_export_is_streamed_from_the_database_in_chunks(client, privacy_offi
     assert sorted(row["Club"] for row in rows) == [f"'=Club {number}" for number in range(5)]
 
 
-def test_xlsx_export_is_streamed_from_a_file_built_in_chunks(client, privacy_officer, many_reports, rows_read_in_chunks):
+def test_xlsx_export_is_streamed_from_a_file_built_in_chunks(
+    client, privacy_officer, many_reports, rows_read_in_chunks
+):
     client.force_login(privacy_officer)
     response = client.get(reverse("action_reports:index"), {"export": "xlsx", "country": "KE"})
     assert isinstance(response, StreamingHttpResponse)

@@ -114,8 +114,11 @@ def test_network_impact_csv(db):
         for value in TRIGGERING
     ]
     network = SimpleNamespace(
-        local=SimpleNamespace(countries_reached=5, **figures), local_label="This site", partners=partners,
-        countries_reached=5, **figures,
+        local=SimpleNamespace(countries_reached=5, **figures),
+        local_label="This site",
+        partners=partners,
+        countries_reached=5,
+        **figures,
     )
 
     column = csv_column(network_csv_response(network, "impact.csv"), "Site")

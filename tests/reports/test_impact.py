@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale
 
-from soroptimist_advocacy.campaigns.figures import campaign_figures
 from soroptimist_advocacy.campaigns.counters import count_letters
+from soroptimist_advocacy.campaigns.figures import campaign_figures
 from tests import factories
 from tests.reports.helpers import report_url
 
@@ -23,7 +23,9 @@ def campaign(directory, make_report, claire):
     """An English campaign and its French translation, with letters and reports in both,
     beside another campaign whose figures must not mix in."""
     page = factories.make_action_kit(
-        directory=directory, target_countries=factories.some_countries(125), body=[factories.letter_block(), SUMMARY_BLOCK]
+        directory=directory,
+        target_countries=factories.some_countries(125),
+        body=[factories.letter_block(), SUMMARY_BLOCK],
     )
     french_locale, _ = Locale.objects.get_or_create(language_code="fr")
     french = page.copy_for_translation(french_locale, copy_parents=True)
@@ -51,11 +53,17 @@ def test_figures_count_every_translation_and_nothing_else(campaign):
     figures = campaign_figures(campaign.translation_key, 125)
     assert (figures.letters, figures.actions, figures.responses) == (6, 3, 2)
     assert [(row.code, row.letters, row.actions, row.responses) for row in figures.countries] == [
-        ("FR", 5, 2, 1), ("KE", 1, 0, 0), ("NG", 0, 1, 1),
+        ("FR", 5, 2, 1),
+        ("KE", 1, 0, 0),
+        ("NG", 0, 1, 1),
     ]
     assert figures.countries_reached == 3 and figures.reach_percent == 2
     assert {figure.status: figure.count for figure in figures.responses_by_status} == {
-        "no_reply": 1, "acknowledgement": 1, "positive": 1, "negative": 0, "other": 0,
+        "no_reply": 1,
+        "acknowledgement": 1,
+        "positive": 1,
+        "negative": 0,
+        "other": 0,
     }
 
 
@@ -67,8 +75,8 @@ def test_impact_view_shows_figures_and_an_inline_svg_chart(admin_client, campaig
     assert re.search(r"Letters generated</dt><dd[^>]*>6<", html)
     assert re.search(r"Actions reported</dt><dd[^>]*>3<", html)
     assert re.search(r"Responses received</dt><dd[^>]*>2<", html)
-    assert "<th scope=\"row\">France</th><td>5</td><td>2</td><td>1</td>" in html
-    assert "<th scope=\"row\">Nigeria</th><td>0</td><td>1</td><td>1</td>" in html
+    assert '<th scope="row">France</th><td>5</td><td>2</td><td>1</td>' in html
+    assert '<th scope="row">Nigeria</th><td>0</td><td>1</td><td>1</td>' in html
     assert "Japan" not in html
     # The chart is inline SVG: no script, no chart library.
     assert html.count('<svg role="img"') == 2

@@ -15,15 +15,20 @@ from soroptimist_advocacy.campaigns.figures import campaign_figures
 from soroptimist_advocacy.models import ActionReport
 from tests.reports.helpers import token_url
 
-NOW = datetime.datetime(2027, 6, 1, 3, 0, tzinfo=datetime.timezone.utc)
+NOW = datetime.datetime(2027, 6, 1, 3, 0, tzinfo=datetime.UTC)
 
 
 @pytest.fixture
 def old_and_recent(action_kit, make_report, claire):
     with freeze_time(NOW - datetime.timedelta(days=400)):
         old, old_token = make_report(
-            action_kit, name="Old Name", email="old@example.org", notes="old note",
-            response_status="positive", response_summary="old summary", decision_maker=claire,
+            action_kit,
+            name="Old Name",
+            email="old@example.org",
+            notes="old note",
+            response_status="positive",
+            response_summary="old summary",
+            decision_maker=claire,
             action_date=datetime.date(2026, 4, 20),
         )
     with freeze_time(NOW - datetime.timedelta(days=30)):

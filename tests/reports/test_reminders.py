@@ -11,15 +11,14 @@ from django.core import mail
 from django.core.management import call_command
 from freezegun import freeze_time
 
-from soroptimist_advocacy.web import batches
-
-from soroptimist_advocacy.reports import reminders
 from soroptimist_advocacy.models import ActionReport
+from soroptimist_advocacy.reports import reminders
 from soroptimist_advocacy.reports.reminders import claim_reminder, send_due_reminders
 from soroptimist_advocacy.reports.tasks import send_response_reminders_task
+from soroptimist_advocacy.web import batches
 from tests.reports.helpers import token_url
 
-REPORTED = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.timezone.utc)
+REPORTED = datetime.datetime(2026, 3, 1, 9, 0, tzinfo=datetime.UTC)
 
 
 def at(days: float):
@@ -185,4 +184,7 @@ def test_reminders_go_out_in_batches_once_each(action_kit, make_report, settings
         assert send_due_reminders() == 0
     assert batch_sizes == [2, 2, 1]
     assert sorted(message.to[0] for message in mail.outbox) == [f"member{number}@example.org" for number in range(5)]
-    assert ActionReport.objects.filter(pk__in=[report.pk for report in reports], reminder_sent_at__isnull=True).count() == 0
+    assert (
+        ActionReport.objects.filter(pk__in=[report.pk for report in reports], reminder_sent_at__isnull=True).count()
+        == 0
+    )

@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from soroptimist_advocacy.reports import submission as report_submission
 from soroptimist_advocacy.models import ActionReport
+from soroptimist_advocacy.reports import submission as report_submission
 from soroptimist_advocacy.reports.privacy_text import privacy_text_version
 from tests import factories
 from tests.reports.helpers import days_ago, form_tokens, post_report, report_url
@@ -28,8 +28,22 @@ def test_form_is_private_and_carries_a_csrf_token(member, action_kit):
     assert 'name="csrfmiddlewaretoken"' in html
     assert "How we use your report" in html
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
-    for name in ("country", "club", "name", "email", "action_type", "action_date", "decision_maker", "notes",
-                 "response_status", "response_date", "response_summary", "consent", "email_consent", "website_url"):
+    for name in (
+        "country",
+        "club",
+        "name",
+        "email",
+        "action_type",
+        "action_date",
+        "decision_maker",
+        "notes",
+        "response_status",
+        "response_date",
+        "response_summary",
+        "consent",
+        "email_consent",
+        "website_url",
+    ):
         assert f'name="{name}"' in html
 
 
@@ -46,7 +60,7 @@ def test_country_query_presets_the_country(member, action_kit):
 
 def test_after_the_country_step_only_that_countrys_decision_makers_are_offered(member, action_kit, grace):
     html = member.get(report_url(action_kit), {"country": "KE"}).content.decode()
-    decision_makers = html[html.index('name="decision_maker"'):]
+    decision_makers = html[html.index('name="decision_maker"') :]
     decision_makers = decision_makers[: decision_makers.index("</select>")]
     assert '<optgroup label="Kenya">' in decision_makers and "Grace Wanjiru" in decision_makers
     assert "France" not in decision_makers and "Claire Dubois" not in decision_makers
@@ -54,7 +68,7 @@ def test_after_the_country_step_only_that_countrys_decision_makers_are_offered(m
 
 def test_the_country_step_works_without_javascript(member, action_kit):
     html = member.get(report_url(action_kit)).content.decode()
-    step = html[html.index('class="sa-country-step"'):]
+    step = html[html.index('class="sa-country-step"') :]
     step = step[: step.index("</form>")]
     assert 'method="get"' in step and 'name="country"' in step and "Show decision makers" in step
     assert "report-form.js" in html  # with JavaScript the list follows the form's own country in place
@@ -110,8 +124,11 @@ def test_no_email_without_email_consent(member, action_kit, django_capture_on_co
 
 def test_report_with_response_already_known(member, action_kit):
     response = post_report(
-        member, action_kit,
-        response_status="positive", response_date=days_ago(1).isoformat(), response_summary="She will raise it.",
+        member,
+        action_kit,
+        response_status="positive",
+        response_date=days_ago(1).isoformat(),
+        response_summary="She will raise it.",
     )
     assert response.status_code == 200
     report = ActionReport.objects.get()
@@ -135,11 +152,18 @@ def errors_of(response) -> str:
     "overrides, message",
     [
         ({"action_date": days_ago(-2).isoformat()}, "The date of your action cannot be in the future."),
-        ({"response_status": "negative", "response_date": days_ago(-2).isoformat()},
-         "The date of the response cannot be in the future."),
-        ({"response_status": "positive", "action_date": days_ago(3).isoformat(),
-          "response_date": days_ago(10).isoformat()},
-         "The response cannot come before your action"),
+        (
+            {"response_status": "negative", "response_date": days_ago(-2).isoformat()},
+            "The date of the response cannot be in the future.",
+        ),
+        (
+            {
+                "response_status": "positive",
+                "action_date": days_ago(3).isoformat(),
+                "response_date": days_ago(10).isoformat(),
+            },
+            "The response cannot come before your action",
+        ),
         ({"response_status": "no_reply", "response_summary": "They said yes"}, "You said there is no reply yet"),
         ({"club": "x" * 201}, "Ensure this value has at most 200 characters"),
         ({"notes": "x" * 2001}, "Ensure this value has at most 2000 characters"),
@@ -253,6 +277,7 @@ def test_a_failing_mail_server_never_loses_the_report(
 
 def test_a_failing_save_leaves_no_half_report(member, action_kit, monkeypatch):
     """An error while saving rolls back the whole report, and no email is scheduled."""
+
     def exploding_enqueue(report_id):
         raise AssertionError("must not run: the transaction never committed")
 

@@ -61,8 +61,11 @@ def test_adding_the_response_later(csrf_client, action_kit, report_and_token):
     response = csrf_client.post(
         token_url(action_kit, token),
         {
-            "csrfmiddlewaretoken": csrf, "intent": "response", "response_status": "acknowledgement",
-            "response_date": days_ago(1).isoformat(), "response_summary": "A letter of thanks",
+            "csrfmiddlewaretoken": csrf,
+            "intent": "response",
+            "response_status": "acknowledgement",
+            "response_date": days_ago(1).isoformat(),
+            "response_summary": "A letter of thanks",
         },
     )
     assert response.status_code == 200
@@ -74,7 +77,9 @@ def test_adding_the_response_later(csrf_client, action_kit, report_and_token):
     assert "A letter of thanks" not in html
     report.refresh_from_db()
     assert (report.response_status, report.response_date, report.response_summary) == (
-        "acknowledgement", days_ago(1), "A letter of thanks",
+        "acknowledgement",
+        days_ago(1),
+        "A letter of thanks",
     )
 
 
@@ -94,10 +99,14 @@ def test_an_empty_summary_keeps_the_saved_one(csrf_client, action_kit, report_an
 @pytest.mark.parametrize(
     "data, message",
     [
-        ({"response_status": "positive", "response_date": days_ago(30).isoformat()},
-         "The response cannot come before your action"),
-        ({"response_status": "positive", "response_date": days_ago(-3).isoformat()},
-         "The date of the response cannot be in the future."),
+        (
+            {"response_status": "positive", "response_date": days_ago(30).isoformat()},
+            "The response cannot come before your action",
+        ),
+        (
+            {"response_status": "positive", "response_date": days_ago(-3).isoformat()},
+            "The date of the response cannot be in the future.",
+        ),
         ({"response_status": "no_reply", "response_summary": "They said no"}, "You said there is no reply yet"),
         ({"response_status": "positive", "response_summary": "x" * 2001}, "at most 2000 characters"),
         ({"response_status": "positive", "response_summary": "bad\x00byte"}, "Null characters are not allowed."),

@@ -36,7 +36,9 @@ def fresh_venv_with_running_dependencies(env_dir: Path) -> Path:
     python = env_dir / "bin" / "python"
     purelib = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     running = [p for p in sys.path if p.rstrip("/").endswith(("site-packages", "dist-packages")) and Path(p).is_dir()]
     (Path(purelib) / "_running_environment.pth").write_text("\n".join(running) + "\n")
@@ -87,7 +89,9 @@ def readme_install_lines() -> tuple[str, str]:
 
 def run(command, cwd, what):
     """Run *command* in the fresh site with no environment of ours (no PYTHONPATH, no settings)."""
-    result = subprocess.run(command, cwd=cwd, env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        command, cwd=cwd, env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, f"{what} failed:\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}"
     return result.stdout
 

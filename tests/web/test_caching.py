@@ -6,7 +6,9 @@ from django.test import Client
 from soroptimist_advocacy.models import LetterTemplate
 from tests import factories
 
-FRONTEND_CACHE = {"default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://127.0.0.1:9"}}
+FRONTEND_CACHE = {
+    "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://127.0.0.1:9"}
+}
 
 
 def test_action_kit_page_is_byte_identical_for_two_anonymous_visitors(action_kit):
@@ -22,9 +24,7 @@ def test_action_kit_page_is_byte_identical_for_two_anonymous_visitors(action_kit
 def purged(settings, monkeypatch):
     settings.WAGTAILFRONTENDCACHE = FRONTEND_CACHE
     urls = []
-    monkeypatch.setattr(
-        "wagtail.contrib.frontend_cache.backends.HTTPBackend.purge", lambda self, url: urls.append(url)
-    )
+    monkeypatch.setattr("wagtail.contrib.frontend_cache.backends.HTTPBackend.purge", lambda self, url: urls.append(url))
     monkeypatch.setattr(
         "wagtail.contrib.frontend_cache.backends.HTTPBackend.purge_batch",
         lambda self, batch: urls.extend(batch),

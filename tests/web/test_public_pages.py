@@ -73,7 +73,12 @@ def test_document_link_shows_format_and_size(client, directory):
     document = factories.make_document(data=b"%PDF" + b"x" * 245_756)
     page = factories.make_action_kit(
         directory=directory,
-        body=[{"type": "document_link", "value": {"document": document.pk, "title": "SI CSW 56 Statement", "description": ""}}],
+        body=[
+            {
+                "type": "document_link",
+                "value": {"document": document.pk, "title": "SI CSW 56 Statement", "description": ""},
+            }
+        ],
     )
     html = client.get(page.url).content.decode()
     assert "SI CSW 56 Statement" in html
@@ -84,7 +89,9 @@ def test_deleted_document_gives_a_message_not_an_error(client, directory):
     document = factories.make_document()
     page = factories.make_action_kit(
         directory=directory,
-        body=[{"type": "document_link", "value": {"document": document.pk, "title": "Old statement", "description": ""}}],
+        body=[
+            {"type": "document_link", "value": {"document": document.pk, "title": "Old statement", "description": ""}}
+        ],
     )
     document.delete()
     response = client.get(page.url)
@@ -108,7 +115,7 @@ def test_closed_campaign_says_so_and_disables_the_form(client, directory):
     page = factories.make_action_kit(directory=directory, closes_on=datetime.date(2012, 6, 30))
     html = client.get(page.url).content.decode()
     assert "This campaign has ended." in html
-    assert 'action="' + page.url + 'letter/' not in html
+    assert 'action="' + page.url + "letter/" not in html
     assert "letters can no longer be generated" in html
 
 
@@ -131,8 +138,20 @@ def test_campaign_page_is_publicly_cacheable_until_it_closes(client, directory):
 
 
 def test_share_links_are_plain_links_with_the_handle(client, directory):
-    page = factories.make_action_kit(directory=directory, body=[{"type": "share_links", "value": {
-        "heading": "", "share_text": "Send the letter", "handle": "@SoroptiTweet", "networks": ["x", "email", "whatsapp"]}}])
+    page = factories.make_action_kit(
+        directory=directory,
+        body=[
+            {
+                "type": "share_links",
+                "value": {
+                    "heading": "",
+                    "share_text": "Send the letter",
+                    "handle": "@SoroptiTweet",
+                    "networks": ["x", "email", "whatsapp"],
+                },
+            }
+        ],
+    )
     html = client.get(page.url).content.decode()
     assert "via=SoroptiTweet" in html
     assert "mailto:?subject=" in html
@@ -147,7 +166,7 @@ def test_page_html_is_semantic(client, action_kit):
     assert '<main id="main">' in html
     assert re.search(r'<html lang="en"', html)
     # Every visible form control has a label.
-    for control in re.findall(r'<(?:input|select|textarea)[^>]*>', html):
+    for control in re.findall(r"<(?:input|select|textarea)[^>]*>", html):
         control_id = re.search(r'\bid="([^"]+)"', control)
         if 'type="hidden"' in control or control_id is None:
             continue
@@ -155,7 +174,9 @@ def test_page_html_is_semantic(client, action_kit):
 
 
 def test_host_site_can_choose_the_base_template(client, action_kit, settings, tmp_path):
-    (tmp_path / "federation_base.html").write_text("<html><body>FEDERATION {% block content %}{% endblock %}</body></html>")
+    (tmp_path / "federation_base.html").write_text(
+        "<html><body>FEDERATION {% block content %}{% endblock %}</body></html>"
+    )
     settings.TEMPLATES = [dict(settings.TEMPLATES[0], DIRS=[tmp_path, *settings.TEMPLATES[0]["DIRS"]])]
     settings.SOROPTIMIST_ADVOCACY = {"BASE_TEMPLATE": "federation_base.html"}
     html = client.get(action_kit.url).content.decode()

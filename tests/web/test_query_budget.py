@@ -29,16 +29,28 @@ def build(decision_makers: int, resources: int):
     directory = factories.make_directory(slug=f"d{decision_makers}-{resources}")
     # Live pages added in bulk, without revisions: the pages served are the same, built in
     # a second rather than one save at a time.
-    factories.add_many(directory, [
-        factories.decision_maker(COUNTRIES[number % len(COUNTRIES)], f"Person {number}", rank=number)
-        for number in range(decision_makers)
-    ])
-    index = factories.add(factories.home(), ResourceIndexPage(title="Resources", slug=f"r{decision_makers}-{resources}"))
-    pages = factories.add_many(index, [
-        ResourcePage(title=f"Resource {number}", resource_type="statement",
-                     publication_date=datetime.date(2012, 4, 1), summary="A statement.")
-        for number in range(resources)
-    ])
+    factories.add_many(
+        directory,
+        [
+            factories.decision_maker(COUNTRIES[number % len(COUNTRIES)], f"Person {number}", rank=number)
+            for number in range(decision_makers)
+        ],
+    )
+    index = factories.add(
+        factories.home(), ResourceIndexPage(title="Resources", slug=f"r{decision_makers}-{resources}")
+    )
+    pages = factories.add_many(
+        index,
+        [
+            ResourcePage(
+                title=f"Resource {number}",
+                resource_type="statement",
+                publication_date=datetime.date(2012, 4, 1),
+                summary="A statement.",
+            )
+            for number in range(resources)
+        ],
+    )
     body = [
         {"type": "resource_list", "value": {"heading": "Resources", "resources": [page.pk for page in pages]}},
         {"type": "decision_maker_lookup", "value": {"heading": "", "text": "", "directory": directory.pk}},

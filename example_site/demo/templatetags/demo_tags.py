@@ -16,7 +16,8 @@ def page_languages(page, inclusive=False):
         return []
     # The same list the page's hreflang tags use, fetched once for both.
     pages = [
-        translation for translation in live_translations(page).values()
+        translation
+        for translation in live_translations(page).values()
         if translation.live and (inclusive or translation.pk != page.pk)
     ]
     links = []

@@ -9,15 +9,19 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
+from soroptimist_advocacy.campaigns.admin.access import (
+    CampaignMixin,
+    ReportFiguresPermissionMixin,
+    ReportViewersMenuItem,
+)
 from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures
 from soroptimist_advocacy.campaigns.pages import all_campaigns
-from soroptimist_advocacy.campaigns.admin.access import CampaignMixin, ReportFiguresPermissionMixin, ReportViewersMenuItem
-from soroptimist_advocacy.reports.admin.charts import bar_chart
-from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
-from soroptimist_advocacy.reports.admin.response_board import ResponseBoardView
-from soroptimist_advocacy.network.rollup import network_figures
 from soroptimist_advocacy.network.impact_export import network_csv_response
+from soroptimist_advocacy.network.rollup import network_figures
+from soroptimist_advocacy.reports.admin.charts import bar_chart
+from soroptimist_advocacy.reports.admin.response_board import ResponseBoardView
 from soroptimist_advocacy.web.admin import url_names
+from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 
 # A chart taller than this many countries stops being readable; the table lists them all.
 CHART_MAX_COUNTRIES = 30
@@ -127,12 +131,14 @@ class CampaignImpactViewSet(ViewSet):
         return super().construct_view(view_class, **self.url_names(), **kwargs)
 
     def get_urlpatterns(self):
-        return refusals_as_403([
-            path("", self.construct_view(self.index_view_class), name="index"),
-            path("<uuid:campaign_key>/", self.construct_view(self.impact_view_class), name="impact"),
-            path(
-                "<uuid:campaign_key>/responses/",
-                self.construct_view(self.response_board_view_class),
-                name="response_board",
-            ),
-        ])
+        return refusals_as_403(
+            [
+                path("", self.construct_view(self.index_view_class), name="index"),
+                path("<uuid:campaign_key>/", self.construct_view(self.impact_view_class), name="impact"),
+                path(
+                    "<uuid:campaign_key>/responses/",
+                    self.construct_view(self.response_board_view_class),
+                    name="response_board",
+                ),
+            ]
+        )

@@ -14,7 +14,8 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.site_summary import SummaryItem
@@ -23,18 +24,23 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from soroptimist_advocacy.web.admin import url_names
 from soroptimist_advocacy.compat import RegisteredPolicyMixin, get_permission_policy
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
-from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
+from soroptimist_advocacy.web.admin import url_names
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
-from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_edit_decision_makers, visible_corrections
-
+from soroptimist_advocacy.web.admin.permissions import (
+    DecisionMakerEditorsMenuItem,
+    can_edit_decision_makers,
+    visible_corrections,
+)
+from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 
 
 class CorrectionFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=DecisionMakerCorrection.Status.choices, empty_label=_("All"),
+        label=_("Status"),
+        choices=DecisionMakerCorrection.Status.choices,
+        empty_label=_("All"),
         widget=forms.RadioSelect,
     )
     # Set by the "open corrections" links of the decision-maker listing.
@@ -92,8 +98,14 @@ class CorrectionIndexView(FormulaSafeExportMixin, IndexView):
                 get_url=decision_maker_edit_url,
                 sort_key="decision_maker_name",
             ),
-            Column("country", label=_("Country"), accessor=lambda correction: correction.country.name, sort_key="country"),
-            Column("details", label=_("What the member knows"), accessor=lambda correction: truncatechars(correction.details, 300)),
+            Column(
+                "country", label=_("Country"), accessor=lambda correction: correction.country.name, sort_key="country"
+            ),
+            Column(
+                "details",
+                label=_("What the member knows"),
+                accessor=lambda correction: truncatechars(correction.details, 300),
+            ),
             Column("reporter", label=_("Reported by"), accessor=reporter_of),
             DateColumn("created_at", label=_("Reported"), sort_key="created_at"),
             StatusTagColumn(
@@ -150,7 +162,9 @@ class ResolveCorrectionView(VisibleCorrectionMixin, RegisteredPolicyMixin, Permi
                 gettext("The correction about %(name)s is marked resolved.") % {"name": correction.decision_maker_name},
             )
         next_url = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        if not url_has_allowed_host_and_scheme(
+            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
             next_url = reverse(self.index_url_name)
         return redirect(next_url)
 
@@ -220,8 +234,16 @@ class CorrectionViewSet(ModelViewSet):
         "resolved_by": _("Resolved by"),
     }
     inspect_view_fields = [
-        "decision_maker_name", "position_title", "country", "details", "reporter_name", "reporter_email", "status",
-        "created_at", "resolved_at", "resolved_by",
+        "decision_maker_name",
+        "position_title",
+        "country",
+        "details",
+        "reporter_name",
+        "reporter_email",
+        "status",
+        "created_at",
+        "resolved_at",
+        "resolved_by",
     ]
 
     @cached_property
@@ -248,12 +270,14 @@ class CorrectionViewSet(ModelViewSet):
         return self.construct_view(self.resolve_view_class, index_url_name=self.get_url_name("index"))
 
     def get_urlpatterns(self):
-        return refusals_as_403([
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("<int:pk>/resolve/", self.resolve_view, name="resolve"),
-        ])
+        return refusals_as_403(
+            [
+                path("", self.index_view, name="index"),
+                path("results/", self.index_results_view, name="index_results"),
+                path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+                path("<int:pk>/resolve/", self.resolve_view, name="resolve"),
+            ]
+        )
 
     def get_permissions_to_register(self):
         # Access follows page permissions (see CorrectionPermissionPolicy): no model permission to grant.

@@ -113,7 +113,9 @@ class CoverageReportView(FormulaSafeExportMixin, ReportView):
         return queryset  # Already in report order; the columns offer no other.
 
     def filter_queryset(self, queryset):
-        missing_only = self.filters.form.cleaned_data.get("missing_only") if self.filters and self.filters.is_valid() else None
+        missing_only = (
+            self.filters.form.cleaned_data.get("missing_only") if self.filters and self.filters.is_valid() else None
+        )
         return [row for row in queryset if not row.covered] if missing_only else queryset
 
     def get_page_subtitle(self):
@@ -138,7 +140,9 @@ class CoverageViewSet(ViewSet):
     menu_item_class = DecisionMakerEditorsMenuItem
 
     def get_urlpatterns(self):
-        return refusals_as_403([
-            path("", CoverageReportView.as_view(), name="index"),
-            path("results/", CoverageReportView.as_view(results_only=True), name="index_results"),
-        ])
+        return refusals_as_403(
+            [
+                path("", CoverageReportView.as_view(), name="index"),
+                path("results/", CoverageReportView.as_view(results_only=True), name="index_results"),
+            ]
+        )

@@ -15,7 +15,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.text import slugify
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, StatusFlagColumn
 from wagtail.admin.ui.tables.pages import PageTitleColumn
@@ -27,21 +28,26 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from soroptimist_advocacy.directory.admin.corrections import CorrectionViewSet
+from soroptimist_advocacy.directory.admin.coverage import CoverageViewSet
+from soroptimist_advocacy.directory.admin.importer import DecisionMakerImportView
+from soroptimist_advocacy.directory.admin.suggestions import SuggestionViewSet
+from soroptimist_advocacy.directory.countries import country_choices_for
 from soroptimist_advocacy.directory.csv_format import csv_text
 from soroptimist_advocacy.directory.freshness import annotate_stale
 from soroptimist_advocacy.directory.records import page_values
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
-from soroptimist_advocacy.directory.countries import country_choices_for
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
 from soroptimist_advocacy.network.sync_admin import sync_column, toggle_managed_locally
-from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
-from soroptimist_advocacy.directory.admin.corrections import CorrectionViewSet
-from soroptimist_advocacy.directory.admin.coverage import CoverageViewSet
-from soroptimist_advocacy.directory.admin.suggestions import SuggestionViewSet
-from soroptimist_advocacy.directory.admin.importer import DecisionMakerImportView
-from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
-from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_import_into, editable_decision_makers
 from soroptimist_advocacy.web.admin import url_names
+from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
+from soroptimist_advocacy.web.admin.permissions import (
+    DecisionMakerEditorsMenuItem,
+    can_import_into,
+    editable_decision_makers,
+)
+from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
+
 
 class DecisionMakerFilterSet(WagtailFilterSet):
     country = django_filters.ChoiceFilter(
@@ -107,7 +113,9 @@ class DecisionMakerIndexView(FormulaSafeExportMixin, PageIndexView):
         Column("post", label=_("Post"), accessor=post_of, sort_key="position_title"),
         Column("rank", label=_("Order"), sort_key="rank"),
         LastVerifiedColumn("last_verified", label=_("Last verified"), sort_key="last_verified"),
-        StatusFlagColumn("out_of_date", label=_("Freshness"), true_label=_("May be out of date"), sort_key="out_of_date"),
+        StatusFlagColumn(
+            "out_of_date", label=_("Freshness"), true_label=_("May be out of date"), sort_key="out_of_date"
+        ),
         OpenCorrectionsColumn("open_corrections", label=_("Open corrections"), sort_key="open_corrections"),
         LiveStatusTagColumn(),
         sync_column(),  # Federation network: source, last synced.
@@ -127,7 +135,9 @@ class DecisionMakerIndexView(FormulaSafeExportMixin, PageIndexView):
         open_corrections = Count(
             "advocacy_corrections", filter=Q(advocacy_corrections__status=DecisionMakerCorrection.Status.OPEN)
         )
-        pages = annotate_stale(pages).annotate(open_corrections=open_corrections).select_related("locale", "sa_sync_state")
+        pages = (
+            annotate_stale(pages).annotate(open_corrections=open_corrections).select_related("locale", "sa_sync_state")
+        )
         # What Wagtail's page columns and actions read (site roots, schedules, workflow states).
         return self.annotate_queryset(pages)
 
@@ -238,12 +248,14 @@ class DecisionMakerViewSet(PageListingViewSet):
 
     def get_urlpatterns(self):
         # A refusal is a real 403 (in the admin's layout), as across the app's admin views.
-        return refusals_as_403([
-            *super().get_urlpatterns(),
-            path("import/", self.import_view, name="import"),
-            path("export/<int:directory_id>/", export_directory_csv, name="export"),
-            path("managed-locally/<int:page_id>/", toggle_managed_locally, name="managed_locally"),
-        ])
+        return refusals_as_403(
+            [
+                *super().get_urlpatterns(),
+                path("import/", self.import_view, name="import"),
+                path("export/<int:directory_id>/", export_directory_csv, name="export"),
+                path("managed-locally/<int:page_id>/", toggle_managed_locally, name="managed_locally"),
+            ]
+        )
 
 
 class DecisionMakerViewSetGroup(ViewSetGroup):

@@ -16,15 +16,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from soroptimist_advocacy.directory.csv_format import MAX_FILE_BYTES
 from soroptimist_advocacy.directory.importer import import_decision_makers
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage
-from soroptimist_advocacy.web.admin.permissions import can_import_into, directories_for_import
 from soroptimist_advocacy.web.admin import url_names
+from soroptimist_advocacy.web.admin.permissions import can_import_into, directories_for_import
 
 TEMPLATE = "soroptimist_advocacy/admin/decision_maker_import.html"
 
@@ -38,8 +39,10 @@ class UploadForm(forms.Form):
     directory = DirectoryChoiceField(queryset=DecisionMakerIndexPage.objects.none(), label=_("Directory"))
     file = forms.FileField(
         label=_("CSV file"),
-        help_text=_("UTF-8 CSV (“CSV UTF-8” in spreadsheet programs), at most 1 MB. You will see what "
-                    "would change before anything is saved."),
+        help_text=_(
+            "UTF-8 CSV (“CSV UTF-8” in spreadsheet programs), at most 1 MB. You will see what "
+            "would change before anything is saved."
+        ),
     )
 
     def __init__(self, *args, directories, **kwargs):
@@ -60,7 +63,9 @@ class UploadForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    directory: forms.ModelChoiceField = forms.ModelChoiceField(queryset=DecisionMakerIndexPage.objects.none(), widget=forms.HiddenInput)
+    directory: forms.ModelChoiceField = forms.ModelChoiceField(
+        queryset=DecisionMakerIndexPage.objects.none(), widget=forms.HiddenInput
+    )
     data = forms.CharField(widget=forms.HiddenInput, max_length=MAX_FILE_BYTES * 2)
 
     def __init__(self, *args, directories, **kwargs):
@@ -73,7 +78,9 @@ class ConfirmForm(forms.Form):
         try:
             return base64.b64decode(self.cleaned_data["data"], validate=True)
         except (binascii.Error, ValueError):
-            raise forms.ValidationError(gettext("The previewed file was damaged on the way; upload it again.")) from None
+            raise forms.ValidationError(
+                gettext("The previewed file was damaged on the way; upload it again.")
+            ) from None
 
 
 class DecisionMakerImportView(WagtailAdminTemplateMixin, View):
@@ -137,10 +144,15 @@ class DecisionMakerImportView(WagtailAdminTemplateMixin, View):
         directory = form.cleaned_data["directory"].specific
         plan = import_decision_makers(directory, form.cleaned_data["data"], dry_run=False, user=self.request.user)
         if plan.applied:
-            messages.success(self.request, gettext("Import finished: %(created)s created, %(updated)s updated, "
-                                                   "%(unchanged)s unchanged.") % {
-                "created": len(plan.created), "updated": len(plan.updated), "unchanged": len(plan.unchanged),
-            })
+            messages.success(
+                self.request,
+                gettext("Import finished: %(created)s created, %(updated)s updated, %(unchanged)s unchanged.")
+                % {
+                    "created": len(plan.created),
+                    "updated": len(plan.updated),
+                    "unchanged": len(plan.unchanged),
+                },
+            )
         upload_form = UploadForm(directories=self.directories, initial={"directory": directory.pk})
         return self.render(upload_form, plan=plan, status=200 if plan.is_valid else 400)
 

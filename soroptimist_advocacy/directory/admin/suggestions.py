@@ -50,7 +50,9 @@ def visible_suggestions(user):
 
 class SuggestionFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=DecisionMakerSuggestion.Status.choices, empty_label=_("All"),
+        label=_("Status"),
+        choices=DecisionMakerSuggestion.Status.choices,
+        empty_label=_("All"),
         widget=forms.RadioSelect,
     )
 
@@ -128,10 +130,16 @@ class SuggestionReportView(FormulaSafeExportMixin, ReportView):
     def columns(self):
         return [
             TitleColumn("name", label=_("Name"), sort_key="name"),
-            Column("country", label=_("Country"), accessor=lambda suggestion: suggestion.country.name, sort_key="country"),
+            Column(
+                "country", label=_("Country"), accessor=lambda suggestion: suggestion.country.name, sort_key="country"
+            ),
             Column("position_title", label=_("Post"), sort_key="position_title"),
             Column("office", label=_("Office"), accessor=office_of),
-            Column("evidence", label=_("Source or evidence"), accessor=lambda suggestion: truncatechars(suggestion.evidence, 200)),
+            Column(
+                "evidence",
+                label=_("Source or evidence"),
+                accessor=lambda suggestion: truncatechars(suggestion.evidence, 200),
+            ),
             Column("submitter", label=_("Suggested by"), accessor=submitter_of),
             DateColumn("created_at", label=_("Suggested"), sort_key="created_at"),
             StatusTagColumn(
@@ -237,8 +245,10 @@ class SuggestionViewSet(ViewSet):
     menu_item_class = DecisionMakerEditorsMenuItem
 
     def get_urlpatterns(self):
-        return refusals_as_403([
-            path("", SuggestionReportView.as_view(), name="index"),
-            path("results/", SuggestionReportView.as_view(results_only=True), name="index_results"),
-            path("<int:pk>/create-page/", create_draft_page, name="create_page"),
-        ])
+        return refusals_as_403(
+            [
+                path("", SuggestionReportView.as_view(), name="index"),
+                path("results/", SuggestionReportView.as_view(results_only=True), name="index_results"),
+                path("<int:pk>/create-page/", create_draft_page, name="create_page"),
+            ]
+        )

@@ -8,9 +8,9 @@ from typing import Any
 from docx.opc.coreprops import CoreProperties
 from jinja2 import Template
 
-from soroptimist_advocacy.letters.safety.budget import render_bounded
 from soroptimist_advocacy.letters.engine.environment import TEXT_ENVIRONMENT, has_jinja
 from soroptimist_advocacy.letters.limits import MAX_CORE_PROPERTY_LENGTH
+from soroptimist_advocacy.letters.safety.budget import render_bounded
 
 # The text properties docxtpl renders; the others are dates, numbers or lists.
 RENDERED_CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")

@@ -20,9 +20,9 @@ from docx.opc.part import Part
 from docxtpl import DocxTemplate
 from jinja2 import Template
 
-from soroptimist_advocacy.letters.safety.budget import BoundedEnvironment, BoundedTemplate
 from soroptimist_advocacy.letters.engine.coreprops import compile_core_properties, render_core_properties
 from soroptimist_advocacy.letters.engine.environment import MARKUP_ENVIRONMENT
+from soroptimist_advocacy.letters.safety.budget import BoundedEnvironment, BoundedTemplate
 
 # docxtpl's render_init numbers picture ids (wp:docPr) from here.
 FIRST_DOCPR_ID = 1000

@@ -28,7 +28,12 @@ WORDML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 TEXT_PARTS = {
     WORDML + kind
     for kind in (
-        "document.main+xml", "template.main+xml", "header+xml", "footer+xml", "footnotes+xml", "endnotes+xml",
+        "document.main+xml",
+        "template.main+xml",
+        "header+xml",
+        "footer+xml",
+        "footnotes+xml",
+        "endnotes+xml",
     )
 }
 STYLES = WORDML + "styles+xml"
@@ -71,22 +76,107 @@ def letter_language(code: str) -> LetterLanguage:
 
 # Schema order of the children Word reads (it refuses a document whose children are out of order).
 RPR_ORDER = [
-    "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike", "outline", "shadow",
-    "emboss", "imprint", "noProof", "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern",
-    "position", "sz", "szCs", "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em",
-    "lang", "eastAsianLayout", "specVanish", "oMath",
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
 ]
 PPR_ORDER = [
-    "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers",
-    "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct",
-    "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
-    "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl",
-    "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
 ]
 SECTPR_ORDER = [
-    "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
-    "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection",
-    "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
+    "headerReference",
+    "footerReference",
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+    "sectPrChange",
 ]
 # Elements that must stay first in their parent.
 FIRST_CHILD = {W + "r": "rPr", W + "p": "pPr", W + "rPrDefault": "rPr", W + "pPrDefault": "pPr"}
@@ -98,9 +188,9 @@ def _child(parent: etree._Element, name: str, order: list[str]) -> etree._Elemen
     if found is not None:
         return found
     element = etree.Element(W + name)
-    later = set(order[order.index(name) + 1:])
+    later = set(order[order.index(name) + 1 :])
     for index, sibling in enumerate(parent):
-        if isinstance(sibling.tag, str) and sibling.tag.startswith(W) and sibling.tag[len(W):] in later:
+        if isinstance(sibling.tag, str) and sibling.tag.startswith(W) and sibling.tag[len(W) :] in later:
             parent.insert(index, element)
             return element
     parent.append(element)

@@ -39,8 +39,19 @@ def _member(
     common = (flags, method, *_dos_time(date_time), crc, len(data), size, len(encoded))
     local = struct.pack(zipfile.structFileHeader, zipfile.stringFileHeader, _VERSION, 0, *common, 0)
     entry = struct.pack(
-        zipfile.structCentralDir, zipfile.stringCentralDir, _VERSION, _UNIX, _VERSION, 0, *common,
-        0, 0, 0, 0, _PERMISSIONS, offset,
+        zipfile.structCentralDir,
+        zipfile.stringCentralDir,
+        _VERSION,
+        _UNIX,
+        _VERSION,
+        0,
+        *common,
+        0,
+        0,
+        0,
+        0,
+        _PERMISSIONS,
+        offset,
     )
     return local + encoded + data, entry + encoded
 
@@ -64,7 +75,7 @@ class PackageCopy:
     dates: Mapping[str, DateTime]  # the rendered parts' times in the template, kept for them
 
     @classmethod
-    def from_template(cls, template: bytes, rendered: Collection[str]) -> "PackageCopy":
+    def from_template(cls, template: bytes, rendered: Collection[str]) -> PackageCopy:
         """Built from a template whose zip directory was checked (stored or deflated members only)."""
         records, directory, dates = [], [], {}
         offset = 0

@@ -89,7 +89,7 @@ class CorePropertiesPart:
     templates: tuple[Template, ...]  # one per gap between pieces
 
     @classmethod
-    def from_xml(cls, member: str, xml: bytes, templates: CorePropertyTemplates) -> "CorePropertiesPart":
+    def from_xml(cls, member: str, xml: bytes, templates: CorePropertyTemplates) -> CorePropertiesPart:
         element = parse_xml(xml)
         core = CoreProperties(element)
         markers = {f"letter-property-{uuid.uuid4().hex}": template for _, template in templates}

@@ -17,26 +17,44 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from docx.opc.constants import RELATIONSHIP_TYPE
 from lxml import etree
 
-from soroptimist_advocacy.letters.safety.clean import clean_template
 from soroptimist_advocacy.letters.engine.coreprops import compile_core_properties
-from django.core.exceptions import ValidationError
-
-from soroptimist_advocacy.letters.safety.budget import LetterTooCostly, letter_budget
-from soroptimist_advocacy.letters.engine.docxtpl_bridge import LetterRenderer, PartSource, SandboxedDocxTemplate, compile_part, part_sources
+from soroptimist_advocacy.letters.engine.docxtpl_bridge import (
+    LetterRenderer,
+    PartSource,
+    SandboxedDocxTemplate,
+    compile_part,
+    part_sources,
+)
 from soroptimist_advocacy.letters.engine.environment import MARKUP_ENVIRONMENT, has_jinja
 from soroptimist_advocacy.letters.engine.equivalence import differing_parts
 from soroptimist_advocacy.letters.engine.language import in_language
-from soroptimist_advocacy.letters.limits import MAX_LETTER_SIZE, PREPARED_TEMPLATES_CACHED, TRIAL_RENDER_SECONDS
 from soroptimist_advocacy.letters.engine.package_copy import PackageCopy
-from soroptimist_advocacy.letters.engine.parts import BodyPart, CorePropertiesPart, FootnotesPart, HeaderFooterPart, RenderedPart, split_around_body
-from soroptimist_advocacy.letters.sample import sample_context
-from soroptimist_advocacy.letters.safety.sanitise import normalise_context
+from soroptimist_advocacy.letters.engine.parts import (
+    BodyPart,
+    CorePropertiesPart,
+    FootnotesPart,
+    HeaderFooterPart,
+    RenderedPart,
+    split_around_body,
+)
 from soroptimist_advocacy.letters.engine.xml_blocks import keeps_xml_well_formed, tables_and_pictures_are_fixed
-from soroptimist_advocacy.letters.safety.validation import TOO_LARGE, TOO_SLOW, UNREADABLE, check_template, trial_problem
+from soroptimist_advocacy.letters.limits import MAX_LETTER_SIZE, PREPARED_TEMPLATES_CACHED, TRIAL_RENDER_SECONDS
+from soroptimist_advocacy.letters.safety.budget import LetterTooCostly, letter_budget
+from soroptimist_advocacy.letters.safety.clean import clean_template
+from soroptimist_advocacy.letters.safety.sanitise import normalise_context
+from soroptimist_advocacy.letters.safety.validation import (
+    TOO_LARGE,
+    TOO_SLOW,
+    UNREADABLE,
+    check_template,
+    trial_problem,
+)
 from soroptimist_advocacy.letters.safety.zipcheck import check_archive
+from soroptimist_advocacy.letters.sample import sample_context
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,6 @@ from jinja2 import Template
 
 from soroptimist_advocacy.letters.limits import MAX_LETTER_CHARACTERS, MAX_LETTER_SECONDS
 
-
 TIME_CHECK_EVERY = 256
 
 

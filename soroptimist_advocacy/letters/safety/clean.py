@@ -33,9 +33,21 @@ DROPPED_REVISIONS = {W + "del", W + "moveFrom"}
 REVISION_RECORDS = {
     W + name
     for name in (
-        "rPrChange", "pPrChange", "sectPrChange", "tblPrChange", "tblPrExChange", "trPrChange", "tcPrChange",
-        "tblGridChange", "numberingChange", "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart",
-        "moveToRangeEnd", "cellIns", "cellDel",
+        "rPrChange",
+        "pPrChange",
+        "sectPrChange",
+        "tblPrChange",
+        "tblPrExChange",
+        "trPrChange",
+        "tcPrChange",
+        "tblGridChange",
+        "numberingChange",
+        "moveFromRangeStart",
+        "moveFromRangeEnd",
+        "moveToRangeStart",
+        "moveToRangeEnd",
+        "cellIns",
+        "cellDel",
     )
 }
 PROPERTY_CONTAINERS = {W + "rPr", W + "pPr", W + "trPr", W + "tcPr"}

@@ -16,7 +16,7 @@ from typing import Any
 from django.utils.functional import Promise
 
 from soroptimist_advocacy.letters.limits import MAX_FIELD_LENGTH, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, MAX_RECIPIENTS
-from soroptimist_advocacy.letters.variables import RECORDS, RECIPIENT_FIELDS, TEXTS
+from soroptimist_advocacy.letters.variables import RECIPIENT_FIELDS, RECORDS, TEXTS
 
 # XML 1.0 forbids these code points outright: C0 controls other than tab, line
 # feed and carriage return, the surrogates (in a Python string always lone ones)

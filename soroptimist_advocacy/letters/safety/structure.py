@@ -20,7 +20,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from jinja2 import nodes
 
 from soroptimist_advocacy.letters.engine.environment import ALLOWED_FILTERS
@@ -200,13 +201,15 @@ class _Checker:
 
 
 def _is_short_text(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.Const) and (
-        not isinstance(node.value, str) or len(node.value) <= MAX_FILTER_ARGUMENT_LENGTH
-    ) and not isinstance(node.value, (bytes, tuple, list, dict))
+    return (
+        isinstance(node, nodes.Const)
+        and (not isinstance(node.value, str) or len(node.value) <= MAX_FILTER_ARGUMENT_LENGTH)
+        and not isinstance(node.value, (bytes, tuple, list, dict))
+    )
 
 
 def _dotted(node: nodes.Node) -> str:
-    """"a.b.c" for an attribute chain, for telling the editor what she wrote."""
+    """ "a.b.c" for an attribute chain, for telling the editor what she wrote."""
     parts = []
     while isinstance(node, nodes.Getattr):
         parts.append(node.attr)

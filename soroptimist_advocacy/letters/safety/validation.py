@@ -21,19 +21,18 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from jinja2 import Environment, TemplateSyntaxError
 
+# A module, not its names: prepared.py imports this module's checks, so neither may need the other's names at import.
+from soroptimist_advocacy.letters.engine import prepared as prepared_templates
 from soroptimist_advocacy.letters.engine.contents import package_problems
 from soroptimist_advocacy.letters.engine.coreprops import core_property_sources
 from soroptimist_advocacy.letters.engine.docxtpl_bridge import SandboxedDocxTemplate, jinja_source, part_sources
 from soroptimist_advocacy.letters.engine.environment import MARKUP_ENVIRONMENT, TEXT_ENVIRONMENT
+from soroptimist_advocacy.letters.engine.xml_blocks import keeps_xml_well_formed
 from soroptimist_advocacy.letters.limits import MAX_LETTER_SIZE, MAX_PLACEHOLDERS, TRIAL_RENDER_SECONDS
 from soroptimist_advocacy.letters.safety.structure import Findings, check_structure
-from soroptimist_advocacy.letters.variables import ALLOWED_VARIABLES
-from soroptimist_advocacy.letters.engine.xml_blocks import keeps_xml_well_formed
-from soroptimist_advocacy.letters.safety.zipcheck import check_archive
 from soroptimist_advocacy.letters.safety.trial_render import TrialFailed, run_trial_render
-
-# A module, not its names: prepared.py imports this module's checks, so neither may need the other's names at import.
-from soroptimist_advocacy.letters.engine import prepared as prepared_templates
+from soroptimist_advocacy.letters.safety.zipcheck import check_archive
+from soroptimist_advocacy.letters.variables import ALLOWED_VARIABLES
 
 WHERE = {
     "body": _("the letter's text"),

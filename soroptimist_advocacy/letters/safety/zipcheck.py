@@ -67,12 +67,7 @@ _READ_CHUNK = 1024 * 1024
 
 def _is_unsafe_name(name: str) -> bool:
     """Whether copying a member called *name* into a letter could hurt whoever unzips it."""
-    return (
-        not name
-        or name.startswith("/")
-        or ".." in name.split("/")
-        or bool(_UNSAFE_CHARACTERS.search(name))
-    )
+    return not name or name.startswith("/") or ".." in name.split("/") or bool(_UNSAFE_CHARACTERS.search(name))
 
 
 def _check_member_names(names: list[str]) -> None:

@@ -10,8 +10,10 @@ from soroptimist_advocacy.models.action_kit import ActionKitMixin
 
 
 class Command(BaseCommand):
-    help = ("Write an Action Kit page, the resources its body lists, its letter templates, its directory and "
-            "their documents as a zip bundle that import_campaign reads on another site.")
+    help = (
+        "Write an Action Kit page, the resources its body lists, its letter templates, its directory and "
+        "their documents as a zip bundle that import_campaign reads on another site."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("page", help="The campaign page: its ID or URL path.")
@@ -34,7 +36,9 @@ def find_page(reference: str):
         wanted = "/" + reference.strip("/") + "/" if reference.strip("/") else "/"
         slug = wanted.rstrip("/").rsplit("/", 1)[-1]
         candidates = Page.objects.filter(slug=slug) if slug else Page.objects.filter(depth__lte=2)
-        pages = [page for page in candidates if wanted in (page.url_path, page.get_url_parts() and page.get_url_parts()[2])]
+        pages = [
+            page for page in candidates if wanted in (page.url_path, page.get_url_parts() and page.get_url_parts()[2])
+        ]
     if len(pages) != 1:
         raise CommandError(f"No single page at {reference}; use its ID.")
     return pages[0].specific

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from soroptimist_advocacy.reports.tasks import fetch_campaign_figures_task
 from soroptimist_advocacy.models.network import PartnerFeed
 from soroptimist_advocacy.network.partners import fetch_partner
+from soroptimist_advocacy.reports.tasks import fetch_campaign_figures_task
 
 
 class Command(BaseCommand):

@@ -9,10 +9,12 @@ from soroptimist_advocacy.management.commands.export_campaign import find_page
 
 
 class Command(BaseCommand):
-    help = ("Read a campaign bundle written by export_campaign under a parent page. Every part is checked as an "
-            "upload is (zip, documents, letter templates, directory); on any problem nothing is written. "
-            "Importing the same bundle again updates what it created. The campaign is saved as a draft "
-            "unless --live is given; its directory and resources are published.")
+    help = (
+        "Read a campaign bundle written by export_campaign under a parent page. Every part is checked as an "
+        "upload is (zip, documents, letter templates, directory); on any problem nothing is written. "
+        "Importing the same bundle again updates what it created. The campaign is saved as a draft "
+        "unless --live is given; its directory and resources are published."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("bundle")
@@ -29,7 +31,9 @@ class Command(BaseCommand):
             raise CommandError(f"{bundle} refused; nothing was imported.") from None
         except OSError as error:
             raise CommandError(f"Cannot read {bundle}: {error.strerror}.") from None
-        self.stdout.write(self.style.SUCCESS(
-            f"Imported {result.page.title!r} ({'live' if live else 'draft'}) under {target.url_path}: "
-            f"{len(result.created)} page(s) created, {len(result.updated)} updated."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Imported {result.page.title!r} ({'live' if live else 'draft'}) under {target.url_path}: "
+                f"{len(result.created)} page(s) created, {len(result.updated)} updated."
+            )
+        )

@@ -41,9 +41,7 @@ class Command(BaseCommand):
         if not plan.is_valid:
             for problem in plan.errors:
                 self.stderr.write(str(problem))
-            raise CommandError(
-                f"{len(plan.errors)} problem(s) in {file}; nothing was imported into {target.url_path}."
-            )
+            raise CommandError(f"{len(plan.errors)} problem(s) in {file}; nothing was imported into {target.url_path}.")
 
         for change in plan.changes:
             if change.action == UNCHANGED and verbosity < 2:

@@ -10,7 +10,7 @@ from soroptimist_advocacy.reports.tasks import send_response_reminders_task
 
 class Command(BaseCommand):
     help = (
-        "Email the one \"Did you get a response?\" reminder to every member who asked for emails, reported "
+        'Email the one "Did you get a response?" reminder to every member who asked for emails, reported '
         "at least REMINDER_DAYS ago and has not added a response. Safe to run as often as you like: each "
         "report is claimed before its email is sent, so no member is ever reminded twice."
     )

@@ -57,7 +57,9 @@ class Command(BaseCommand):
             self.stdout.write(f"? missing upstream, kept: {page.title!r} ({page.external_id})")
         counts = result.counts()
         prefix = "Dry run, nothing written: " if dry_run else f"Synced {target.url_path}: "
-        self.stdout.write(self.style.SUCCESS(
-            f"{prefix}{counts['added']} added, {counts['changed']} changed, {counts['unchanged']} unchanged, "
-            f"{counts['missing_upstream']} missing upstream, {counts['managed_locally']} managed locally."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{prefix}{counts['added']} added, {counts['changed']} changed, {counts['unchanged']} unchanged, "
+                f"{counts['missing_upstream']} missing upstream, {counts['managed_locally']} managed locally."
+            )
+        )

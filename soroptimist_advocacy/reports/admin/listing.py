@@ -57,9 +57,9 @@ from soroptimist_advocacy.compat import RegisteredPolicyMixin, get_permission_po
 from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.models.report import ActionReport, ActionType, ResponseStatus
 from soroptimist_advocacy.reports.permissions import MEMBER_ONLY_ACTIONS, can_see_personal_data
-from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
-from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin import url_names
+from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
+from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 
 ERASE_LOG_ACTION = "soroptimist_advocacy.erase_personal_data"
 
@@ -263,10 +263,29 @@ class ActionReportViewSet(ModelViewSet):
     export_headings = EXPORT_COLUMNS
     export_filename = "action-reports"
     inspect_view_fields = [
-        "created_at", "campaign_title", "campaign", "campaign_key", "language", "country", "club", "name", "email",
-        "action_type", "action_date", "decision_maker", "decision_maker_name", "notes", "response_status",
-        "response_date", "response_summary", "consent", "privacy_text_version", "email_consent",
-        "reminder_sent_at", "personal_data_purged_at", "updated_at",
+        "created_at",
+        "campaign_title",
+        "campaign",
+        "campaign_key",
+        "language",
+        "country",
+        "club",
+        "name",
+        "email",
+        "action_type",
+        "action_date",
+        "decision_maker",
+        "decision_maker_name",
+        "notes",
+        "response_status",
+        "response_date",
+        "response_summary",
+        "consent",
+        "privacy_text_version",
+        "email_consent",
+        "reminder_sent_at",
+        "personal_data_purged_at",
+        "updated_at",
     ]
 
     @cached_property
@@ -300,15 +319,17 @@ class ActionReportViewSet(ModelViewSet):
         # Staff never create, copy or rewrite what a member reported, so those views do not exist;
         # nothing refers to a report, so neither does a usage view. The history (its audit trail,
         # erasures included) needs the delete permission, as Wagtail's history views do.
-        return refusals_as_403([
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("erase/<int:pk>/", self.erase_view, name="erase"),
-            path("delete/<int:pk>/", self.delete_view, name="delete"),
-            path("history/<int:pk>/", self.history_view, name="history"),
-            path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
-        ])
+        return refusals_as_403(
+            [
+                path("", self.index_view, name="index"),
+                path("results/", self.index_results_view, name="index_results"),
+                path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+                path("erase/<int:pk>/", self.erase_view, name="erase"),
+                path("delete/<int:pk>/", self.delete_view, name="delete"),
+                path("history/<int:pk>/", self.history_view, name="history"),
+                path("history-results/<int:pk>/", self.history_results_view, name="history_results"),
+            ]
+        )
 
     def get_permissions_to_register(self):
         # "add" and "change" are never granted (see report_permissions), so not offered either.

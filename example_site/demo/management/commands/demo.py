@@ -23,7 +23,9 @@ class Command(BaseCommand):
             User.objects.create_superuser(ADMIN_USERNAME, "admin@example.org", ADMIN_PASSWORD)
             self.stdout.write(f"Admin login: {ADMIN_USERNAME} / {ADMIN_PASSWORD} (created for the demo)")
         else:
-            self.stdout.write(f"Admin login: {ADMIN_USERNAME} (password as you left it; the demo made it {ADMIN_PASSWORD})")
+            self.stdout.write(
+                f"Admin login: {ADMIN_USERNAME} (password as you left it; the demo made it {ADMIN_PASSWORD})"
+            )
         self.stdout.write(f"Campaign: http://{addrport}/action-kit/   Admin: http://{addrport}/admin/")
         if not no_runserver:
             call_command("runserver", addrport, use_reloader=os.environ.get("DEMO_RELOAD") == "1")
