@@ -294,7 +294,8 @@ def resource_list_block(resources, show_all_link=True, listing=None) -> dict:
 
 
 def all_resources_links(html: str) -> list[str]:
-    return re.findall(r'<p class="sa-resource-list__all"><a href="([^"]+)">See all resources</a></p>', html)
+    # The link text is in the visitor's language; its class marks it.
+    return re.findall(r'<p class="sa-resource-list__all"><a href="([^"]+)">[^<]+</a></p>', html)
 
 
 def test_the_resource_list_links_to_its_resources_listing_when_asked(directory):
