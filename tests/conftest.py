@@ -4,6 +4,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
 
 from soroptimist_advocacy.campaigns.sources import forget_defined_sources
 from soroptimist_advocacy.models import DecisionMakerPage
@@ -42,6 +43,14 @@ def fresh_rate_limits():
     forget_defined_sources()  # each test's campaigns define their own ?source= slugs
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language_after_each_test():
+    """A request or ``translation.activate`` in one test leaves its language active in the
+    thread; the next test starts in the site's default language whatever ran before."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
     forget_defined_sources()
 
 
