@@ -6,6 +6,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import django_countries.fields
 import re
+import soroptimist_advocacy.models.personal_data
 import soroptimist_advocacy.models.public
 import uuid
 import wagtail.contrib.routable_page.models
@@ -217,6 +218,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "decision-maker corrections",
                 "ordering": ["-created_at"],
             },
+            bases=(soroptimist_advocacy.models.personal_data.PersonalDataMixin, models.Model),
         ),
         migrations.CreateModel(
             name="ActionKitPage",
@@ -777,6 +779,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "decision-maker suggestions",
                 "ordering": ["-created_at"],
             },
+            bases=(soroptimist_advocacy.models.personal_data.PersonalDataMixin, models.Model),
         ),
         migrations.CreateModel(
             name="LetterCounter",
@@ -1111,8 +1114,12 @@ class Migration(migrations.Migration):
                         "Can see the names, emails, notes and response summaries of action reports",
                     )
                 ],
-                "indexes": [models.Index(fields=["campaign_key", "country"], name="sa_report_campaign_country")],
+                "indexes": [
+                    models.Index(fields=["campaign_key", "country"], name="sa_report_campaign_country"),
+                    models.Index(fields=["country", "action_type"], name="sa_report_country_action"),
+                ],
             },
+            bases=(soroptimist_advocacy.models.personal_data.PersonalDataMixin, models.Model),
         ),
         migrations.CreateModel(
             name="DirectorySyncSource",
