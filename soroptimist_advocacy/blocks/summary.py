@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from soroptimist_advocacy.blocks.content import TEMPLATE_DIR
-from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures, target_country_count
+from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures, campaign_target
 from soroptimist_advocacy.network.rollup import network_figures
 
 
@@ -36,7 +36,7 @@ class CampaignSummaryBlock(blocks.StructBlock):
         page = (parent_context or {}).get("page")
         key = getattr(page, "translation_key", None)
         # From the shared cache, counted at most every FIGURES_REFRESH_SECONDS: never a count per visitor.
-        context["figures"] = cached_campaign_figures(key, target_country_count(page)).figures if key else None
+        context["figures"] = cached_campaign_figures(key, campaign_target(page)).figures if key else None
         if key and value.get("include_partners"):
             context["network"] = network_figures(key, context["figures"].target_countries, context["figures"])
         return context

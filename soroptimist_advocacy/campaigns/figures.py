@@ -7,6 +7,7 @@ was reported there.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Sum
@@ -40,10 +41,16 @@ class CampaignFigures:
     countries: list[CountryFigures] = field(default_factory=list)  # Sorted by country name.
     responses_by_status: list[StatusFigure] = field(default_factory=list)  # In ResponseStatus order.
     target_countries: int | None = None
+    # The campaign's target list when the figures know it: only those countries count as reached.
+    target_codes: frozenset[str] | None = None
 
     @property
     def countries_reached(self) -> int:
-        return len(self.countries)
+        """Countries with a letter or a report; against a target list, only the listed ones (a
+        letter from elsewhere is in the table, not in the progress toward the target)."""
+        if self.target_codes is None:
+            return len(self.countries)
+        return sum(1 for row in self.countries if row.code in self.target_codes)
 
     @property
     def reach_percent(self) -> int | None:
@@ -99,9 +106,15 @@ def figure_counts(campaign_key: uuid.UUID) -> dict:
     }
 
 
-def figures_from_counts(counts: dict, target_countries: int | None = None) -> CampaignFigures:
+def figures_from_counts(counts: dict, target_countries: int | Collection[str] | None = None) -> CampaignFigures:
     """The figures as people read them (country names and status labels in the active
-    language) from :func:`figure_counts`; no query."""
+    language) from :func:`figure_counts`; no query. *target_countries* is the target's country
+    codes (``ActionKitMixin.target_country_codes()``) or, where only that is known, their number."""
+    if target_countries is None or isinstance(target_countries, int):
+        target_codes, target_count = None, target_countries
+    else:
+        target_codes = frozenset(target_countries)
+        target_count = len(target_codes)
     letters, actions, responses = counts["letters"], counts["actions"], counts["responses"]
     codes = set(letters) | set(actions)
     rows = sorted(
@@ -126,11 +139,12 @@ def figures_from_counts(counts: dict, target_countries: int | None = None) -> Ca
             StatusFigure(status=value, label=str(label), count=counts["by_status"].get(value, 0))
             for value, label in ResponseStatus.choices
         ],
-        target_countries=target_countries,
+        target_countries=target_count,
+        target_codes=target_codes,
     )
 
 
-def campaign_figures(campaign_key: uuid.UUID, target_countries: int | None = None) -> CampaignFigures:
+def campaign_figures(campaign_key: uuid.UUID, target_countries: int | Collection[str] | None = None) -> CampaignFigures:
     """Letters, actions and responses of one campaign, per country and in total, counted now
     (the public page and the admin read them through ``figures_cache`` instead)."""
     return figures_from_counts(figure_counts(campaign_key), target_countries)

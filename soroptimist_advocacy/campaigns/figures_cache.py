@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import time
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -49,15 +50,15 @@ def now() -> datetime.datetime:
     return timezone.now()
 
 
-def target_country_count(page) -> int | None:
-    """The campaign's target number of countries, or None for no page or a page that is no campaign
+def campaign_target(page) -> list[str] | None:
+    """The country codes the campaign targets, or None for no page or a page that is no campaign
     (a summary block placed on another page type)."""
-    count = getattr(page, "target_country_count", None)
-    return count() if count is not None else None
+    codes = getattr(page, "target_country_codes", None)
+    return codes() if codes is not None else None
 
 
 def cached_campaign_figures(
-    campaign_key: uuid.UUID, target_countries: int | None = None, *, refresh: bool = False
+    campaign_key: uuid.UUID, target_countries: int | Collection[str] | None = None, *, refresh: bool = False
 ) -> CachedFigures:
     """The campaign's figures as last counted; *refresh* counts now (an editor's "Aggregate now")."""
     entry = cached_counts(campaign_key, refresh=refresh)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import JsonResponse
 from django.utils.cache import patch_cache_control
 
-from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures, target_country_count
+from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures, campaign_target
 from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.network.figures_feed import figures_document
 
@@ -17,7 +17,7 @@ def figures_json_response(request, page):
         response["Allow"] = "GET, HEAD"
         return response
     # From the shared cache like the summary block: a partner polling the feed never triggers a count.
-    cached = cached_campaign_figures(page.translation_key, target_country_count(page))
+    cached = cached_campaign_figures(page.translation_key, campaign_target(page))
     document = figures_document(page, cached.figures, cached.counts, cached.as_of)
     response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"

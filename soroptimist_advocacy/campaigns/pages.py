@@ -25,6 +25,7 @@ class Campaign:
     title: str
     page: Page | None  # In the active locale when it exists; None once every page is deleted.
     target_countries: int | None  # How many countries the campaign targets.
+    target_codes: frozenset[str] | None = None  # Which ones (None for a deleted campaign).
 
     @property
     def deleted(self) -> bool:
@@ -73,7 +74,8 @@ def all_campaigns() -> list[Campaign]:
 
 def _campaign(key, pages: list[Page]) -> Campaign:
     page = _preferred(pages).specific
-    return Campaign(key=key, title=page.title, page=page, target_countries=page.target_country_count())
+    codes = frozenset(page.target_country_codes())
+    return Campaign(key=key, title=page.title, page=page, target_countries=len(codes), target_codes=codes)
 
 
 def _deleted_campaign(key) -> Campaign | None:

@@ -35,7 +35,7 @@ def figures_document(page, figures: CampaignFigures | None = None, counts: dict 
     """The JSON document of *page*'s campaign, across all its translations; *counts* are the
     cached :func:`figure_counts` the *figures* come from and *as_of* when they were counted
     (the route passes all three from the figures cache)."""
-    figures = figures or campaign_figures(page.translation_key, page.target_country_count())
+    figures = figures or campaign_figures(page.translation_key, page.target_country_codes())
     document = {
         "schema": SCHEMA_VERSION,
         "campaign": {"key": str(page.translation_key), "title": page.title},

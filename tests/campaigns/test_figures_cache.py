@@ -204,3 +204,18 @@ def test_figures_json_comes_from_the_cache(client, campaign, clock):
     again = client.get(campaign.url + "figures.json").json()
     assert again["totals"]["letters"] == first["totals"]["letters"] == 4
     assert again["generated_at"] == first["generated_at"]  # when the counts were made, not served
+
+
+@NO_PAGE_CACHE
+def test_only_target_countries_count_toward_the_target(directory):
+    page = factories.make_action_kit(directory=directory, target_countries=["FR", "KE"], body=[SUMMARY_BLOCK])
+    for country in ("FR", "DE", "JP"):  # two letters from countries the campaign does not target
+        count_letters(campaign_key=page.translation_key, country=country, language="en", number=1)
+
+    section = summary_section(Client().get(page.url).content.decode())
+
+    assert "3 letters written" in section
+    assert "1 of 2 countries reached" in section
+    assert '<progress max="2" value="1">' in section
+    figures = figures_from_counts(figure_counts(page.translation_key), page.target_country_codes())
+    assert (figures.countries_reached, figures.target_countries, figures.reach_percent) == (1, 2, 50)
