@@ -24,8 +24,12 @@ class Campaign:
     key: uuid.UUID
     title: str
     page: Page | None  # In the active locale when it exists; None once every page is deleted.
-    target_countries: int | None  # How many countries the campaign targets.
-    target_codes: frozenset[str] | None = None  # Which ones (None for a deleted campaign).
+    target_codes: frozenset[str] | None  # The countries the campaign targets (None once deleted).
+
+    @property
+    def target_countries(self) -> int | None:
+        """How many countries the campaign targets."""
+        return None if self.target_codes is None else len(self.target_codes)
 
     @property
     def deleted(self) -> bool:
@@ -74,8 +78,7 @@ def all_campaigns() -> list[Campaign]:
 
 def _campaign(key, pages: list[Page]) -> Campaign:
     page = _preferred(pages).specific
-    codes = frozenset(page.target_country_codes())
-    return Campaign(key=key, title=page.title, page=page, target_countries=len(codes), target_codes=codes)
+    return Campaign(key=key, title=page.title, page=page, target_codes=frozenset(page.target_country_codes()))
 
 
 def _deleted_campaign(key) -> Campaign | None:
@@ -89,7 +92,7 @@ def _deleted_campaign(key) -> Campaign | None:
     )
     if title is None:
         return None
-    return Campaign(key=key, title=gettext("%(title)s (deleted)") % {"title": title}, page=None, target_countries=None)
+    return Campaign(key=key, title=gettext("%(title)s (deleted)") % {"title": title}, page=None, target_codes=None)
 
 
 def get_campaign(key) -> Campaign | None:

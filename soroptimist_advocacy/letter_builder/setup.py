@@ -22,7 +22,8 @@ from django.core.cache import caches
 
 from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.letter_builder.delivery import find_letter_block, letter_template_bytes
-from soroptimist_advocacy.letter_builder.form_context import letter_translations, live_translations
+from soroptimist_advocacy.letter_builder.form_context import letter_translations
+from soroptimist_advocacy.web.translations import live_translations
 
 VERSION_KEY = "sa:letter-setup:version"
 MAX_SETUPS = 256

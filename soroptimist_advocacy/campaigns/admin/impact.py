@@ -43,9 +43,7 @@ class CampaignImpactIndexView(ReportFiguresPermissionMixin, WagtailAdminTemplate
         context["campaigns"] = [
             {
                 "campaign": campaign,
-                "figures": cached_campaign_figures(
-                    campaign.key, campaign.target_codes or campaign.target_countries
-                ).figures,
+                "figures": cached_campaign_figures(campaign.key, campaign.target_codes).figures,
                 "url": reverse(self.impact_url_name, args=[campaign.key]),
             }
             for campaign in all_campaigns()
@@ -64,9 +62,7 @@ class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdm
     def cached(self):
         """From the shared cache; ``?refresh=1`` (the "Aggregate now" button) counts now."""
         refresh = self.request.GET.get("refresh") == "1"
-        return cached_campaign_figures(
-            self.campaign.key, self.campaign.target_codes or self.campaign.target_countries, refresh=refresh
-        )
+        return cached_campaign_figures(self.campaign.key, self.campaign.target_codes, refresh=refresh)
 
     @property
     def figures(self):
