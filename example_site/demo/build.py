@@ -18,12 +18,12 @@ from soroptimist_advocacy.models import (
     ResourceIndexPage,
     ResourcePage,
 )
+from soroptimist_advocacy.web.localize import translate
 
 from . import content
 from .files import simple_pdf
 from .letter_templates import letter_template_file
 from .models import HomePage
-from .translate import translate
 from .translations import AR, ES, FR, RU, ZH_HANS
 
 # The six UN languages: English is the source, the others are wagtail-localize translations.

@@ -15,9 +15,9 @@ from wagtail.models import Locale
 from soroptimist_advocacy.letter_builder.form_context import letter_languages
 from soroptimist_advocacy.letter_builder.wording import closing_formula, letter_date
 from soroptimist_advocacy.letters import default_template_bytes, prepare, render, sample_context
+from soroptimist_advocacy.web.localize import translate
 from tests import factories
 from tests.letter_helpers import letter_data, post_letter
-from tests.translation import translate
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DC_LANGUAGE = "{http://purl.org/dc/elements/1.1/}language"

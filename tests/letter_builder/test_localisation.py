@@ -12,9 +12,9 @@ from freezegun import freeze_time
 from wagtail.models import Locale
 
 from soroptimist_advocacy.models import DecisionMakerPage, LetterCounter, LetterTemplate
+from soroptimist_advocacy.web.localize import translate
 from tests import factories
 from tests.letter_helpers import docx_text, letter_data, post_letter
-from tests.translation import translate
 
 FRENCH_LETTER = [
     "En tant que membre du {{ member.club }} à {{ member.town }}, je vous écris.",

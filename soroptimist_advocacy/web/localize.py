@@ -1,8 +1,8 @@
 """Translate content the way an editor does with wagtail-localize: a translation
 source, string translations per segment, optional overrides, then publish.
 
-The tests' own copy of the example site's ``demo/translate.py`` (the example site builds its
-demo with it; the suite must not import the example site)."""
+For scripts that load translated content (the example site's demo is built with it, and
+the tests translate their pages with it), never called by a request."""
 
 from __future__ import annotations
 
