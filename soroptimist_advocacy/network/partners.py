@@ -142,7 +142,10 @@ def fetch_all_partners(feeds=None) -> RollUp:
     with ThreadPoolExecutor(max_workers=min(CONCURRENT_FETCHES, len(feeds)), thread_name_prefix="partner") as pool:
         futures = {
             pool.submit(
-                _download, _Request(feed.feed_url, feed.etag, feed.last_modified, feed.snapshot is not None), deadline, language
+                _download,
+                _Request(feed.feed_url, feed.etag, feed.last_modified, feed.snapshot is not None),
+                deadline,
+                language,
             ): index
             for index, feed in enumerate(feeds)
         }

@@ -4,6 +4,7 @@ loopback servers in threads play slow, endless and good partners (no partner sit
 from __future__ import annotations
 
 import json
+import socket
 import threading
 from io import StringIO
 
@@ -53,6 +54,22 @@ def test_a_partner_dripping_a_byte_a_second_is_cut_off_at_the_deadline(settings,
         fetch(f"http://{drip_server.host}/figures.json")
     # Cut off: the partner had not finished dripping when the fetch gave up.
     assert drip_server.sent < drip_server.drip_bytes
+
+
+def test_a_name_lookup_that_never_answers_is_cut_off_at_the_deadline(settings, monkeypatch):
+    settings.SOROPTIMIST_ADVOCACY = {"NETWORK_ALLOWED_HOSTS": ["partner.example.org"], "NETWORK_TIMEOUT": 1}
+    released = threading.Event()
+
+    def silent_resolver(*args, **kwargs):
+        released.wait(30)
+        raise socket.gaierror("no answer")
+
+    monkeypatch.setattr(socket, "getaddrinfo", silent_resolver)
+    try:
+        with pytest.raises(FetchError, match="took longer than 1 second"):
+            fetch("https://partner.example.org/figures.json")
+    finally:
+        released.set()
 
 
 def test_a_dripping_partner_does_not_cost_the_others_their_figures(settings, drip_server, stub_server, campaign):
