@@ -44,8 +44,11 @@ DEFAULTS = {
     # sync). "example.org" admits its public addresses; "10.0.0.5:8000" or
     # "127.0.0.1:8001" admits that private or loopback address and port only.
     "NETWORK_ALLOWED_HOSTS": [],
-    # Seconds to connect and to wait for each read of a fetch.
+    # Seconds one fetch may take in all: name lookup, connect, headers and body together.
     "NETWORK_TIMEOUT": 10,
+    # Seconds a whole roll-up of partner figures may take (partners are fetched a few at
+    # a time); a partner not done by then is recorded as failed, the others are stored.
+    "NETWORK_ROLLUP_TIMEOUT": 60,
     # Largest file fetched from a partner, in bytes.
     "NETWORK_MAX_BYTES": 5_000_000,
     # Longest time a cache may keep a campaign's figures.json.

@@ -19,6 +19,7 @@ class PartnerFeedViewSet(SnippetViewSet):
         Column("campaign", label=_("Our campaign")),
         BooleanColumn("active", label=_("Active")),
         DateColumn("fetched_at", label=_("Last good fetch")),
+        DateColumn("last_attempt_at", label=_("Last attempt")),
         BooleanColumn("stale", label=_("Stale")),
         Column("last_error", label=_("Last error")),
     ]

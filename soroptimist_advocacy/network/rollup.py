@@ -23,6 +23,7 @@ class PartnerFigures:
     responses: int
     countries: int
     fetched_at: datetime.datetime | None  # of the last good fetch
+    last_attempt_at: datetime.datetime | None  # of the last fetch, good or failed
     generated_at: datetime.datetime | None
     stale: bool
     has_figures: bool
@@ -69,6 +70,7 @@ def _partner(feed) -> PartnerFigures:
         responses=totals.get("responses", 0),
         countries=totals.get("countries_reached", 0),
         fetched_at=feed.fetched_at,
+        last_attempt_at=feed.last_attempt_at,
         generated_at=parse_datetime(generated) if generated else None,
         stale=feed.is_stale(),
         has_figures=bool(feed.snapshot),

@@ -30,6 +30,7 @@ class SyncResult:
     not_modified: bool = False
     plan: ImportPlan | None = None
     errors: list[str] = field(default_factory=list)
+    fetch_error: str = ""  # Upstream could not be fetched at all (also in *errors*).
     managed_locally: list[DecisionMakerPage] = field(default_factory=list)
     missing_upstream: list[DecisionMakerPage] = field(default_factory=list)
 
@@ -87,7 +88,8 @@ def sync_directory(url: str, directory, *, dry_run: bool = False, user=None, for
             accept="text/csv, application/json",
         )
     except FetchError as error:
-        result.errors.append(str(error))
+        result.fetch_error = str(error)
+        result.errors.append(result.fetch_error)
         return result
     # A 304 to a request without validators (a misbehaving server) is read as an empty file.
     if fetched.status == 304 and source is not None:

@@ -50,7 +50,8 @@ def enqueue_private_link_email(report_id: int) -> None:
 @task()
 def fetch_campaign_figures_task() -> list[int]:
     """Refresh every active partner feed; [fresh, failed]."""
-    return list(fetch_all_partners())
+    roll_up = fetch_all_partners()
+    return [len(roll_up.fresh), len(roll_up.failed)]
 
 
 @task()

@@ -127,10 +127,17 @@ def start_site(template_db, tmp_path):
 
 
 class StubHandler(BaseHTTPRequestHandler):
-    """Answers every GET with the server's (status, headers, body)."""
+    """Answers every GET with the server's (status, headers, body), or with its answer for
+    the path in ``answers``; with a ``barrier`` set, only once that many requests are in."""
 
     def do_GET(self):
-        status, headers, body = self.server.answer
+        if self.server.barrier is not None:
+            try:
+                self.server.barrier.wait()
+            except threading.BrokenBarrierError:
+                self.send_error(503, "The other requests never came")
+                return
+        status, headers, body = self.server.answers.get(self.path, self.server.answer)
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
@@ -147,9 +154,90 @@ def stub_server():
     """A loopback HTTP server whose answer a test sets: hostile files, redirects."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), StubHandler)
     server.answer = (200, {"Content-Type": "text/csv"}, b"")
+    server.answers, server.barrier = {}, None
+    yield from _serve(server)
+
+
+def _serve(server):
     server.host = f"127.0.0.1:{server.server_port}"
+    server.stopping = threading.Event()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield server
+    server.stopping.set()  # Ends the handlers still writing, whatever their client does.
+    if getattr(server, "barrier", None) is not None:
+        server.barrier.abort()
     server.shutdown()
     server.server_close()
+
+
+class DripHandler(BaseHTTPRequestHandler):
+    """A partner that answers one byte a second: after its headers (``drip_in = "body"``) or
+    in the middle of them (``"headers"``), ``drip_bytes`` bytes at most, counted in ``sent``."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        server = self.server
+        try:
+            if server.drip_in == "headers":
+                self.wfile.write(b"HTTP/1.1 200 OK\r\nX-Drip: ")
+            else:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", "100000")
+                self.end_headers()
+            for _ in range(server.drip_bytes):
+                if server.stopping.wait(server.drip_interval):
+                    return
+                self.wfile.write(b" ")
+                server.sent += 1
+        except OSError:  # The client hung up.
+            return
+        self.close_connection = True
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def drip_server():
+    """A loopback partner that sends a byte a second (30 at most, so that code without a
+    deadline fails after half a minute rather than hanging)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), DripHandler)
+    server.drip_in, server.drip_bytes, server.drip_interval, server.sent = "body", 30, 1.0, 0
+    yield from _serve(server)
+
+
+class EndlessHandler(BaseHTTPRequestHandler):
+    """A partner that never declares its length and never stops: chunked
+    (``endless = "chunked"``) or plain bytes until it closes (``"close"``)."""
+
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        if self.server.endless == "chunked":
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        chunk = b" " * 512
+        piece = b"%x\r\n%s\r\n" % (len(chunk), chunk) if self.server.endless == "chunked" else chunk
+        try:
+            while not self.server.stopping.is_set():
+                self.wfile.write(piece)
+        except OSError:  # The client hung up: what the size limit is for.
+            pass
+        self.close_connection = True
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def endless_server():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), EndlessHandler)
+    server.endless = "chunked"
+    yield from _serve(server)

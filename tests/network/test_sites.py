@@ -111,14 +111,16 @@ def test_figures_roll_up_and_a_partner_going_down_keeps_its_last_good_numbers(se
     assert not any(partner.stale for partner in network.partners)
 
     site_b.stop()
-    call_command("fetch_campaign_figures", stdout=None, stderr=None)
+    with pytest.raises(CommandError, match="1 of 2 partner feed"):
+        call_command("fetch_campaign_figures", stdout=None, stderr=None)
     feed_b.refresh_from_db()
     assert feed_b.stale and feed_b.last_error and feed_b.snapshot["totals"]["letters"] == 3
     network = network_figures(campaign.translation_key, 10)
     assert network.letters == 15
     assert [partner.stale for partner in network.partners] == [False, True]
     PartnerFeed.objects.filter(pk=feed_a.pk).update(feed_url=f"{site_a.base}/nowhere/figures.json")
-    call_command("fetch_campaign_figures", stdout=None, stderr=None)
+    with pytest.raises(CommandError, match="2 of 2 partner feed"):
+        call_command("fetch_campaign_figures", stdout=None, stderr=None)
     assert network_figures(campaign.translation_key).letters == 15
 
     # The public summary block, with partners, and the admin impact view and its export.

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from soroptimist_advocacy.models.network import PartnerFeed
-from soroptimist_advocacy.network.partners import fetch_partner
+from soroptimist_advocacy.network.partners import fetch_all_partners
 from soroptimist_advocacy.reports.tasks import fetch_campaign_figures_task
 
 
 class Command(BaseCommand):
     help = (
-        "Fetch the figures.json of every active partner feed (snippet “Partner feeds”). A feed that fails "
-        "or is malformed keeps its last good figures and is marked stale."
+        "Fetch the figures.json of every active partner feed (snippet “Partner feeds”), several at once, "
+        "within the NETWORK_ROLLUP_TIMEOUT setting. A feed that fails or is malformed keeps its last good "
+        "figures and is marked stale; the command then exits with status 1, after storing the good ones."
     )
 
     def add_arguments(self, parser):
@@ -23,11 +23,14 @@ class Command(BaseCommand):
             result = fetch_campaign_figures_task.enqueue()
             self.stdout.write(f"Enqueued as task {result.id}.")
             return
-        failed = 0
-        for feed in PartnerFeed.objects.filter(active=True):
-            if fetch_partner(feed):
-                self.stdout.write(f"{feed.name}: fresh.")
+        roll_up = fetch_all_partners()
+        for outcome in roll_up.outcomes:
+            if outcome.fresh:
+                self.stdout.write(f"{outcome.feed.name}: fresh.")
             else:
-                failed += 1
-                self.stderr.write(f"{feed.name}: not updated ({feed.last_error}); last good figures kept.")
-        self.stdout.write(f"{failed} partner feed(s) failed." if failed else "Every partner feed is fresh.")
+                self.stderr.write(f"{outcome.feed.name}: not updated ({outcome.error}); last good figures kept.")
+        if roll_up.failed:
+            # Non-zero, so cron and monitoring notice a partner that stopped answering.
+            names = ", ".join(outcome.feed.name for outcome in roll_up.failed)
+            raise CommandError(f"{len(roll_up.failed)} of {len(roll_up.outcomes)} partner feed(s) failed: {names}.")
+        self.stdout.write("Every partner feed is fresh." if roll_up.outcomes else "There is no active partner feed.")

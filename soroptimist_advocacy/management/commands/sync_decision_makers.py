@@ -36,6 +36,8 @@ class Command(BaseCommand):
             return
 
         result = sync_directory(url, target, dry_run=dry_run, force=force)
+        if result.fetch_error:
+            raise CommandError(f"Not synced: {result.fetch_error} Nothing was written to {target.url_path}.")
         if not result.ok:
             for problem in result.errors:
                 self.stderr.write(problem)
