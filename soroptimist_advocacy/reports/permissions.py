@@ -4,18 +4,16 @@ Members make reports and only members change them (through their private
 link), so no staff user, superusers included, can add or edit one in the
 admin. ``view`` opens the listing, exports and campaign figures without
 personal data; ``view_personal_data`` adds names, emails, notes and response
-summaries; ``delete`` deletes a report or erases its personal data on request.
+summaries (the rule is ``web.admin.permissions.can_view_personal_data``, which
+also decides for corrections and suggestions); ``delete`` deletes a report or
+erases its personal data on request.
 """
 
 from __future__ import annotations
 
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from soroptimist_advocacy.compat import get_permission_policy
-from soroptimist_advocacy.models.report import ActionReport
-
 MEMBER_ONLY_ACTIONS = frozenset({"add", "change"})
-PERSONAL_DATA_ACTION = "view_personal_data"
 
 
 class ActionReportPermissionPolicy(ModelPermissionPolicy):
@@ -26,12 +24,3 @@ class ActionReportPermissionPolicy(ModelPermissionPolicy):
 
     def users_with_any_permission(self, actions):
         return super().users_with_any_permission([action for action in actions if action not in MEMBER_ONLY_ACTIONS])
-
-
-def action_report_policy():
-    """The registered policy for action reports (a site may register its own)."""
-    return get_permission_policy(ActionReport)
-
-
-def can_see_personal_data(user) -> bool:
-    return action_report_policy().user_has_permission(user, PERSONAL_DATA_ACTION)

@@ -307,7 +307,6 @@ def test_corrections_listing_shows_open_corrections_with_what_members_know(clien
 
     assert html.count("Mark resolved") == 2
     assert "She left office." in html and "Old address." not in html
-    assert "ana@example.org" in html
 
 
 def test_an_editor_marks_a_correction_resolved(client, moderator, stale_and_fresh):
@@ -379,7 +378,7 @@ def test_a_correction_is_inspected_whole_and_never_edited_or_deleted(client, mod
 
     html = login(client, moderator).get(url).content.decode()
 
-    assert long_details.strip() in html and "ana@example.org" in html
+    assert long_details.strip() in html
     for view in ("add", "edit", "delete", "copy"):
         with pytest.raises(NoReverseMatch):
             reverse(f"advocacy_corrections:{view}", args=[] if view == "add" else [correction.pk])

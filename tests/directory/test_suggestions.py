@@ -151,7 +151,7 @@ def test_editors_see_suggestions_beside_corrections(client, moderator, directory
     assert "Ana Souza" in html and "Brazil" in html and "Create draft page" in html
     assert "Suggestions" in client.get(reverse("wagtailadmin_home")).content.decode()
     csv_text = b"".join(client.get(reverse(LISTING), {"export": "csv"}).streaming_content).decode("utf-8-sig")
-    assert "lucia@example.org" in csv_text and "'=HYPERLINK" in csv_text
+    assert "'=HYPERLINK" in csv_text
 
 
 def test_those_who_edit_no_decision_maker_are_refused(client, outsider, directory):

@@ -1,5 +1,6 @@
-"""Corrections members sent about decision makers: the editors' listing, inspect,
-"mark resolved", and the dashboard's open-corrections count."""
+"""Corrections members sent about decision makers: the editors' listing, search, inspect,
+"mark resolved", and the dashboard's open-corrections count. Who sent one (her name and email)
+is for those who may see members' personal data only (see member_identity)."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from soroptimist_advocacy.compat import RegisteredPolicyMixin, get_permission_policy
+from soroptimist_advocacy.directory.admin.member_identity import MemberIdentityListingMixin, fields_for
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.web.admin import url_names
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
@@ -34,6 +36,9 @@ from soroptimist_advocacy.web.admin.permissions import (
     visible_corrections,
 )
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
+
+# What identifies the member who sent a correction (see member_identity).
+REPORTER_FIELDS = ("reporter_name", "reporter_email")
 
 
 class CorrectionFilterSet(WagtailFilterSet):
@@ -82,12 +87,13 @@ def reporter_of(correction) -> str:
     return correction.reporter_name or correction.reporter_email
 
 
-class CorrectionIndexView(FormulaSafeExportMixin, IndexView):
+class CorrectionIndexView(MemberIdentityListingMixin, FormulaSafeExportMixin, IndexView):
     """The corrections an editor may see (those of the decision makers she may edit), newest first."""
 
     page_title = _("Corrections from members")
     header_icon = "warning"
     resolve_url_name = None
+    identity_fields = REPORTER_FIELDS
 
     @cached_property
     def columns(self):
@@ -106,7 +112,7 @@ class CorrectionIndexView(FormulaSafeExportMixin, IndexView):
                 label=_("What the member knows"),
                 accessor=lambda correction: truncatechars(correction.details, 300),
             ),
-            Column("reporter", label=_("Reported by"), accessor=reporter_of),
+            *([Column("reporter", label=_("Reported by"), accessor=reporter_of)] if self.shows_member else []),
             DateColumn("created_at", label=_("Reported"), sort_key="created_at"),
             StatusTagColumn(
                 "status",
@@ -143,6 +149,9 @@ class CorrectionInspectView(VisibleCorrectionMixin, InspectView):
 
     def get_object(self, queryset=None):
         return self.get_visible_correction("view")
+
+    def get_fields(self):
+        return fields_for(self.request.user, super().get_fields(), REPORTER_FIELDS)
 
 
 class ResolveCorrectionView(VisibleCorrectionMixin, RegisteredPolicyMixin, PermissionCheckedMixin, View):
@@ -209,6 +218,8 @@ class CorrectionViewSet(ModelViewSet):
     filterset_class = CorrectionFilterSet
     ordering = "-created_at"
     list_per_page = 50
+    # The member's name and email only for those who may see them (CorrectionIndexView.setup).
+    search_fields = ["decision_maker_name", "position_title", "details", *REPORTER_FIELDS]
     list_export = [
         "created_at",
         "decision_maker_name",

@@ -1,5 +1,7 @@
 """Decision makers members suggested: the editors' listing beside corrections, and
-"Create draft page", which turns a suggestion into an unpublished decision-maker page."""
+"Create draft page", which turns a suggestion into an unpublished decision-maker page.
+Who suggested one (her name and email) is for those who may see members' personal data
+only (see member_identity); the draft page never holds it."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from soroptimist_advocacy.directory.admin.member_identity import MemberIdentityListingMixin
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
 from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
@@ -33,6 +36,9 @@ from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuI
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 
 INDEX_URL_NAME = "advocacy_suggestions:index"
+
+# What identifies the member who suggested a decision maker (see member_identity).
+SUBMITTER_FIELDS = ("submitter_name", "submitter_email")
 
 
 def visible_suggestions(user):
@@ -88,8 +94,9 @@ def office_of(suggestion) -> str:
     return " · ".join(value for value in (suggestion.office_email, suggestion.office_website) if value)
 
 
-class SuggestionReportView(FormulaSafeExportMixin, ReportView):
+class SuggestionReportView(MemberIdentityListingMixin, FormulaSafeExportMixin, ReportView):
     model = DecisionMakerSuggestion
+    identity_fields = SUBMITTER_FIELDS
     page_title = _("Decision makers suggested by members")
     header_icon = "user"
     filterset_class = SuggestionFilterSet
@@ -97,6 +104,9 @@ class SuggestionReportView(FormulaSafeExportMixin, ReportView):
     index_results_url_name = "advocacy_suggestions:index_results"
     default_ordering = "-created_at"
     paginate_by = 50
+    is_searchable = True
+    # The member's name and email only for those who may see them (MemberIdentityListingMixin.setup).
+    search_fields = ["name", "position_title", "office_email", "office_website", "evidence", *SUBMITTER_FIELDS]
     list_export = [
         "created_at",
         "country.code",
@@ -140,7 +150,7 @@ class SuggestionReportView(FormulaSafeExportMixin, ReportView):
                 label=_("Source or evidence"),
                 accessor=lambda suggestion: truncatechars(suggestion.evidence, 200),
             ),
-            Column("submitter", label=_("Suggested by"), accessor=submitter_of),
+            *([Column("submitter", label=_("Suggested by"), accessor=submitter_of)] if self.shows_member else []),
             DateColumn("created_at", label=_("Suggested"), sort_key="created_at"),
             StatusTagColumn(
                 "status",
@@ -179,7 +189,8 @@ def directory_for(suggestion):
 
 
 def draft_page_from(suggestion) -> DecisionMakerPage:
-    """An unsaved, unpublished decision-maker page holding what the member suggested."""
+    """An unsaved, unpublished decision-maker page holding what the member suggested about the post,
+    never who she is: every editor of the directory reads the draft and its revisions."""
     return DecisionMakerPage(
         title=suggestion.name,
         position_title=suggestion.position_title,

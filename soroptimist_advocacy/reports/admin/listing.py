@@ -57,9 +57,10 @@ from soroptimist_advocacy.campaigns.pages import campaign_choices
 from soroptimist_advocacy.compat import RegisteredPolicyMixin, get_permission_policy
 from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.models.report import ActionReport, ActionType, ResponseStatus
-from soroptimist_advocacy.reports.permissions import MEMBER_ONLY_ACTIONS, can_see_personal_data
+from soroptimist_advocacy.reports.permissions import MEMBER_ONLY_ACTIONS
 from soroptimist_advocacy.web.admin import url_names
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
+from soroptimist_advocacy.web.admin.permissions import can_view_personal_data
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 
 ERASE_LOG_ACTION = "soroptimist_advocacy.erase_personal_data"
@@ -179,7 +180,7 @@ class ActionReportIndexView(FormulaSafeExportMixin, IndexView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        if can_see_personal_data(request.user):
+        if can_view_personal_data(request.user):
             self.search_fields = [*(self.search_fields or []), "name", "email"]
         else:
             self.list_export = without_personal_data(self.list_export)
@@ -191,7 +192,7 @@ class ActionReportInspectView(InspectView):
 
     def get_fields(self):
         fields = super().get_fields()
-        if not can_see_personal_data(self.request.user):
+        if not can_view_personal_data(self.request.user):
             fields = without_personal_data(fields)
         return fields
 

@@ -1,4 +1,5 @@
-"""Who may see and change what in the directory's admin views, on Wagtail's page permissions."""
+"""Who may see and change what in the app's admin views: the directory's on Wagtail's page
+permissions, members' personal data on one model permission."""
 
 from __future__ import annotations
 
@@ -8,10 +9,27 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from soroptimist_advocacy.compat import get_permission_policy
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
+from soroptimist_advocacy.models.report import ActionReport
 
 EDITING_ACTIONS = {"add", "change", "publish"}
+
+# The action of ActionReport's "view_personal_data_actionreport" permission.
+PERSONAL_DATA_ACTION = "view_personal_data"
+
+
+def can_view_personal_data(user) -> bool:
+    """Whether *user* may see what identifies a member (her name, email, and in reports her notes
+    and response summary) wherever the admin shows it: action reports, corrections, suggestions.
+
+    One permission for all three, so that granting or withholding it means the same everywhere. It
+    is the action reports' custom permission (superusers have it, Wagtail's Editors and Moderators
+    groups do not), asked of the policy registered for ActionReport so that a site's own policy
+    decides for corrections and suggestions too.
+    """
+    return get_permission_policy(ActionReport).user_has_permission(user, PERSONAL_DATA_ACTION)
 
 
 def editable_decision_makers(user):
