@@ -193,7 +193,12 @@ def describe_package(package: zipfile.ZipFile) -> PackageLayout:
     names = {info.filename.casefold(): info.filename for info in package.infolist() if not info.is_dir()}
     types = _ContentTypes.read(_read_xml(package, names.get(CONTENT_TYPES_MEMBER.casefold())))
     layout = PackageLayout(members=names)
-    problems: list[ValidationError] = []
+    problems: list[Promise] = []  # each kind once, however many parts have it
+
+    def found(problem: Promise) -> None:
+        if problem not in problems:
+            problems.append(problem)
+
     for member in names.values():
         if member != CONTENT_TYPES_MEMBER and not is_relationships_member(member):
             layout.content_types[member] = types.of(member)
@@ -204,14 +209,14 @@ def describe_package(package: zipfile.ZipFile) -> PackageLayout:
     while pending:
         source = pending.pop()
         expected = relationships_member_of(source)
-        found = names.get(expected.casefold())
-        if found is None:
+        held_in = names.get(expected.casefold())
+        if held_in is None:
             continue
-        if found != expected:  # Word reads these relationships, python-docx would not
-            problems.append(refusal(_INEXACT_REFERENCE))
-        layout.relationships_members[source] = found
-        layout.relationships_sources[found] = source
-        root = _read_xml(package, found)
+        if held_in != expected:  # Word reads these relationships, python-docx would not
+            found(_INEXACT_REFERENCE)
+        layout.relationships_members[source] = held_in
+        layout.relationships_sources[held_in] = source
+        root = _read_xml(package, held_in)
         relationships = layout.relationships.setdefault(source, [])
         for element in root.iter(RELATIONSHIP) if root is not None else ():
             if element.get("TargetMode") == "External":
@@ -219,7 +224,7 @@ def describe_package(package: zipfile.ZipFile) -> PackageLayout:
             target, kind = element.get("Target", ""), element.get("Type", "")
             as_word_reads = layout.target_of(source, target)
             if as_word_reads is None or as_word_reads != _as_python_docx_resolves(source, target):
-                problems.append(refusal(_INEXACT_REFERENCE))
+                found(_INEXACT_REFERENCE)
                 if as_word_reads is None:
                     continue
             relationships.append(Relationship(kind, as_word_reads))
@@ -227,7 +232,7 @@ def describe_package(package: zipfile.ZipFile) -> PackageLayout:
                 main_parts.append(as_word_reads)
             expected_type = next((t for end, t in TEXT_PART_TYPES.items() if kind.endswith(end)), None)
             if expected_type is not None and layout.content_type(as_word_reads) != expected_type:
-                problems.append(refusal(_WRONG_TYPE))
+                found(_WRONG_TYPE)
             layout.reachable.add(as_word_reads)
             if as_word_reads not in visited:
                 visited.add(as_word_reads)
@@ -235,16 +240,18 @@ def describe_package(package: zipfile.ZipFile) -> PackageLayout:
 
     if len(main_parts) == 1:
         layout.main_part = main_parts[0]
-    main_type = layout.content_type(layout.main_part) if layout.main_part else ""
-    if main_type and not main_type.lower().startswith(_WORD_MAIN_TYPES):
-        problems.insert(0, ValidationError(NOT_A_DOCX, code="not_docx"))  # a spreadsheet, a presentation...
-    elif len(main_parts) > 1:
-        problems.insert(0, refusal(_SEVERAL_MAIN_PARTS))
-    elif main_type != MAIN_DOCUMENT_TYPE:
-        problems.insert(0, refusal(_NO_MAIN_PART))
     if not all(layout.content_types.values()):
-        problems.append(refusal(_NO_CONTENT_TYPE))
-    layout.problem = problems[0] if problems else None
+        found(_NO_CONTENT_TYPE)
+    main_type = layout.content_type(layout.main_part) if layout.main_part else ""
+    # What is wrong with the main document says the most, so it comes first.
+    if main_type and not main_type.lower().startswith(_WORD_MAIN_TYPES):
+        layout.problem = ValidationError(NOT_A_DOCX, code="not_docx")  # a spreadsheet, a presentation...
+    elif len(main_parts) > 1:
+        layout.problem = refusal(_SEVERAL_MAIN_PARTS)
+    elif main_type != MAIN_DOCUMENT_TYPE:
+        layout.problem = refusal(_NO_MAIN_PART)
+    elif problems:
+        layout.problem = refusal(problems[0])
     return layout
 
 
