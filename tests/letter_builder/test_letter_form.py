@@ -183,7 +183,7 @@ def test_a_worker_prepares_each_template_once_not_per_request(csrf_client, actio
     monkeypatch.setattr(prepared_module, "_cache", type(prepared_module._cache)())
     calls = []
     original = prepared_module._prepare
-    monkeypatch.setattr(prepared_module, "_prepare", lambda template: calls.append(1) or original(template))
+    monkeypatch.setattr(prepared_module, "_prepare", lambda *args: calls.append(1) or original(*args))
     for _ in range(3):
         assert post_letter(csrf_client, action_kit, letter_data(country="JP")).status_code == 200
     assert len(calls) == 1

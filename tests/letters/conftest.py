@@ -7,6 +7,7 @@ import base64
 import functools
 import io
 import os
+import posixpath
 import struct
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
@@ -14,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 import docx
 import pytest
 from django.conf import settings
+from lxml import etree
 
 # The engine's tests need no project: under pytest-django the project's test
 # settings are used; run on their own, translation is simply switched off.
@@ -79,6 +81,72 @@ def replace_members(package: bytes, members: Mapping[str, bytes | str | None]) -
     return output.getvalue()
 
 
+RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
+def _relationships_member(part: str) -> str:
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
+
+
+def move_part(
+    package: bytes,
+    old: str,
+    new: str,
+    *,
+    content: bytes | str | None = None,
+    typed_by: str = "override",
+    reference: str | None = None,
+    decoy: bytes | str | None = None,
+) -> bytes:
+    """*package* whose part *old* lives at *new*, as its relationships and content types allow.
+
+    *content* replaces the part's own; *typed_by* declares its type by an "override", an "override in
+    capitals" or the "default extension" of *new*; *reference* is the Target written in the
+    relationships pointing at it (relative to their source by default); *decoy* is left at *old*.
+    """
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        members = {info.filename: source.read(info) for info in source.infolist()}
+    changes: dict[str, bytes | str | None] = {old: decoy, new: members[old] if content is None else content}
+    if _relationships_member(old) in members:
+        changes[_relationships_member(old)] = None
+        changes[_relationships_member(new)] = members[_relationships_member(old)]
+    for name, data in members.items():
+        if not name.endswith(".rels"):
+            continue
+        own = name == _relationships_member(old)  # the moved part's relationships move with it
+        folder = posixpath.dirname(posixpath.dirname(name))  # their source part's folder
+        new_folder = posixpath.dirname(new) if own else folder
+        root = etree.fromstring(data)
+        for relationship in root.iter(RELATIONSHIP):
+            if relationship.get("TargetMode") == "External":
+                continue
+            resolved = posixpath.normpath(posixpath.join("/", folder, relationship.get("Target", ""))).lstrip("/")
+            if resolved == old:
+                relationship.set("Target", reference or posixpath.relpath(new, new_folder or "."))
+            else:
+                relationship.set("Target", posixpath.relpath(resolved, new_folder or "."))
+        moved = _relationships_member(new) if own else name
+        changes[moved] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    types = etree.fromstring(members["[Content_Types].xml"])
+    override = next(o for o in types.iter(CONTENT_TYPES + "Override") if o.get("PartName") == "/" + old)
+    if decoy is not None:
+        override.addprevious(
+            etree.Element(CONTENT_TYPES + "Override", PartName="/" + old, ContentType="application/xml")
+        )
+    if typed_by == "default extension":
+        extension = posixpath.splitext(new)[1].lstrip(".")
+        types.insert(
+            0, etree.Element(CONTENT_TYPES + "Default", Extension=extension, ContentType=override.get("ContentType"))
+        )
+        types.remove(override)
+    else:
+        override.set("PartName", "/" + (new.upper() if typed_by == "override in capitals" else new))
+    changes["[Content_Types].xml"] = etree.tostring(types, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return replace_members(package, changes)
+
+
 def member_text(package: bytes, name: str) -> str:
     with zipfile.ZipFile(io.BytesIO(package)) as source:
         return source.read(name).decode("utf-8")
@@ -131,6 +199,11 @@ def with_members() -> Callable[..., bytes]:
 @pytest.fixture(scope="session")
 def read_member() -> Callable[[bytes, str], str]:
     return member_text
+
+
+@pytest.fixture(scope="session")
+def with_part_moved() -> Callable[..., bytes]:
+    return move_part
 
 
 @pytest.fixture(scope="session")

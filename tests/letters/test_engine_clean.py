@@ -100,6 +100,20 @@ def test_nobody_who_wrote_or_edited_the_template_is_named(edited_template):
     assert "trackRevisions" not in members["word/settings.xml"]
 
 
+def test_parts_are_cleaned_whatever_they_are_called(edited_template, with_part_moved):
+    """The main document, its comments and the document properties found by type, not by name."""
+    renamed = with_part_moved(edited_template, "word/document.xml", "word/main.dat", typed_by="default extension")
+    renamed = with_part_moved(renamed, "word/comments.xml", "word/remarks.bin")
+    renamed = with_part_moved(renamed, "docProps/core.xml", "props/about.dat")
+
+    members = all_members(clean_template(renamed))
+
+    assert "word/remarks.bin" not in members and "remarks" not in members["word/_rels/main.dat.rels"]
+    assert "w:comment" not in members["word/main.dat"] and "Deleted words" not in members["word/main.dat"]
+    assert all(SECRET not in content and "Private note" not in content for content in members.values())
+    validate(clean_template(renamed))
+
+
 def test_a_cleaned_template_is_still_a_valid_letter_template(edited_template):
     validate(clean_template(edited_template))
 

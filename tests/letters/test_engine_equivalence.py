@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import logging
+import zipfile
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +14,7 @@ from soroptimist_advocacy.letters import clean_template, prepare, render, sample
 from soroptimist_advocacy.letters.engine import prepared as prepared_module
 from soroptimist_advocacy.letters.engine.equivalence import differing_parts
 from soroptimist_advocacy.letters.engine.prepared import render_with_docxtpl
+from soroptimist_advocacy.letters.safety.package_layout import read_layout
 from soroptimist_advocacy.letters.safety.sanitise import clean_text, normalise_context
 from soroptimist_advocacy.letters.variables import MEMBER_FIELDS, RECIPIENT_FIELDS
 
@@ -103,9 +106,21 @@ def static_table_template(template_with) -> bytes:
     )
 
 
-@pytest.fixture(scope="module", params=["default", "rich", "static_table"])
-def any_template(request, default_template, rich_template, static_table_template) -> bytes:
-    return {"default": default_template, "rich": rich_template, "static_table": static_table_template}[request.param]
+@pytest.fixture(scope="module")
+def renamed_template(rich_template, with_part_moved) -> bytes:
+    """The rich template with its main document and header under names Word never writes (as its layout allows)."""
+    renamed = with_part_moved(rich_template, "word/document.xml", "word/main.dat", typed_by="default extension")
+    return with_part_moved(renamed, "word/header1.xml", "word/top.bin")
+
+
+@pytest.fixture(scope="module", params=["default", "rich", "static_table", "renamed"])
+def any_template(request, default_template, rich_template, static_table_template, renamed_template) -> bytes:
+    return {
+        "default": default_template,
+        "rich": rich_template,
+        "static_table": static_table_template,
+        "renamed": renamed_template,
+    }[request.param]
 
 
 def docxtpl_markers_folded(text: str) -> str:
@@ -116,8 +131,9 @@ def docxtpl_markers_folded(text: str) -> str:
 
 
 def compared_parts(template: bytes) -> list[str]:
-    prepared = prepare(template)
-    return [part.member for part in prepared.parts] + ["word/document.xml"]
+    with zipfile.ZipFile(io.BytesIO(template)) as package:
+        main_part = read_layout(package).main_part
+    return [part.member for part in prepare(template).parts] + [main_part]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

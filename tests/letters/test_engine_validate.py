@@ -84,8 +84,16 @@ def test_a_file_that_is_not_a_zip_is_refused():
     assert "not a Word document" in refusal(b"%PDF-1.7 not a docx")
 
 
-def test_a_zip_without_a_word_document_is_refused(with_members, default_template):
-    assert "not a Word document" in refusal(with_members(default_template, {"word/document.xml": None}))
+def test_a_zip_that_is_not_an_office_package_is_refused(with_members, default_template):
+    assert "not a Word document" in refusal(with_members(default_template, {"[Content_Types].xml": None}))
+
+
+def test_another_kind_of_office_document_is_refused_as_not_a_word_document(with_members, read_member, default_template):
+    spreadsheet = read_member(default_template, "[Content_Types].xml").replace(
+        "wordprocessingml.document.main+xml", "spreadsheetml.sheet.main+xml"
+    )
+
+    assert "not a Word document" in refusal(with_members(default_template, {"[Content_Types].xml": spreadsheet}))
 
 
 def test_a_zip_with_too_many_parts_is_refused(with_members, default_template, decompressions):

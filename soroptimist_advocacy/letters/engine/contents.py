@@ -15,12 +15,15 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from lxml import etree
 
-from soroptimist_advocacy.letters.safety.package_layout import read_layout
-from soroptimist_advocacy.letters.safety.safexml import DoctypeFound, parse_untrusted
+from soroptimist_advocacy.letters.safety.package_layout import (
+    CONTENT_TYPES_MEMBER,
+    PackageLayout,
+    is_relationships_member,
+)
+from soroptimist_advocacy.letters.safety.safexml import DoctypeFound, has_doctype, parse_untrusted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
-CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 SAFE_LINK_SCHEMES = ("http", "https", "mailto")
 # Field codes that read other files, talk to other programs or run commands.
@@ -61,17 +64,13 @@ TEMPLATE_FILE = _(
 )
 
 
-def _is_xml(name: str) -> bool:
-    return name.endswith((".xml", ".rels"))
-
-
 def _relationship_problems(root: etree._Element) -> Iterator[ValidationError]:
     for relationship in root.iter(RELATIONSHIP):
         kind = relationship.get("Type", "")
         target = relationship.get("Target", "")
         if kind.endswith(("/oleObject", "/package", "/control", "/activeXControlBinary")):
             yield ValidationError(EMBEDDED_OBJECTS, code="embedded_object")
-        elif kind.endswith("/aFChunk"):
+        elif kind.endswith(("/aFChunk", "/subDocument")):  # another document Word would pour into this one
             yield ValidationError(ALT_CHUNK, code="alt_chunk")
         elif kind.endswith("/vbaProject"):
             yield ValidationError(MACROS, code="macros")
@@ -125,44 +124,49 @@ def _document_problems(root: etree._Element) -> Iterator[ValidationError]:
             yield ValidationError(FIELD_CODE, code="field_code", params={"field": match.group(1).upper()})
 
 
-def package_problems(package: zipfile.ZipFile) -> list[ValidationError]:
+def package_problems(package: zipfile.ZipFile, layout: PackageLayout) -> list[ValidationError]:
     """What is wrong with the package's contents, one error per kind of problem.
 
-    The layout is read as Word reads it (relationships and content types), and
-    every XML part is checked for fields and altChunk whatever its name or
-    place: Word may load a part under any name its relationships give, and an
-    unreferenced part has no business carrying fields.
+    *layout* is the package's, read as Word reads it (relationships and content
+    types: ``describe_package``); every part Word reads as XML, by its declared type and whatever its name,
+    extension or place, is checked for DOCTYPEs, fields and altChunk: Word may
+    load a part under any name its relationships give, and an unreferenced part
+    has no business carrying fields.
     """
     problems: list[ValidationError] = []
     for info in package.infolist():
         name = info.filename
         lowered = name.lower()
         basename = posixpath.basename(lowered)
+        # Refused by name as well as by type below: Word's own names for these never belong in a letter.
         if basename.startswith(("vbaproject", "vbadata")):
             problems.append(ValidationError(MACROS, code="macros"))
         if lowered.startswith(("word/embeddings/", "word/activex/")) or "oleobject" in basename:
             problems.append(ValidationError(EMBEDDED_OBJECTS, code="embedded_object"))
-        if not _is_xml(lowered):
+        if info.is_dir():
+            continue
+        data = package.read(info)
+        if not layout.is_xml(name):
+            # Declared as something else (a picture...), but Word might still read it as XML: no DOCTYPE anywhere.
+            if has_doctype(data):
+                problems.append(ValidationError(DOCTYPE, code="doctype"))
             continue
         try:
-            root = parse_untrusted(package.read(info))
+            root = parse_untrusted(data)
         except DoctypeFound:
             problems.append(ValidationError(DOCTYPE, code="doctype"))
             continue
         except etree.XMLSyntaxError:
             problems.append(ValidationError(DAMAGED, code="damaged", params={"part": name}))
             continue
-        if lowered.endswith(".rels"):
+        if is_relationships_member(name):
             problems.extend(_relationship_problems(root))
-        elif name == "[Content_Types].xml":
+        elif name == CONTENT_TYPES_MEMBER:
             problems.extend(_content_type_problems(root))
         else:
             problems.extend(_document_problems(root))
-    if not problems:  # a specific refusal (macros, a .dotx...) says more than "not plain Word"
-        try:
-            read_layout(package)
-        except ValidationError as error:
-            problems.append(error)
+    if not problems and layout.problem is not None:  # a specific refusal (macros, a .dotx...) says more
+        problems.append(layout.problem)
     return _one_per_kind(problems)
 
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from soroptimist_advocacy.letters.engine.contents import W
+from soroptimist_advocacy.letters.safety.package_layout import PackageLayout
 
-CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 DC_LANGUAGE = "{http://purl.org/dc/elements/1.1/}language"
 CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 WORDML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -255,24 +255,19 @@ def mark_core_properties(root: etree._Element, language: LetterLanguage) -> None
     element.text = language.tag
 
 
-def _content_types(package: zipfile.ZipFile) -> dict[str, str]:
-    root = etree.fromstring(package.read("[Content_Types].xml"))
-    return {
-        override.get("PartName", "").lstrip("/"): override.get("ContentType", "")
-        for override in root.iter(CT + "Override")
-    }
+def in_language(template: bytes, code: str, layout: PackageLayout) -> bytes:
+    """*template* with every paragraph, run, section and its properties in the language *code*.
 
-
-def in_language(template: bytes, code: str) -> bytes:
-    """*template* with every paragraph, run, section and its properties in the language *code*."""
+    The parts are those of *layout*, the template's layout as validation read it:
+    typed by [Content_Types].xml (an Override or the Default for the extension), whatever their names.
+    """
     language = letter_language(code)
     markers = {CORE: mark_core_properties, STYLES: mark_styles, **dict.fromkeys(TEXT_PARTS, mark_text_part)}
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(template)) as source, zipfile.ZipFile(output, "w") as target:
-        types = _content_types(source)
         for info in source.infolist():
             data = source.read(info)
-            mark = markers.get(types.get(info.filename, ""))
+            mark = markers.get(layout.content_type(info.filename))
             if mark is not None:
                 # The template was validated and cleaned before: no DOCTYPE, a plain package.
                 root = etree.fromstring(data)

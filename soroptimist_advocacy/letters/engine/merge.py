@@ -10,6 +10,7 @@ footers, which keeps recipient placeholders in headers right.
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 from collections.abc import Mapping, Sequence
 from copy import deepcopy
@@ -88,9 +89,19 @@ def _copy_headers_and_footers(composer: Composer, document) -> dict[str, str]:
     return ids
 
 
+def _numbered_name_template(partname: str) -> str:
+    """The part's name with a number to fill in, whatever its extension: /word/header1.xml -> /word/header%d.xml.
+
+    A header may have any name and extension (its relationships, not its name, make it
+    a header), and any "%" in the name must stay a "%" once numbered.
+    """
+    stem, extension = posixpath.splitext(partname.replace("%", "%%"))
+    return re.sub(r"\d*$", "", stem) + "%d" + extension
+
+
 def _copy_part(composer: Composer, part: Part) -> Part:
     package = composer.doc.part.package
-    name = package.next_partname(re.sub(r"\d*\.xml$", "%d.xml", str(part.partname)))
+    name = package.next_partname(_numbered_name_template(str(part.partname)))
     copy = type(part).load(name, part.content_type, part.blob, package)
     ids = {}
     for old, relationship in part.rels.items():

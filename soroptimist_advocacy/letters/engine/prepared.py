@@ -45,6 +45,7 @@ from soroptimist_advocacy.letters.engine.xml_blocks import keeps_xml_well_formed
 from soroptimist_advocacy.letters.limits import MAX_LETTER_SIZE, PREPARED_TEMPLATES_CACHED, TRIAL_RENDER_SECONDS
 from soroptimist_advocacy.letters.safety.budget import LetterTooCostly, letter_budget
 from soroptimist_advocacy.letters.safety.clean import clean_template
+from soroptimist_advocacy.letters.safety.package_layout import PackageLayout, require_loaded_as_laid_out
 from soroptimist_advocacy.letters.safety.sanitise import normalise_context
 from soroptimist_advocacy.letters.safety.validation import (
     TOO_LARGE,
@@ -163,8 +164,11 @@ def _checking_context() -> dict[str, Any]:
     return normalise_context(context)
 
 
-def _prepare(template: bytes) -> PreparedTemplate:
+def _prepare(template: bytes, layout: PackageLayout) -> PreparedTemplate:
+    """*template*, whose *layout* validation checked, ready to render; the parts filled in are that layout's."""
     loaded = SandboxedDocxTemplate(io.BytesIO(template))
+    loaded.init_docx()
+    require_loaded_as_laid_out(loaded.docx, layout)
     sources = list(part_sources(loaded))
     parts = tuple(_rendered_parts(sources, loaded.docx))
     prepared = PreparedTemplate(parts, PackageCopy.from_template(template, {part.member for part in parts}))
@@ -198,11 +202,12 @@ def _validated(template: bytes, language: str | None = None) -> PreparedTemplate
         # Cleaned first: no editor's comments, tracked changes or name reach a
         # member's letter, whatever was uploaded.
         cleaned = clean_template(template)
-        check_template(cleaned)
+        layout = check_template(cleaned)
         if language:
             # Marked before preparing, so that both render paths work from the same marked XML.
-            cleaned = in_language(cleaned, language)
-        prepared = _prepare(cleaned)
+            # Marking rewrites parts' XML only, never names, relationships or types: the layout holds.
+            cleaned = in_language(cleaned, language, layout)
+        prepared = _prepare(cleaned, layout)
     except ValidationError:
         raise
     except LetterTooCostly as costly:

@@ -6,13 +6,19 @@ names of whoever wrote or edited the document.
 from __future__ import annotations
 
 import io
-import posixpath
 import zipfile
 
 from django.core.exceptions import ValidationError
 from lxml import etree
 
 from soroptimist_advocacy.letters.engine.contents import DAMAGED, DOCTYPE, W
+from soroptimist_advocacy.letters.safety.package_layout import (
+    CONTENT_TYPES_MEMBER,
+    CORE_PROPERTIES_TYPE,
+    EXTENDED_PROPERTIES_TYPE,
+    PackageLayout,
+    describe_package,
+)
 from soroptimist_advocacy.letters.safety.safexml import DoctypeFound, parse_untrusted
 from soroptimist_advocacy.letters.safety.zipcheck import check_zip_directory
 
@@ -113,23 +119,14 @@ def _blank_authors(root: etree._Element) -> None:
             element.text = ""
 
 
-def _comment_members(package: zipfile.ZipFile) -> set[str]:
-    """The comment parts (and their relationships) the main document points to."""
+def _comment_members(layout: PackageLayout) -> set[str]:
+    """The comment parts (and their relationships), found by relationship type from any part, whatever their names."""
     members = set()
-    for rels_name in [name for name in package.namelist() if name.startswith("word/_rels/") and name.endswith(".rels")]:
-        for relationship in _parse(package, rels_name).iter(RELATIONSHIP):
-            if relationship.get("Type", "").endswith(COMMENT_PARTS) and relationship.get("TargetMode") != "External":
-                target = _resolve("word", relationship.get("Target", ""))
-                folder, name = posixpath.split(target)
-                members |= {target, posixpath.join(folder, "_rels", name + ".rels")}
+    for target in layout.targets(COMMENT_PARTS):
+        members.add(target)
+        if target in layout.relationships_members:
+            members.add(layout.relationships_members[target])
     return members
-
-
-def _resolve(base: str, target: str) -> str:
-    """The zip member a relationship's target names, relative to the folder *base*."""
-    if target.startswith("/"):
-        return target.lstrip("/")
-    return posixpath.normpath(posixpath.join(base, target))
 
 
 def _parse(package: zipfile.ZipFile, name: str) -> etree._Element:
@@ -141,25 +138,26 @@ def _parse(package: zipfile.ZipFile, name: str) -> etree._Element:
         raise ValidationError(DAMAGED, code="damaged", params={"part": name}) from None
 
 
-def _cleaned(package: zipfile.ZipFile, name: str, removed: set[str]) -> bytes | None:
-    """The member's new content, or None to keep it byte for byte."""
-    if name == "[Content_Types].xml":
+def _cleaned(package: zipfile.ZipFile, name: str, removed: set[str], layout: PackageLayout) -> bytes | None:
+    """The member's new content, or None to keep it byte for byte. Parts are told apart by type, never by name."""
+    content_type = layout.content_type(name)
+    if name == CONTENT_TYPES_MEMBER:
         root = _parse(package, name)
+        removed_names = {"/" + member.lower() for member in removed}
         for override in list(root.iter(OVERRIDE)):
-            if override.get("PartName", "").lstrip("/") in removed:
+            if override.get("PartName", "").lower() in removed_names:
                 _remove(override)
-    elif name.endswith(".rels"):
+    elif (source := layout.source_of(name)) is not None:
         root = _parse(package, name)
-        base = posixpath.dirname(posixpath.dirname(name))
         for relationship in list(root.iter(RELATIONSHIP)):
-            target = _resolve(base, relationship.get("Target", ""))
+            target = layout.target_of(source, relationship.get("Target", ""))
             if relationship.get("TargetMode") != "External" and target in removed:
                 _remove(relationship)
-    elif name.startswith("word/") and name.endswith(".xml"):
+    elif layout.is_wordprocessing_xml(name):
         root = _parse(package, name)
         _accept_revisions_and_drop_comments(root)
         _remove_tracking_setting(root)
-    elif name in ("docProps/core.xml", "docProps/app.xml"):
+    elif content_type.lower() in (CORE_PROPERTIES_TYPE, EXTENDED_PROPERTIES_TYPE):
         root = _parse(package, name)
         _blank_authors(root)
     else:
@@ -179,11 +177,14 @@ def clean_template(template: bytes) -> bytes:
     check_zip_directory(template)
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(template)) as package, zipfile.ZipFile(output, "w") as cleaned:
-        removed = _comment_members(package)
+        # Cleaned whether or not the layout is plain: validation, after cleaning, refuses it with the
+        # most specific message (macros, a .dotx...), and nothing here depends on it being plain.
+        layout = describe_package(package)
+        removed = _comment_members(layout)
         for info in package.infolist():
             if info.filename in removed:
                 continue
-            content = _cleaned(package, info.filename, removed)
+            content = _cleaned(package, info.filename, removed, layout)
             copy = zipfile.ZipInfo(info.filename, date_time=info.date_time)
             copy.compress_type = zipfile.ZIP_DEFLATED
             copy.external_attr = info.external_attr

@@ -29,6 +29,11 @@ from soroptimist_advocacy.letters.engine.docxtpl_bridge import SandboxedDocxTemp
 from soroptimist_advocacy.letters.engine.environment import MARKUP_ENVIRONMENT, TEXT_ENVIRONMENT
 from soroptimist_advocacy.letters.engine.xml_blocks import keeps_xml_well_formed
 from soroptimist_advocacy.letters.limits import MAX_LETTER_SIZE, MAX_PLACEHOLDERS, TRIAL_RENDER_SECONDS
+from soroptimist_advocacy.letters.safety.package_layout import (
+    PackageLayout,
+    describe_package,
+    require_loaded_as_laid_out,
+)
 from soroptimist_advocacy.letters.safety.structure import Findings, check_structure
 from soroptimist_advocacy.letters.safety.trial_render import TrialFailed, run_trial_render
 from soroptimist_advocacy.letters.safety.zipcheck import check_archive
@@ -83,8 +88,14 @@ class _Source:
         return self.where != "properties"
 
 
-def _sources(template: bytes) -> list[_Source]:
-    loaded = SandboxedDocxTemplate(io.BytesIO(template))
+def _sources(template: bytes, layout: PackageLayout) -> list[_Source]:
+    """What Jinja parses: the parts docxtpl renders, which must be the layout's (see require_loaded_as_laid_out)."""
+    try:
+        loaded = SandboxedDocxTemplate(io.BytesIO(template))
+        loaded.init_docx()
+    except Exception:  # python-docx cannot load it: whatever the cause, the file is damaged
+        raise ValidationError(UNREADABLE, code="unreadable") from None
+    require_loaded_as_laid_out(loaded.docx, layout)
     try:
         parts = [
             _Source(part.kind, jinja_source(part.patched_xml), MARKUP_ENVIRONMENT) for part in part_sources(loaded)
@@ -148,16 +159,22 @@ def trial_problem(prepared) -> ValidationError | None:
     return None
 
 
-def check_template(template: bytes) -> None:
-    """Raise ValidationError unless *template* (already cleaned) passes every check before the trial render."""
+def check_template(template: bytes) -> PackageLayout:
+    """Raise ValidationError unless *template* (already cleaned) passes every check before the trial render.
+
+    Returns the package's layout, which the checks worked from: whatever is
+    done to the template next (marking its language, rendering) works from it too.
+    """
     check_archive(template)
     with zipfile.ZipFile(io.BytesIO(template)) as package:
-        problems = package_problems(package)
+        layout = describe_package(package)
+        problems = package_problems(package, layout)
     if problems:
         raise ValidationError(problems)
-    problems = _jinja_problems(_sources(template))
+    problems = _jinja_problems(_sources(template, layout))
     if problems:
         raise ValidationError(problems)
+    return layout
 
 
 def validate(template: bytes) -> None:

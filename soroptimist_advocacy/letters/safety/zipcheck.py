@@ -25,7 +25,9 @@ from soroptimist_advocacy.letters.limits import (
     MAX_ZIP_MEMBERS,
 )
 
-REQUIRED_MEMBERS = ("[Content_Types].xml", "word/document.xml")
+# What every Office package has, under these exact names. The main document may
+# have any name: it is found through _rels/.rels (package_layout.py).
+REQUIRED_MEMBERS = ("[Content_Types].xml", "_rels/.rels")
 _MB = 1024 * 1024
 
 NOT_A_DOCX = _(
