@@ -15,7 +15,9 @@ from tests import factories
 @pytest.fixture
 def our_directory(db, django_capture_on_commit_callbacks):
     directory = factories.make_directory(title="Ours", slug="ours")
-    claire = factories.make_decision_maker(directory, "FR", "Claire Dubois", email="claire@example.org", external_id="fr-1")
+    claire = factories.make_decision_maker(
+        directory, "FR", "Claire Dubois", email="claire@example.org", external_id="fr-1"
+    )
     factories.make_decision_maker(directory, "KE", "Grace Wanjiru", external_id="ke-1")
     with django_capture_on_commit_callbacks(execute=True):
         PageViewRestriction.objects.create(page=claire, restriction_type=PageViewRestriction.LOGIN)

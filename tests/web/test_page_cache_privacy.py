@@ -187,7 +187,9 @@ def test_restricting_a_decision_maker_refreshes_the_campaign_the_directory_and_t
         assert any(url.endswith(path) for url in purged), (path, purged)
 
 
-def test_changing_a_restrictions_groups_purges_the_page(action_kit, restrict, purged, django_capture_on_commit_callbacks):
+def test_changing_a_restrictions_groups_purges_the_page(
+    action_kit, restrict, purged, django_capture_on_commit_callbacks
+):
     restriction = restrict(action_kit, PageViewRestriction.GROUPS)
     group = Group.objects.get(name="Editors")
     for change in (lambda: restriction.groups.add(group), lambda: group.pageviewrestriction_set.clear()):
