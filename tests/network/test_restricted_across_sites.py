@@ -1,12 +1,15 @@
-"""A partner syncing our directory never receives a decision maker we keep under a view restriction:
-the sync reads our public export, and she is not in it."""
+"""A decision maker we keep under a view restriction never travels to another site: not through a
+partner's sync of our public export, not in a campaign bundle's directory."""
 
 from __future__ import annotations
+
+import zipfile
 
 import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
+from soroptimist_advocacy.bundle.export import campaign_bundle
 from soroptimist_advocacy.models import DecisionMakerPage
 from soroptimist_advocacy.network.sync import sync_directory
 from tests import factories
@@ -39,3 +42,13 @@ def test_a_partner_syncing_our_export_does_not_get_a_restricted_decision_maker(
     synced = DecisionMakerPage.objects.child_of(partner)
     assert [(page.title, page.external_id) for page in synced] == [("Grace Wanjiru", "ke-1")]
     assert not synced.filter(email="claire@example.org").exists()
+
+
+def test_a_campaign_bundle_does_not_carry_a_restricted_decision_maker(our_directory, tmp_path):
+    page = factories.make_action_kit(directory=our_directory)
+    campaign_bundle(page, tmp_path / "campaign.zip")
+
+    with zipfile.ZipFile(tmp_path / "campaign.zip") as bundle:
+        directory_csv = bundle.read("directory.csv").decode("utf-8")
+    assert "Grace Wanjiru" in directory_csv
+    assert "Claire Dubois" not in directory_csv and "claire@example.org" not in directory_csv
