@@ -4,16 +4,25 @@ The Action Kit page is served to anonymous visitors from a CDN or Wagtail's
 frontend cache, so a new minister, a corrected template or an edited campaign
 must purge every translation of each page that shows it. Purging only runs when
 ``wagtail.contrib.frontend_cache`` is installed and configured.
+
+Privacy wins over the caches: adding, changing or removing a view restriction
+(Wagtail's "Privacy" setting) purges the page, what the app caches under it and
+every page showing any of it. Wagtail sends no signal of its own for that, so
+Django's model signals on ``PageViewRestriction`` (and on its ``groups``) do, once
+the change is committed.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.apps import apps
 from django.conf import settings
-from django.db.models.signals import post_save
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished
 
 from soroptimist_advocacy.campaigns.pages import campaign_pages
@@ -22,6 +31,7 @@ from soroptimist_advocacy.letter_builder import setup as letter_setup
 from soroptimist_advocacy.models.action_kit import ActionKitMixin
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexMixin, DecisionMakerMixin
 from soroptimist_advocacy.models.letter_template import LetterTemplateMixin
+from soroptimist_advocacy.models.public import SharedCacheMixin
 from soroptimist_advocacy.models.resource import ResourceMixin
 from soroptimist_advocacy.web import page_cache
 
@@ -104,11 +114,32 @@ def pages_to_purge(instance) -> list:
     return []
 
 
-def purge(instance) -> None:
+def section_models() -> list:
+    """Page types under a restricted page whose purge matters: what the app caches and the
+    resources campaigns list (a decision maker's directory is under the same restriction)."""
+    return [
+        model
+        for model in get_page_models()
+        if issubclass(model, (SharedCacheMixin, ResourceMixin)) and not issubclass(model, DecisionMakerMixin)
+    ]
+
+
+def pages_to_purge_for_restriction(page) -> list:
+    """The pages whose cached copies a view restriction on *page* changes, in every language:
+    the page itself, the pages the app caches under it, and every page showing any of them
+    (a restricted decision maker or directory leaves the listing and the letter forms)."""
+    shown = [page, *Page.objects.descendant_of(page).type(*section_models()).specific()]
+    found = {translation.pk: translation for translation in with_translations(shown)}
+    for each in shown:
+        found.update((affected.pk, affected) for affected in pages_to_purge(each))
+    return list(found.values())
+
+
+def purge(instance, find_pages=pages_to_purge) -> None:
     letter_setup.bump_version()
     if not (page_cache.enabled() or frontend_cache_enabled()):
         return
-    pages = pages_to_purge(instance)
+    pages = find_pages(instance)
     page_cache.invalidate(pages)
     if not pages or not frontend_cache_enabled():
         return
@@ -128,6 +159,54 @@ def on_template_saved(sender, instance, **kwargs):
 
 page_published.connect(on_page_change, dispatch_uid="soroptimist_advocacy_purge_published")
 page_unpublished.connect(on_page_change, dispatch_uid="soroptimist_advocacy_purge_unpublished")
+
+
+def purge_restricted_page(page_id: int) -> None:
+    """After a view restriction on page *page_id* changed (and was committed): no stored view
+    is served again, the letter setups drop their decision makers, and the page, what is
+    cached under it and the pages showing it are purged from the caches."""
+    page_cache.restrictions_changed()
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:  # deleted along with its restriction: nothing left to show
+        letter_setup.bump_version()
+        return
+    purge(page.specific, find_pages=pages_to_purge_for_restriction)
+
+
+def purge_after_commit(page_ids) -> None:
+    # After the commit: a purge before it could let another process store the page
+    # while the restriction is not yet visible to it.
+    for page_id in set(page_ids):
+        transaction.on_commit(partial(purge_restricted_page, page_id), robust=True)
+
+
+def on_view_restriction_change(sender, instance, **kwargs):
+    """Saved or deleted; on delete only the page id is read, the page may be gone with it."""
+    purge_after_commit([instance.page_id])
+
+
+def on_view_restriction_groups_change(sender, instance, action, reverse, pk_set, **kwargs):
+    """The groups of a restriction changed, from either side of the relation."""
+    if not reverse:
+        if action in ("post_add", "post_remove", "post_clear"):
+            purge_after_commit([instance.page_id])
+    elif action in ("post_add", "post_remove"):
+        purge_after_commit(PageViewRestriction.objects.filter(pk__in=pk_set).values_list("page_id", flat=True))
+    elif action == "pre_clear":  # the group's restrictions are still known only before
+        purge_after_commit(PageViewRestriction.objects.filter(groups=instance).values_list("page_id", flat=True))
+
+
+post_save.connect(
+    on_view_restriction_change, sender=PageViewRestriction, dispatch_uid="soroptimist_advocacy_restriction_saved"
+)
+post_delete.connect(
+    on_view_restriction_change, sender=PageViewRestriction, dispatch_uid="soroptimist_advocacy_restriction_deleted"
+)
+m2m_changed.connect(
+    on_view_restriction_groups_change,
+    sender=PageViewRestriction.groups.through,
+    dispatch_uid="soroptimist_advocacy_restriction_groups",
+)
 
 
 def on_document_saved(sender, instance, **kwargs):

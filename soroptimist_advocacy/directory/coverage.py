@@ -17,6 +17,7 @@ from django_countries import countries
 
 from soroptimist_advocacy.campaigns.pages import campaign_page_models
 from soroptimist_advocacy.directory.freshness import stale_condition
+from soroptimist_advocacy.web.privacy import publicly_visible
 
 
 @dataclass(frozen=True)
@@ -81,15 +82,14 @@ def target_codes(campaigns) -> set[str]:
 
 
 def directory_coverage(directory, today: datetime.date | None = None) -> DirectoryCoverage:
-    """The coverage of *directory*'s live decision makers over its campaigns' target countries."""
+    """The coverage of *directory*'s publicly visible decision makers over its campaigns' target
+    countries (a decision maker under a view restriction is nobody a member can write to)."""
     campaigns = campaigns_using(directory)
     wanted = target_codes(campaigns)
     fresh = ~stale_condition(today)
     per_country = {
         row["country"]: row
-        for row in directory.get_decision_maker_model()
-        .objects.child_of(directory)
-        .live()
+        for row in publicly_visible(directory.get_decision_maker_model().objects.child_of(directory))
         .filter(country__in=wanted)
         .order_by()
         .values("country")

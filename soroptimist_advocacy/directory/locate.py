@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from wagtail.models import Locale
 
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
+from soroptimist_advocacy.web.privacy import publicly_visible
 from soroptimist_advocacy.web.translations import translation_in
 
 
@@ -80,8 +81,9 @@ def find_directory(reference: str | None, language_code: str | None = None) -> D
 
 
 def decision_makers_for_export(directory=None, language_code: str | None = None):
-    """Live decision makers of *directory*, or of every directory in *language_code*, in directory order."""
-    pages = DecisionMakerPage.objects.live()
+    """Publicly visible decision makers of *directory*, or of every directory in *language_code*,
+    in directory order: an export file travels, so nobody under a view restriction is in it."""
+    pages = publicly_visible(DecisionMakerPage.objects.all())
     if directory is not None:
         pages = pages.child_of(directory)
     else:

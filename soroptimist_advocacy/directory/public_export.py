@@ -2,7 +2,8 @@
 
 The same files as ``export_decision_makers`` (so ``sync_decision_makers`` and
 ``import_decision_makers`` read them back), public and cacheable, without the
-sample records: demonstration people must not travel to other sites as real.
+sample records (demonstration people must not travel to other sites as real) and
+without anyone under a view restriction (public, ``Access-Control-Allow-Origin: *``).
 Conditional GETs (ETag, Last-Modified) let a syncing site skip an unchanged file.
 """
 
@@ -20,13 +21,14 @@ from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.directory.csv_format import csv_text
 from soroptimist_advocacy.directory.popolo import popolo_document
 from soroptimist_advocacy.directory.records import page_values
+from soroptimist_advocacy.web.privacy import publicly_visible
 
 
 def public_decision_makers(directory):
+    """The records *directory* shares with other sites: its publicly visible decision makers
+    (never one under a view restriction), sample records left out."""
     return (
-        directory.get_decision_maker_model()
-        .objects.child_of(directory)
-        .live()
+        publicly_visible(directory.get_decision_maker_model().objects.child_of(directory))
         .filter(is_sample=False)
         .order_by("country", "rank", "title", "pk")
     )

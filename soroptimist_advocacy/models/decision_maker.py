@@ -31,6 +31,7 @@ from soroptimist_advocacy.directory.countries import country_choices_for, parse_
 from soroptimist_advocacy.directory.public_export import export_response
 from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
 from soroptimist_advocacy.web.caching import no_store
+from soroptimist_advocacy.web.privacy import publicly_visible
 
 
 class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, models.Model):
@@ -64,8 +65,16 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
         return apps.get_model("soroptimist_advocacy", "DecisionMakerPage")
 
     def get_decision_makers(self):
-        """Live decision makers of this directory, primary first; may be overridden."""
-        return self.get_decision_maker_model().objects.child_of(self).live().order_by("country", "rank", "title")
+        """The directory's publicly visible decision makers (:func:`publicly_visible`), primary
+        first: what visitors and letters see; may be overridden (start from its result)."""
+        return publicly_visible(self.get_decision_maker_model().objects.child_of(self)).order_by(
+            "country", "rank", "title"
+        )
+
+    def get_cached_paths(self):
+        """The listing and its public files, for ``wagtail.contrib.frontend_cache`` purges: a
+        decision maker changed, unpublished or made private leaves a CDN's exports too."""
+        return ["/", "export.csv", "export.json", "coverage/"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -14,6 +14,13 @@ production) until its ``max-age`` runs out or publishing changes what it shows.
   publish signal handlers give each purged page's path a new random version
   (:func:`invalidate`), so the next GET in any process renders afresh. A random
   version, not a counter, so an evicted version key cannot resurrect old entries.
+* **Privacy wins:** a page under a view restriction (its own or a parent's) is
+  never stored, and an entry is served only while the site's *privacy version*
+  is the one it was stored under. The version is read before the page is checked
+  for restrictions, and any restriction added, changed or removed gives it a new
+  value once committed (:func:`restrictions_changed`), so an entry stored while
+  the page was public is never served after a restriction arrives, by the
+  middleware (which answers before Wagtail's own check) in any process either.
 * **Never cached:** logged-in users (any request with a session cookie or an
   ``Authorization`` header), previews, non-GET requests, non-200 responses,
   responses that set cookies, vary on ``Cookie`` or are not ``public`` with a
@@ -44,8 +51,10 @@ from wagtail.models import get_page_models
 
 from soroptimist_advocacy.campaigns.sources import UTM_PARAMETERS
 from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.web.privacy import has_view_restriction
 
 VERSION_PREFIX = "sa:page:version:"
+PRIVACY_VERSION_KEY = "sa:page:privacy-version"
 ENTRY_PREFIX = "sa:page:entry:"
 HEADERS_NOT_STORED = {"set-cookie", "content-length"}
 
@@ -160,9 +169,9 @@ def cached_response(request) -> HttpResponse | None:
         version_key, entry_key = _keys(request)
     except DisallowedHost:  # Django answers 400 further in
         return None
-    found = shared_cache().get_many([version_key, entry_key])
-    entry, version = found.get(entry_key), found.get(version_key)
-    if entry is None or version is None or entry["version"] != version:
+    found = shared_cache().get_many([version_key, PRIVACY_VERSION_KEY, entry_key])
+    entry, version, privacy = found.get(entry_key), found.get(version_key), found.get(PRIVACY_VERSION_KEY)
+    if entry is None or version is None or privacy is None or entry["version"] != _entry_version(version, privacy):
         return None
     remaining = int(entry["expires"] - time.time())
     if remaining <= 0:
@@ -174,16 +183,25 @@ def cached_response(request) -> HttpResponse | None:
     return response
 
 
+def _entry_version(path_version: str, privacy_version: str) -> str:
+    return f"{path_version}:{privacy_version}"
+
+
+def _read_or_start(cache, key: str) -> str:
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        version = cache.get(key)
+    return version
+
+
 def current_version(request) -> str:
-    """The version of *request*'s path, read before rendering: a publish during the
-    render then orphans the entry instead of storing stale bytes under the new version."""
+    """The version an entry for *request* is stored under (its path's and the privacy
+    version), read before the restriction check and the render: a publish or a restriction
+    change meanwhile then orphans the entry instead of storing stale bytes under the new version."""
     version_key, _entry_key = _keys(request)
     cache = shared_cache()
-    version = cache.get(version_key)
-    if version is None:
-        cache.add(version_key, uuid.uuid4().hex, timeout=None)
-        version = cache.get(version_key)
-    return version
+    return _entry_version(_read_or_start(cache, version_key), _read_or_start(cache, PRIVACY_VERSION_KEY))
 
 
 def store(request, response, version: str) -> None:
@@ -233,6 +251,14 @@ def invalidate(pages) -> None:
         shared_cache().set_many(versions, timeout=None)
 
 
+def restrictions_changed() -> None:
+    """A view restriction was added, changed or removed (call it once committed): no entry
+    stored before is served again, whatever page it is (a restriction hides what other
+    pages show of a page too). Restrictions change rarely; each page renders once more."""
+    if enabled():
+        shared_cache().set(PRIVACY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
 def serve_with_cache(page, request, serve, *args, **kwargs):
     """Serve *page* from the shared cache, or render it with *serve* and store it."""
     if not request_is_cacheable(request) or request.path not in page_paths(page, request):
@@ -241,6 +267,10 @@ def serve_with_cache(page, request, serve, *args, **kwargs):
     if hit is not None:
         return hit
     version = current_version(request)
+    # After reading the version: a restriction committed later gives the privacy version a new
+    # value, so this render's entry is orphaned; one committed earlier is seen here.
+    if has_view_restriction(page):
+        return serve(request, *args, **kwargs)
     strip_query(request)
     response = serve(request, *args, **kwargs)
     store(request, response, version)
@@ -250,6 +280,9 @@ def serve_with_cache(page, request, serve, *args, **kwargs):
 class PageCacheMiddleware:
     """Serves stored page views before Wagtail's routing (which costs a few queries).
 
+    It answers before Wagtail's view-restriction check too, so it relies on the entries:
+    only pages under no restriction are stored, and an entry stored before a restriction
+    arrived is never served (see "Privacy wins" above).
     Optional: without it the pages still serve their stored views, after routing.
     Place it last in ``MIDDLEWARE`` so a hit gets every other middleware's headers
     (language, security, frame options) exactly as a rendered view does.

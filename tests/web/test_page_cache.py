@@ -55,6 +55,37 @@ def test_second_anonymous_get_is_served_without_rendering(action_kit, render_cou
     assert not second.cookies and "Cookie" not in second.get("Vary", "")
 
 
+@pytest.fixture(params=["with middleware", "without middleware"])
+def page_cache_path(request, settings):
+    """Stored views served before Wagtail's routing (the middleware) or by the page itself."""
+    if request.param == "without middleware":
+        settings.MIDDLEWARE = [name for name in settings.MIDDLEWARE if not name.endswith(".PageCacheMiddleware")]
+    return request.param
+
+
+@pytest.mark.parametrize("page_kind", ["campaign", "directory"])
+def test_two_visitors_asking_for_two_countries_get_their_own_cached_pages(
+    page_cache_path, page_kind, action_kit, directory, monkeypatch
+):
+    factories.make_decision_maker(directory, "DE", "Anna Schmidt")
+    page = action_kit if page_kind == "campaign" else directory
+    renders = []
+    original = type(page).get_context
+
+    def counting(self, request, *args, **kwargs):
+        renders.append(request.GET.get("country"))
+        return original(self, request, *args, **kwargs)
+
+    monkeypatch.setattr(type(page), "get_context", counting)
+    shown = {"FR": "Claire Dubois", "DE": "Anna Schmidt"}
+    for _visit in range(2):
+        for country, name in shown.items():
+            html = Client().get(page.url, {"country": country}).content.decode()
+            assert name in html, (country, _visit)
+            assert all(other not in html for other in shown.values() if other != name), (country, _visit)
+    assert renders == ["FR", "DE"], "each country rendered once, then served from the cache"
+
+
 def test_directory_and_resource_listing_are_served_from_the_cache(directory):
     index, _resources = factories.make_resources(count=2)
     for url, params in ((directory.url, {"country": "FR"}), (index.url, {"type": "statement"})):
