@@ -4,11 +4,14 @@ had never costs a visitor the page."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import redis
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.utils.cache import patch_cache_control
@@ -24,6 +27,31 @@ from soroptimist_advocacy.web.page_cache import (
 )
 
 VISITORS = 8
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/12")
+
+
+@pytest.fixture(params=["local memory", "redis"])
+def shared_cache(request, settings):
+    """The page cache, and with it the render lock, in local memory or on Redis."""
+    if request.param == "local memory":
+        yield request.param
+        return
+    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1)
+    try:
+        client.ping()
+    except redis.RedisError as error:
+        pytest.skip(f"needs Redis at {REDIS_URL} (TEST_REDIS_URL): {error}")
+    prefix = uuid.uuid4().hex  # this test's own keys, removed afterwards
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": prefix,
+        }
+    }
+    yield request.param
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
 
 
 @pytest.fixture
@@ -50,7 +78,7 @@ def anonymous_get(page):
     return request
 
 
-def test_concurrent_misses_render_the_page_once(action_kit, renders, monkeypatch):
+def test_concurrent_misses_render_the_page_once(shared_cache, action_kit, renders, monkeypatch):
     monkeypatch.setattr(page_cache, "RENDER_WAIT_SECONDS", 30)  # ample: the test counts renders, never time
     requests = [anonymous_get(action_kit) for _ in range(VISITORS)]
     together = threading.Barrier(VISITORS)
