@@ -6,7 +6,7 @@ every worker) with the time they were counted. Past ``FIGURES_REFRESH_SECONDS`` 
 first request that takes the lock counts again; every other request meanwhile gets
 the figures as they were (stale-while-revalidate). Only a campaign with no counts in
 the cache at all is counted while its visitor waits, by one process at a time. The
-lock is ``web.locks``': owned, expiring, released only by its owner.
+lock (``web.locks``) has an owner, expires, and is released by its owner only.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ unpublishing reset them through the purge handlers (``signal_handlers``).
 from __future__ import annotations
 
 from django.apps import apps
+from django.db import models
 from wagtail.documents import get_document_model
 from wagtail.models import Page, get_page_models
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationContext
@@ -26,16 +27,16 @@ SETUP_PAGE_MIXINS = (ActionKitMixin, DecisionMakerIndexMixin, DecisionMakerMixin
 BODY_PATH_PREFIX = "body."
 
 
-def letter_template_models() -> list[type]:
+def letter_template_models() -> list[type[models.Model]]:
     return [model for model in apps.get_models() if issubclass(model, LetterTemplateMixin)]
 
 
-def setup_page_models() -> list[type]:
+def setup_page_models() -> list[type[Page]]:
     """Page types a setup reads, the site's own types built on the app's mixins included."""
     return [model for model in get_page_models() if issubclass(model, SETUP_PAGE_MIXINS)]
 
 
-def setup_source_models() -> list[type]:
+def setup_source_models() -> list[type[models.Model]]:
     """Every model whose saved rows may change a letter setup (:func:`changes_letter_setups` decides per row).
 
     ``Page`` itself is listed for pages saved as plain ``Page`` objects (a move, a script): their
@@ -59,7 +60,7 @@ def changes_letter_setups(instance, created: bool = False) -> bool:
     if isinstance(instance, get_document_model()):
         # A new document is no template's yet; a replaced file changes the letters of every template using it.
         return not created and any(
-            model.objects.filter(document=instance).exists() for model in letter_template_models()
+            model._default_manager.filter(document=instance).exists() for model in letter_template_models()
         )
     if isinstance(instance, StringSegment | StringTranslation):
         return TranslationContext.objects.filter(pk=instance.context_id, path__startswith=BODY_PATH_PREFIX).exists()

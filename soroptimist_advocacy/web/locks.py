@@ -57,12 +57,13 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db import Error as DatabaseError
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.utils.module_loading import import_string
 
 try:
     import redis
 except ImportError:  # only Django's RedisCache selects the Redis backend, and it needs redis-py
-    redis = None
+    redis = None  # type: ignore[assignment]
 
 logger = logging.getLogger(__name__)
 
@@ -257,14 +258,15 @@ class AdvisoryLock(OwnedLock):
         super().__init__(name, expires=expires)
         self.database = database
         self.key = advisory_key(name)
-        self._connection = None
+        self._connection: BaseDatabaseWrapper | None = None
 
     def _try_acquire(self) -> bool:
         try:
-            if self._connection is None:
-                self._connection = connections.create_connection(self.database)
-                self._connection.set_autocommit(False)
-            with self._connection.cursor() as cursor:
+            connection = self._connection
+            if connection is None:
+                connection = self._connection = connections.create_connection(self.database)
+                connection.set_autocommit(False)
+            with connection.cursor() as cursor:
                 cursor.execute(TRY_LOCK_SQL, [str(max(1, round(self.expires * 1000))), self.key])
                 return bool(cursor.fetchone()[1])
         except DatabaseError as error:

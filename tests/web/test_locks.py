@@ -16,6 +16,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+import redis
 from django.db import connection
 
 from soroptimist_advocacy.web import locks
@@ -34,10 +35,8 @@ def lock_name() -> str:
 @pytest.fixture
 def redis_cache(settings):
     try:
-        import redis
-
         redis.Redis.from_url(REDIS_URL, socket_connect_timeout=1).ping()
-    except Exception as error:
+    except redis.RedisError as error:
         pytest.skip(f"needs Redis at {REDIS_URL} (TEST_REDIS_URL): {error}")
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 
@@ -114,8 +113,6 @@ def test_a_lock_must_expire():
 
 
 def test_a_redis_cache_gives_redis_locks_at_its_location(redis_cache):
-    import redis
-
     lock = shared_lock(lock_name(), expires=60)
     assert isinstance(lock, RedisLock)
     with lock as held:
