@@ -21,13 +21,13 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished
 
 from soroptimist_advocacy.campaigns.pages import campaign_pages
 from soroptimist_advocacy.campaigns.sources import forget_defined_sources
 from soroptimist_advocacy.letter_builder import setup as letter_setup
+from soroptimist_advocacy.letter_builder.setup_sources import changes_letter_setups, setup_source_models
 from soroptimist_advocacy.models.action_kit import ActionKitMixin
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexMixin, DecisionMakerMixin
 from soroptimist_advocacy.models.letter_template import LetterTemplateMixin
@@ -209,13 +209,21 @@ m2m_changed.connect(
 )
 
 
-def on_document_saved(sender, instance, **kwargs):
-    """A replaced .docx, or a page saved without a new revision, changes letters (any process)."""
-    if sender is get_document_model() or isinstance(instance, Page):
-        letter_setup.bump_version()
+def on_letter_setup_source_saved(sender, instance, created=False, **kwargs):
+    """A replaced .docx, a page saved without a new revision, a string translated: letters
+    change in every process, once the change is committed (a process that rebuilt its setup
+    from the rows as they were before the commit would otherwise keep it)."""
+    if changes_letter_setups(instance, created):
+        transaction.on_commit(letter_setup.bump_version, robust=True)
 
 
-post_save.connect(on_document_saved, dispatch_uid="soroptimist_advocacy_letter_setup_document")
+# By sender: a receiver without one would run on every save of every model (sessions, reports, counters).
+for model in setup_source_models():
+    post_save.connect(
+        on_letter_setup_source_saved,
+        sender=model,
+        dispatch_uid=f"soroptimist_advocacy_letter_setup_{model._meta.label_lower}",
+    )
 post_save.connect(
     on_template_saved, sender="soroptimist_advocacy.LetterTemplate", dispatch_uid="soroptimist_advocacy_purge_template"
 )

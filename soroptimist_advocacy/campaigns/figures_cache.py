@@ -5,13 +5,14 @@ pay for it: the counts live in Django's default cache (Redis in production, shar
 every worker) with the time they were counted. Past ``FIGURES_REFRESH_SECONDS`` the
 first request that takes the lock counts again; every other request meanwhile gets
 the figures as they were (stale-while-revalidate). Only a campaign with no counts in
-the cache at all is counted while its visitor waits, by one process at a time.
+the cache at all is counted while its visitor waits, by one process at a time. The
+lock (``web.locks``) has an owner, expires, and is released by its owner only.
 """
 
 from __future__ import annotations
 
 import datetime
-import time
+import logging
 import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
@@ -21,15 +22,18 @@ from django.utils import timezone
 
 from soroptimist_advocacy.campaigns.figures import CampaignFigures, figure_counts, figures_from_counts
 from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.web.locks import LockUnavailable, shared_lock, wait_for
+
+logger = logging.getLogger(__name__)
 
 ENTRY_PREFIX = "sa:figures:counts:"
-LOCK_PREFIX = "sa:figures:lock:"
-# A process that dies while counting frees the lock after this long.
+LOCK_PREFIX = "figures:"
+# A process that dies (or stalls) while counting frees the lock after this long; the
+# lock has an owner, so the stalled one's late release leaves its successor's lock alone.
 LOCK_SECONDS = 60
 # With no counts cached yet and another process counting, wait this long for its result
 # before counting too: a cold start under load costs one count, not one per worker.
 COLD_WAIT_SECONDS = 5.0
-COLD_POLL_SECONDS = 0.05
 # Counts nobody asked for in this long leave the cache; the next visitor counts again.
 ENTRY_SECONDS = 7 * 24 * 3600
 
@@ -67,37 +71,36 @@ def cached_campaign_figures(
     )
 
 
+def figures_lock(campaign_key: uuid.UUID):
+    """The lock of whoever counts *campaign_key*'s figures (one owner at a time, across processes)."""
+    return shared_lock(f"{LOCK_PREFIX}{campaign_key}", expires=LOCK_SECONDS)
+
+
 def cached_counts(campaign_key: uuid.UUID, *, refresh: bool = False) -> dict:
     """``{"counts": figure_counts(), "as_of": datetime}`` from the cache, counted again
     when missing, older than the refresh interval (by one process) or when *refresh*."""
     entry_key = f"{ENTRY_PREFIX}{campaign_key}"
-    lock_key = f"{LOCK_PREFIX}{campaign_key}"
     entry = cache.get(entry_key)
-    if refresh:
-        return _count_and_store(campaign_key, entry_key, lock_key, locked=cache.add(lock_key, 1, LOCK_SECONDS))
-    if entry is not None:
-        if (now() - entry["as_of"]).total_seconds() < refresh_seconds():
-            return entry
-        if not cache.add(lock_key, 1, LOCK_SECONDS):
+    if not refresh and entry is not None and (now() - entry["as_of"]).total_seconds() < refresh_seconds():
+        return entry
+    lock = figures_lock(campaign_key)
+    try:
+        held = lock.acquire()
+    except LockUnavailable:
+        logger.warning("Campaign %s: no lock to count its figures with; counting without it.", campaign_key)
+        held = None
+    if held is False and not refresh:
+        if entry is not None:
             return entry  # Another process is counting: these figures are at most one count behind.
-        return _count_and_store(campaign_key, entry_key, lock_key, locked=True)
-    if cache.add(lock_key, 1, LOCK_SECONDS):
-        return _count_and_store(campaign_key, entry_key, lock_key, locked=True)
-    waited = 0.0
-    while waited < COLD_WAIT_SECONDS:  # Bounded: a lost lock-holder cannot hold a visitor long.
-        time.sleep(COLD_POLL_SECONDS)
-        waited += COLD_POLL_SECONDS
-        entry = cache.get(entry_key)
+        # Bounded: a lost lock-holder cannot hold a visitor long, and one that let go without
+        # storing its count (it failed) stops the wait at once.
+        entry = wait_for(lock, lambda: cache.get(entry_key), seconds=COLD_WAIT_SECONDS)
         if entry is not None:
             return entry
-    return _count_and_store(campaign_key, entry_key, lock_key, locked=False)
-
-
-def _count_and_store(campaign_key, entry_key: str, lock_key: str, *, locked: bool) -> dict:
     try:
         entry = {"counts": figure_counts(campaign_key), "as_of": now()}
         cache.set(entry_key, entry, ENTRY_SECONDS)
     finally:
-        if locked:
-            cache.delete(lock_key)
+        if held:
+            lock.release()  # Only ours: past LOCK_SECONDS another counter's lock is left alone.
     return entry

@@ -6,10 +6,11 @@ makers per country, the live translations, the template bytes in each language)
 is built on first use and kept per process, keyed by the page and its live revision.
 
 Other processes learn of a change through a version in the shared cache: the
-publish signal handlers (any page published, unpublished or saved, a letter
-template or document saved) call :func:`bump_version`, and every letter reads the
-version once; a process that sees a new one drops its setups. So a publish in one
-worker is seen by the others on their next letter.
+signal handlers call :func:`bump_version` when a page is published or unpublished,
+and when a row a setup reads is saved (``setup_sources`` lists them: saving a
+report or a session resets nothing), and every letter reads the version once; a
+process that sees a new one drops its setups. So a publish in one worker is seen
+by the others on their next letter.
 """
 
 from __future__ import annotations

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 import time
 import uuid
 from urllib.parse import urlencode
@@ -51,12 +52,19 @@ from wagtail.models import get_page_models
 
 from soroptimist_advocacy.campaigns.sources import UTM_PARAMETERS
 from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.web.locks import LockUnavailable, shared_lock, wait_for
 from soroptimist_advocacy.web.privacy import has_view_restriction
+
+logger = logging.getLogger(__name__)
 
 VERSION_PREFIX = "sa:page:version:"
 PRIVACY_VERSION_KEY = "sa:page:privacy-version"
 ENTRY_PREFIX = "sa:page:entry:"
 HEADERS_NOT_STORED = {"set-cookie", "content-length"}
+# A miss is rendered by one request per key; the others wait this long at most for its entry.
+RENDER_WAIT_SECONDS = 1.0
+# A renderer that dies or stalls frees its key after this long.
+RENDER_LOCK_SECONDS = 30
 
 
 def enabled() -> bool:
@@ -266,15 +274,47 @@ def serve_with_cache(page, request, serve, *args, **kwargs):
     hit = cached_response(request)
     if hit is not None:
         return hit
-    version = current_version(request)
-    # After reading the version: a restriction committed later gives the privacy version a new
-    # value, so this render's entry is orphaned; one committed earlier is seen here.
-    if has_view_restriction(page):
-        return serve(request, *args, **kwargs)
-    strip_query(request)
-    response = serve(request, *args, **kwargs)
-    store(request, response, version)
-    return response
+    return render_once(page, request, serve, *args, **kwargs)
+
+
+def render_once(page, request, serve, *args, **kwargs):
+    """A miss, rendered by one request per key at a time (single flight): on campaign day a
+    purge or an expiry would otherwise have every worker render the same page at once. The
+    others wait for its entry (at most ``RENDER_WAIT_SECONDS``, less when the renderer lets go
+    without storing one: a response that may not be shared), then render themselves. A lock
+    backend that is down costs single flight, never the page."""
+    lock = render_lock(request)
+    try:
+        held = lock.acquire()
+    except LockUnavailable:
+        logger.warning("Page cache: no lock to render %s with; rendering without it.", request.path)
+        held = None
+    try:
+        # Looked up again whether the lock was won or not: the renderer before may just have stored it.
+        if held is False:
+            hit = wait_for(lock, lambda: cached_response(request), seconds=RENDER_WAIT_SECONDS)
+        else:
+            hit = cached_response(request)
+        if hit is not None:
+            return hit
+        version = current_version(request)
+        # After reading the version: a restriction committed later gives the privacy version a new
+        # value, so this render's entry is orphaned; one committed earlier is seen here.
+        if has_view_restriction(page):
+            return serve(request, *args, **kwargs)
+        strip_query(request)
+        response = serve(request, *args, **kwargs)
+        store(request, response, version)
+        return response
+    finally:
+        if held:
+            lock.release()
+
+
+def render_lock(request):
+    """The lock of whoever renders *request*'s entry (one key, one renderer)."""
+    _version_key, entry_key = _keys(request)
+    return shared_lock("page:" + entry_key, expires=RENDER_LOCK_SECONDS, cache_alias=get_setting("PAGE_CACHE_ALIAS"))
 
 
 class PageCacheMiddleware:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime
 import re
+import threading
+import time
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -19,7 +20,7 @@ from wagtail.models import Locale
 from soroptimist_advocacy.campaigns import figures_cache
 from soroptimist_advocacy.campaigns.counters import count_letters
 from soroptimist_advocacy.campaigns.figures import figure_counts, figures_from_counts
-from soroptimist_advocacy.campaigns.figures_cache import LOCK_PREFIX, cached_campaign_figures
+from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures, figures_lock
 from soroptimist_advocacy.models import LetterCounter
 from tests import factories
 from tests.reports.conftest import make_report  # noqa: F401 (fixture)
@@ -102,20 +103,55 @@ def test_while_one_process_counts_the_others_serve_the_stale_figures(campaign, c
     cached_campaign_figures(campaign.translation_key)
     add_letters(campaign, 10)
     clock(600)
-    lock = f"{LOCK_PREFIX}{campaign.translation_key}"
-    assert cache.add(lock, 1, 60)  # another worker is counting
+    other_worker = figures_lock(campaign.translation_key)
+    assert other_worker.acquire()  # another worker is counting
     with CaptureQueriesContext(connection) as queries:
         assert cached_campaign_figures(campaign.translation_key).figures.letters == 4
     assert len(queries) == 0
-    cache.delete(lock)
+    other_worker.release()
     assert cached_campaign_figures(campaign.translation_key).figures.letters == 14
-    assert cache.get(lock) is None  # the counting process let go of the lock
+    assert not figures_lock(campaign.translation_key).locked()  # the counting process let go of the lock
 
 
 def test_a_cold_cache_waits_for_the_process_counting_then_counts_itself(campaign, monkeypatch):
     monkeypatch.setattr(figures_cache, "COLD_WAIT_SECONDS", 0.1)
-    cache.add(f"{LOCK_PREFIX}{campaign.translation_key}", 1, 60)  # a worker that died while counting
+    assert figures_lock(campaign.translation_key).acquire()  # a worker that died while counting
     assert cached_campaign_figures(campaign.translation_key).figures.letters == 4
+
+
+def test_a_counter_past_its_lock_time_leaves_the_next_counters_lock_alone(campaign, clock, monkeypatch):
+    """A count that outlives its lock loses it to the next counter; ending, it must not free that
+    counter's lock (a delete through the cache did), or a third process counts meanwhile too."""
+    monkeypatch.setattr(figures_cache, "LOCK_SECONDS", 0.2)
+    cached_campaign_figures(campaign.translation_key)
+    counted = figure_counts(campaign.translation_key)
+    clock(600)  # the figures are stale: the next visitors count again
+    counts = []
+    first_counting, second_counting, first_done = threading.Event(), threading.Event(), threading.Event()
+
+    def slow_count(campaign_key):
+        counts.append(campaign_key)
+        if len(counts) == 1:
+            first_counting.set()
+            second_counting.wait(10)  # outlives its lock until the next counter holds it
+        elif len(counts) == 2:
+            second_counting.set()
+            first_done.wait(10)
+        return counted
+
+    monkeypatch.setattr(figures_cache, "figure_counts", slow_count)
+    first = threading.Thread(target=cached_campaign_figures, args=(campaign.translation_key,))
+    second = threading.Thread(target=cached_campaign_figures, args=(campaign.translation_key,))
+    first.start()
+    assert first_counting.wait(10)
+    time.sleep(0.3)  # past the first counter's lock
+    second.start()
+    first.join(10)
+    clock(600)  # what the first stored is stale again for the third visitor
+    cached_campaign_figures(campaign.translation_key)  # the second still counts: the third serves stale figures
+    first_done.set()
+    second.join(10)
+    assert len(counts) == 2
 
 
 def test_refresh_counts_now(campaign, clock):

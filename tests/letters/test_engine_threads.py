@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import threading
+import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from soroptimist_advocacy.letters import prepare, render, sample_context
 from soroptimist_advocacy.letters.engine import prepared as prepared_module
@@ -65,3 +68,55 @@ def test_the_cache_keeps_only_the_most_recently_used_templates(template_with):
 
     assert len(prepared_module._cache) == PREPARED_TEMPLATES_CACHED
     assert prepare(templates[-1]) is prepare(templates[-1])
+
+
+def test_a_cold_template_is_validated_once_however_many_threads_ask(template_with, monkeypatch):
+    template = template_with(["A letter no thread has prepared yet, for {{ member.name }}"])
+    validations = []
+    validate = prepared_module._validated
+
+    def slow_validation(template, language=None):
+        validations.append(template)
+        time.sleep(0.3)  # the other threads ask meanwhile
+        return validate(template, language)
+
+    monkeypatch.setattr(prepared_module, "_validated", slow_validation)
+    together = threading.Barrier(THREADS)
+
+    def ask(_thread):
+        together.wait()
+        return prepare(template)
+
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        prepared = list(pool.map(ask, range(THREADS)))
+
+    assert len(validations) == 1
+    assert all(each is prepared[0] for each in prepared)
+
+
+def test_a_cold_template_refused_is_refused_to_every_thread_after_one_validation(template_with, monkeypatch):
+    template = template_with(["{{ member.name.__class__ }}"])
+    validations = []
+    validate = prepared_module._validated
+
+    def slow_validation(template, language=None):
+        validations.append(template)
+        time.sleep(0.3)
+        return validate(template, language)
+
+    monkeypatch.setattr(prepared_module, "_validated", slow_validation)
+    together = threading.Barrier(THREADS)
+
+    def ask(_thread):
+        together.wait()
+        try:
+            prepare(template)
+        except ValidationError as refusal:
+            return refusal.messages
+        return None
+
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        refusals = list(pool.map(ask, range(THREADS)))
+
+    assert len(validations) == 1
+    assert refusals[0] and all(messages == refusals[0] for messages in refusals)

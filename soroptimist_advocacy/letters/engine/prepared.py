@@ -14,6 +14,8 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Mapping
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -223,7 +225,13 @@ def _validated(template: bytes, language: str | None = None) -> PreparedTemplate
 _cache: OrderedDict[str, PreparedTemplate] = OrderedDict()
 # Refusals are cached too: a refused template met again at every letter costs a lookup.
 _refused: OrderedDict[str, ValidationError] = OrderedDict()
+# Validations under way, by key: a template met cold by many requests at once is
+# validated by the first; the others wait for its outcome (single flight).
+_in_flight: dict[str, Future] = {}
 _cache_lock = threading.Lock()
+# Validation is bounded (archive limits, the trial render's hard cap in a separate
+# process); past this a waiter stops waiting for a stuck validation and validates itself.
+VALIDATION_WAIT_SECONDS = 60
 
 
 def _remember(cache: OrderedDict, key: str, value):
@@ -240,8 +248,9 @@ def prepare(template: bytes, language: str | None = None) -> PreparedTemplate:
 
     Nothing renders that was not validated: whatever path the bytes came by
     (a saved snippet, a replaced document, storage changed under it), they are
-    validated here, once per content hash and process. With *language*, the letter's
-    language and direction are set on it (see ``language.in_language``) before preparing.
+    validated here, once per content hash and process, however many threads meet
+    them at once. With *language*, the letter's language and direction are set on it
+    (see ``language.in_language``) before preparing.
     """
     key = hashlib.sha256(template).hexdigest() + (f":{language}" if language else "")
     with _cache_lock:
@@ -250,12 +259,41 @@ def prepare(template: bytes, language: str | None = None) -> PreparedTemplate:
             _cache.move_to_end(key)
             return prepared
         refusal = _refused.get(key)
+        under_way = _in_flight.get(key) if refusal is None else None
+        if refusal is None and under_way is None:
+            outcome: Future = Future()
+            _in_flight[key] = outcome
     if refusal is not None:
         raise ValidationError(refusal.error_list)
-    # Prepared outside the lock: two threads may both prepare a new template, harmlessly.
+    if under_way is not None:
+        return _outcome_of_another(under_way, template, language)
     try:
         prepared = _validated(template, language)
     except ValidationError as error:
         _remember(_refused, key, error)
+        outcome.set_exception(error)
         raise
-    return _remember(_cache, key, prepared)
+    except BaseException as error:  # unexpected: the waiters get it too, nothing is remembered
+        outcome.set_exception(error)
+        raise
+    else:
+        prepared = _remember(_cache, key, prepared)
+        outcome.set_result(prepared)
+        return prepared
+    finally:
+        with _cache_lock:
+            _in_flight.pop(key, None)
+
+
+def _outcome_of_another(outcome: Future, template: bytes, language: str | None) -> PreparedTemplate:
+    """The template another thread is validating, once it is done; its refusal, raised here."""
+    try:
+        return outcome.result(timeout=VALIDATION_WAIT_SECONDS)
+    except ValidationError as error:
+        raise ValidationError(error.error_list) from None  # a fresh exception: never share a traceback
+    except FutureTimeout:
+        logger.warning(
+            "Letter template %s: its validation is still running; validating it here too.",
+            hashlib.sha256(template).hexdigest()[:12],
+        )
+        return _validated(template, language)
