@@ -19,6 +19,7 @@ from wagtail.documents import get_document_model
 
 from soroptimist_advocacy.bundle.errors import BundleDamaged, Refusals
 from soroptimist_advocacy.bundle.reader import BundleReader
+from soroptimist_advocacy.letter_builder.template_versions import read_document_bytes
 
 MAX_DOCUMENT = 20 * 1024 * 1024
 DEFAULT_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt"]
@@ -61,10 +62,15 @@ class DocumentStore:
         self.stored: dict[str, object] = {}
         self.created: list[object] = []
 
-    def get(self, digest):
-        """The site's document with the bytes of the bundle's document *digest*, stored if new; None if unknown."""
+    def get(self, digest, keep=None):
+        """The site's document with the bytes of the bundle's document *digest*, stored if new; None if unknown.
+
+        *keep*, a document the object already has, is the answer when it holds those bytes.
+        """
         if digest not in self.documents:
             return None
+        if keep is not None and holds(keep, digest):
+            return keep
         if digest not in self.stored:
             entry, data = self.documents[digest]
             Document = get_document_model()
@@ -84,6 +90,16 @@ class DocumentStore:
             document.file.storage.delete(document.file.name)
         self.created.clear()
         self.stored.clear()
+
+
+def holds(document, digest: str) -> bool:
+    """Whether *document*'s file has the SHA-1 *digest* (documents saved without their hash are read)."""
+    if document.file_hash:
+        return document.file_hash == digest
+    try:
+        return hashlib.sha1(read_document_bytes(document)).hexdigest() == digest
+    except OSError:
+        return False
 
 
 def _filename(entry: dict) -> str:

@@ -21,6 +21,7 @@ the same import, rolled back.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -40,7 +41,7 @@ from soroptimist_advocacy.bundle.reader import BundleReader
 from soroptimist_advocacy.bundle.refs import remap
 from soroptimist_advocacy.bundle.result import CREATED, UNCHANGED, UPDATED, ImportResult
 from soroptimist_advocacy.bundle.rich_text import checked_rich_text
-from soroptimist_advocacy.bundle.stream import checked_stream, cleaned_stream
+from soroptimist_advocacy.bundle.stream import StreamCheck, cleaned_stream
 from soroptimist_advocacy.directory.csv_format import read_decision_makers
 from soroptimist_advocacy.directory.importer import import_decision_makers
 from soroptimist_advocacy.letters import clean_template, validate
@@ -54,6 +55,7 @@ MAX_DIRECTORY = 1_000_000
 DIRECTORY_FILE = "directory.csv"
 CAMPAIGN_PAGE = ActionKitPage
 TREE_FIELDS = ["path", "depth"]
+BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
 
 
 class _RolledBack(Exception):
@@ -68,25 +70,29 @@ class BundleContents:
     """Everything read from the zip and checked without the database: then the zip is closed."""
 
     def __init__(self, reader: BundleReader):
-        refusals = Refusals()
+        # Problems of single values are kept, not raised: the import goes on (and is rolled back)
+        # so that the block checks it makes find theirs too, and one attempt shows them all.
+        self.refusals = refusals = Refusals()
         self.manifest = parse_manifest(reader.read("manifest.json", MAX_MANIFEST))
         check_manifest(self.manifest, refusals)
         refusals.raise_if_any()
         self.documents = read_documents(reader, self.manifest, refusals)
         self.directory_csv = None
         if self.manifest.get("directory") is not None:
-            self.directory_csv = reader.read(DIRECTORY_FILE, MAX_DIRECTORY)
-            parsed = read_decision_makers(self.directory_csv)
+            csv_data = reader.read(DIRECTORY_FILE, MAX_DIRECTORY)
+            parsed = read_decision_makers(csv_data)
             for error in parsed.errors:
                 refusals.add(DIRECTORY_FILE, str(error))
+            self.directory_csv = None if parsed.errors else csv_data
         self._check_letter_templates(refusals)
         campaign = self.manifest["campaign"]
         for name in ("intro", "privacy_text"):
             widget = CAMPAIGN_PAGE._meta.get_field(name).formfield().widget
             campaign[name] = checked_rich_text(widget, campaign.get(name), f"campaign.{name}", refusals)
         stream_block = CAMPAIGN_PAGE._meta.get_field("body").stream_block
-        campaign["body"] = checked_stream(stream_block, campaign.get("body") or [], "campaign.body", refusals)
-        refusals.raise_if_any()
+        body_check = StreamCheck(refusals)
+        campaign["body"] = body_check.checked(stream_block, campaign.get("body") or [], "campaign.body")
+        self.body_misshapen = body_check.misshapen
 
     def _check_letter_templates(self, refusals: Refusals) -> None:
         for index, entry in enumerate(self.manifest["letter_templates"]):
@@ -99,6 +105,7 @@ class BundleContents:
             try:
                 validate(clean_template(self.documents[document_id][1]))
             except ValidationError as error:
+                del self.documents[document_id]  # Not stored, nor checked again, in an import that is refused.
                 refusals.add(
                     f"letter_templates[{index}].document",
                     gettext("Letter template “%(name)s”: %(error)s")
@@ -143,18 +150,23 @@ def _comparable(page, names) -> dict:
         model_field = page._meta.get_field(name)
         if isinstance(model_field, StreamField):
             raw = model_field.stream_block.get_prep_value(getattr(page, name))
-            values[name] = json.dumps(_without_ids(raw), sort_keys=True)
+            values[name] = json.dumps(_canonical(raw), sort_keys=True)
         else:
-            values[name] = model_field.value_to_string(page)
+            values[name] = _canonical(model_field.value_to_string(page))
     return values
 
 
-def _without_ids(value):
-    """Raw stream data without block ids (a bundle written by hand has none; they change nothing shown)."""
+def _canonical(value):
+    """Stored data without what differs between equal contents: block ids, the newer list item
+    wrapping, the editor's block keys in rich text (a bundle written by hand has none of them)."""
     if isinstance(value, dict):
-        return {key: _without_ids(item) for key, item in value.items() if key != "id"}
+        if value.get("type") == "item" and set(value) <= {"type", "value", "id"}:
+            return _canonical(value.get("value"))
+        return {key: _canonical(item) for key, item in value.items() if key != "id"}
     if isinstance(value, list):
-        return [_without_ids(item) for item in value]
+        return [_canonical(item) for item in value]
+    if isinstance(value, str):
+        return BLOCK_KEY.sub("", value)
     return value
 
 
@@ -163,10 +175,11 @@ class _Import:
         self.parent = parent
         self.manifest = contents.manifest
         self.directory_csv = contents.directory_csv
+        self.body_misshapen = contents.body_misshapen
         self.store = store
         self.live = live
         self.user = user
-        self.refusals = Refusals()
+        self.refusals = contents.refusals
         self.placement = Placement(parent, self.refusals)
         self.result = ImportResult(live=live)
 
@@ -174,12 +187,16 @@ class _Import:
         # One import under a parent at a time: the second waits, then sees the first's pages.
         list(Page.objects.select_for_update().filter(pk=self.parent.pk).values_list("pk", flat=True))
         existing = self._find_existing()
-        self.refusals.raise_if_any()  # Nothing outside the parent is touched, nor anything written.
+        if self.placement.refused:
+            self.refusals.raise_if_any()  # Nothing outside the parent is touched, nor anything written.
         templates = self._write_letter_templates(existing["templates"])
         directory = self._write_directory(existing["directory"])
         self._write_resources(existing["resources"])
         self._write_campaign(existing["campaign"], templates, directory)
         self.refusals.raise_if_any()
+        for document in self.store.stored.values():
+            action = CREATED if document in self.store.created else UNCHANGED
+            self.result.add(kinds.DOCUMENT, document.title, action, obj=document)
         return self.result
 
     # -- what exists already, and where ----------------------------------------------------
@@ -258,8 +275,8 @@ class _Import:
         directory = self._save_page(
             self.parent, DecisionMakerIndexPage, existing, values, "directory", kinds.DIRECTORY, entry["id"]
         )
-        if directory is None:
-            return None
+        if directory is None or self.directory_csv is None:
+            return directory  # None: its CSV was refused already, line by line.
         plan = import_decision_makers(directory, self.directory_csv, user=self.user, publish=self.live)
         if not plan.is_valid:
             for error in plan.errors:
@@ -283,20 +300,19 @@ class _Import:
         index = ResourceIndexPage.objects.child_of(self.parent).first()
         if index is None:
             values = {"title": gettext("Resources"), "slug": "resources"}
-            index = self._save_page(
-                self.parent, ResourceIndexPage, None, values, "resources", kinds.RESOURCE_LISTING
-            )
+            index = self._save_page(self.parent, ResourceIndexPage, None, values, "resources", kinds.RESOURCE_LISTING)
             if index is None:
                 return
         else:
             index = index.specific
         for position, entry in enumerate(entries):
+            page = existing[entry["id"]]
             values = {name: entry.get(name) for name in RESOURCE_FIELDS}
             values.update(
                 summary=values["summary"] or "",
                 external_url=values["external_url"] or "",
                 slug=values["slug"] or "",
-                document=self.store.get(entry.get("document")) if entry.get("document") else None,
+                document=self.store.get(entry.get("document"), keep=page.document if page else None),
             )
             if values["resource_type"] is None:
                 values.pop("resource_type")
@@ -304,7 +320,7 @@ class _Import:
                 self.refusals.add(f"resources[{position}].document", gettext("is not a document of this bundle."))
                 continue
             path = f"resources[{position}]"
-            self._save_page(index, ResourcePage, existing[entry["id"]], values, path, kinds.RESOURCE, entry["id"])
+            self._save_page(index, ResourcePage, page, values, path, kinds.RESOURCE, entry["id"])
 
     def _write_campaign(self, existing, templates: dict, directory) -> None:
         campaign = self.manifest["campaign"]
@@ -314,11 +330,12 @@ class _Import:
         targets = values["target_countries"]
         # A bundle written before targets were a list holds a number (or nothing): every country.
         values["target_countries"] = [code.upper() for code in targets] if isinstance(targets, list) else []
-        raw_body = remap(CAMPAIGN_PAGE.body.field.stream_block, campaign["body"] or [], self._local(templates))
-        body = cleaned_stream(CAMPAIGN_PAGE.body.field.stream_block, raw_body, "campaign.body", self.refusals)
-        if body is None:
-            return
-        values["body"] = body
+        body = None
+        if not self.body_misshapen:  # Else refused already, at the paths of the values.
+            raw_body = remap(CAMPAIGN_PAGE.body.field.stream_block, campaign["body"] or [], self._local(templates))
+            body = cleaned_stream(CAMPAIGN_PAGE.body.field.stream_block, raw_body, "campaign.body", self.refusals)
+        # A refused body still lets the page's own checks of its other fields speak (the import is refused).
+        values["body"] = body if body is not None else []
         values["directory"] = self._campaign_directory(campaign.get("directory"), directory)
         self.result.page = self._save_page(
             self.parent, CAMPAIGN_PAGE, existing, values, "campaign", kinds.CAMPAIGN, campaign["id"]
@@ -358,7 +375,7 @@ class _Import:
         for index, entry in enumerate(self.manifest["letter_templates"]):
             path = f"letter_templates[{index}]"
             template = existing[entry["id"]]
-            document = self.store.get(entry["document"]) if entry.get("document") else None
+            document = self.store.get(entry["document"], keep=template.document if template else None)
             created = template is None
             if created:
                 template = LetterTemplate(translation_key=uuid.UUID(entry["id"]), locale=self.parent.locale)

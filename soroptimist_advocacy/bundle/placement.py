@@ -48,6 +48,7 @@ class Placement:
     def __init__(self, parent, refusals: Refusals):
         self.parent = parent
         self.refusals = refusals
+        self.refused = False  # Whether something the bundle names is outside the parent.
         self.roots = list(Page.objects.filter(translation_key=parent.translation_key).only("path", "depth"))
 
     def is_inside(self, page) -> bool:
@@ -61,6 +62,7 @@ class Placement:
         found = list(Page.objects.filter(translation_key=key).order_by("path"))
         outside = [page for page in found if not self.is_inside(page)]
         for page in outside:
+            self.refused = True
             self.refusals.add(
                 path,
                 gettext(
@@ -74,6 +76,7 @@ class Placement:
             return None
         here = here.specific
         if not isinstance(here, model):
+            self.refused = True
             self.refusals.add(
                 path,
                 gettext("%(page)s has this identifier but is not a %(type)s.")
@@ -122,6 +125,7 @@ class Placement:
                     % {"name": template.name},
                 )
         if refused:
+            self.refused = True
             return None
         return next((template for template in found if template.locale_id == self.parent.locale_id), None)
 

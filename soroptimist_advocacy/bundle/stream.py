@@ -1,7 +1,7 @@
 """A bundle's StreamField values, through the blocks' own doors.
 
 Two passes, as the admin's form makes them. Before anything is written,
-:func:`checked_stream` walks the raw JSON with the block definitions: the shape
+:class:`StreamCheck` walks the raw JSON with the block definitions: the shape
 of every value, and every rich text block's HTML through that block's editor
 (:mod:`.rich_text`). Once the bundle's references are local ids,
 :func:`cleaned_stream` builds the value with ``to_python`` and validates it with
@@ -29,6 +29,7 @@ from soroptimist_advocacy.bundle.rich_text import checked_rich_text
 # The choosers whose values a bundle carries as its own references (see refs.py).
 TRAVELLING_CHOOSERS = (blocks.PageChooserBlock, DocumentChooserBlock, SnippetChooserBlock)
 SCALARS = (str, int, float, bool, type(None))
+REFUSED_RICH_TEXT = "<p>-</p>"
 
 
 def _in_list_block_format(item) -> bool:
@@ -36,73 +37,89 @@ def _in_list_block_format(item) -> bool:
     return isinstance(item, dict) and item.get("type") == "item" and "value" in item and "id" in item
 
 
-def _wrong_shape(path: str, refusals: Refusals) -> None:
-    refusals.add(path, gettext("does not have the shape this block stores."))
+class StreamCheck:
+    """The first pass over a raw StreamField value; ``misshapen`` once a value had the wrong shape
+    (then the second pass is skipped: its errors would only repeat these, at shifted positions)."""
 
+    def __init__(self, refusals: Refusals):
+        self.refusals = refusals
+        self.misshapen = False
 
-def checked_stream(block, value, path: str, refusals: Refusals):
-    """*value* (raw JSON of *block*) with its rich text as the editor stores it; problems recorded at their paths."""
-    if value is None:
-        return None
-    if isinstance(block, blocks.StreamBlock):
+    def wrong_shape(self, path: str, message: str | None = None) -> None:
+        self.misshapen = True
+        self.refusals.add(path, message or gettext("does not have the shape this block stores."))
+
+    def checked(self, block, value, path: str):
+        """*value* (raw JSON of *block*) with its rich text as the editor stores it; problems recorded at their paths."""
+        if value is None:
+            return None
+        if isinstance(block, blocks.StreamBlock):
+            return self._stream(block, value, path)
+        if isinstance(block, blocks.ListBlock):
+            return self._list(block, value, path)
+        if isinstance(block, blocks.StructBlock):
+            if not isinstance(value, dict):
+                self.wrong_shape(path)
+                return value
+            for name in value:
+                if name not in block.child_blocks:
+                    self.wrong_shape(f"{path}.{name}", gettext("is not a field of this block."))
+            return {
+                name: self.checked(block.child_blocks[name], item, f"{path}.{name}")
+                for name, item in value.items()
+                if name in block.child_blocks
+            }
+        if isinstance(block, blocks.RichTextBlock):
+            cleaned = checked_rich_text(block.field.widget, value, path, self.refusals)
+            # Refused (and recorded): a harmless stand-in lets the block's other checks run on; the import
+            # is refused in the end, so it is never kept.
+            return REFUSED_RICH_TEXT if cleaned is None else cleaned
+        if isinstance(block, TRAVELLING_CHOOSERS):
+            return value  # A reference of the bundle's own, resolved under the parent by the importer.
+        if isinstance(block, ChooserBlock):
+            # An image or another site object by its number on the partner's site: something else here.
+            if value is not None:
+                self.wrong_shape(path, gettext("chooses something a bundle cannot carry."))
+            return None
+        if isinstance(block, blocks.MultipleChoiceBlock):
+            if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+                self.wrong_shape(path)
+            return value
+        if not isinstance(value, SCALARS):
+            self.wrong_shape(path)
+        return value
+
+    def _stream(self, block, value, path: str):
         if not isinstance(value, list):
-            _wrong_shape(path, refusals)
+            self.wrong_shape(path)
             return value
         children = []
         for index, child in enumerate(value):
             child_path = f"{path}[{index}]"
             if not isinstance(child, dict) or child.get("type") not in block.child_blocks:
-                refusals.add(child_path, gettext("is not a kind of block this page has."))
+                self.wrong_shape(child_path, gettext("is not a kind of block this page has."))
                 continue
             if child.get("id") is not None and not is_key(child["id"]):
-                refusals.add(f"{child_path}.id", gettext("is not a block identifier."))
+                self.wrong_shape(f"{child_path}.id", gettext("is not a block identifier."))
             child_block = block.child_blocks[child["type"]]
-            children.append(
-                {**child, "value": checked_stream(child_block, child.get("value"), f"{child_path}.value", refusals)}
-            )
+            children.append({**child, "value": self.checked(child_block, child.get("value"), f"{child_path}.value")})
         return children
-    if isinstance(block, blocks.ListBlock):
+
+    def _list(self, block, value, path: str):
         if not isinstance(value, list):
-            _wrong_shape(path, refusals)
+            self.wrong_shape(path)
             return value
         items = []
         for index, item in enumerate(value):
             if _in_list_block_format(item):
                 if not is_key(item["id"]):
-                    refusals.add(f"{path}[{index}].id", gettext("is not a block identifier."))
-                checked = checked_stream(block.child_block, item["value"], f"{path}[{index}].value", refusals)
-                items.append({**item, "value": checked})
+                    self.wrong_shape(f"{path}[{index}].id", gettext("is not a block identifier."))
+                items.append(
+                    {**item, "value": self.checked(block.child_block, item["value"], f"{path}[{index}].value")}
+                )
             else:
-                items.append(checked_stream(block.child_block, item, f"{path}[{index}]", refusals))
+                items.append(self.checked(block.child_block, item, f"{path}[{index}]"))
         return items
-    if isinstance(block, blocks.StructBlock):
-        if not isinstance(value, dict):
-            _wrong_shape(path, refusals)
-            return value
-        for name in value:
-            if name not in block.child_blocks:
-                refusals.add(f"{path}.{name}", gettext("is not a field of this block."))
-        return {
-            name: checked_stream(block.child_blocks[name], item, f"{path}.{name}", refusals)
-            for name, item in value.items()
-            if name in block.child_blocks
-        }
-    if isinstance(block, blocks.RichTextBlock):
-        return checked_rich_text(block.field.widget, value, path, refusals)
-    if isinstance(block, TRAVELLING_CHOOSERS):
-        return value  # A reference of the bundle's own, resolved under the parent by the importer.
-    if isinstance(block, ChooserBlock):
-        # An image or another site object by its number on the partner's site: something else here.
-        if value is not None:
-            refusals.add(path, gettext("chooses something a bundle cannot carry."))
-        return None
-    if isinstance(block, blocks.MultipleChoiceBlock):
-        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-            _wrong_shape(path, refusals)
-        return value
-    if not isinstance(value, SCALARS):
-        _wrong_shape(path, refusals)
-    return value
 
 
 def cleaned_stream(stream_block, raw, path: str, refusals: Refusals):
@@ -112,7 +129,7 @@ def cleaned_stream(stream_block, raw, path: str, refusals: Refusals):
     except ValidationError as error:
         _record(error, stream_block, raw, path, refusals)
     except (TypeError, ValueError, AttributeError, KeyError):
-        _wrong_shape(path, refusals)
+        refusals.add(path, gettext("does not have the shape this block stores."))
     return None
 
 
@@ -129,7 +146,11 @@ def _record(error: ValidationError, block, raw, path: str, refusals: Refusals) -
             if isinstance(error, StreamBlockValidationError):
                 child = raw[index]
                 _record(
-                    child_error, block.child_blocks[child["type"]], child.get("value"), f"{path}[{index}].value", refusals
+                    child_error,
+                    block.child_blocks[child["type"]],
+                    child.get("value"),
+                    f"{path}[{index}].value",
+                    refusals,
                 )
             elif isinstance(error, ListBlockValidationError):
                 item = raw[index]

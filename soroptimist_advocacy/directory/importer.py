@@ -149,7 +149,9 @@ def plan_import(directory, parsed: ParsedFile, *, publish: bool = True) -> Impor
             draft = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
             changed = changed_columns(draft, row.values)
             notes = [gettext("Saved as a draft; the published page stays as it is.")] if changed else []
-            plan.changes.append(PlannedChange(row.line, UPDATE if changed else UNCHANGED, row.values, page, changed, notes))
+            plan.changes.append(
+                PlannedChange(row.line, UPDATE if changed else UNCHANGED, row.values, page, changed, notes)
+            )
             continue
         changed = changed_columns(page, row.values)
         notes = []

@@ -11,6 +11,7 @@ WEB_SCHEMES = ["http", "https"]
 # vbscript:, but they admit ftp:// and ftps://, which no member's browser opens any more.
 # Every link field a campaign shows (blocks, resource pages) adds this validator, so the
 # admin's forms and an imported bundle meet the same rule.
+# A code of its own: form fields replace the message of an "invalid" error with their own.
 web_address_validator = URLValidator(
-    schemes=WEB_SCHEMES, message=_("Enter a web address starting with http:// or https://.")
+    schemes=WEB_SCHEMES, message=_("Enter a web address starting with http:// or https://."), code="web_address"
 )
