@@ -243,25 +243,33 @@ class _Import:
                 revision.publish(user=self.user)
             self.result.add(kind, page.title, CREATED, where=page.url_path, note=self._note(), obj=page)
             return page
-        # The latest revision is what an editor sees and would change; the published page stays
-        # as it is until someone publishes.
-        draft = existing.get_latest_revision_as_object()
-        before = _comparable(draft, values)
+        if self.live and existing.live:
+            # Published on top of what is published, as the directory import does: an editor's
+            # unfinished draft is not published with it (it stays in the page's history).
+            base = existing
+        else:
+            # The latest revision is what an editor sees and would change; the published page
+            # stays as it is until someone publishes.
+            base = existing.get_latest_revision_as_object()
+        before = _comparable(base, values)
         for name, value in values.items():
-            setattr(draft, name, value)
+            setattr(base, name, value)
         try:
-            draft.full_clean()
+            base.full_clean()
         except ValidationError as error:
             self.refusals.add_error(path, error)
             return None
-        unchanged = _comparable(draft, values) == before
-        if unchanged and (not self.live or (existing.live and not existing.has_unpublished_changes)):
+        # With --live an unpublished page is published even when its content is the bundle's.
+        if _comparable(base, values) == before and (existing.live or not self.live):
             self.result.add(kind, existing.title, UNCHANGED, where=existing.url_path, obj=existing)
             return existing
-        revision = draft.save_revision(user=self.user, log_action=True)
+        note = self._note()
+        if self.live and existing.has_unpublished_changes:
+            note = gettext("its unpublished draft stays in its history")
+        revision = base.save_revision(user=self.user, log_action=True)
         if self.live:
             revision.publish(user=self.user)
-        self.result.add(kind, draft.title, UPDATED, where=existing.url_path, note=self._note(), obj=existing)
+        self.result.add(kind, base.title, UPDATED, where=existing.url_path, note=note, obj=existing)
         return existing
 
     def _note(self) -> str:
@@ -298,13 +306,11 @@ class _Import:
         if not entries:
             return
         index = ResourceIndexPage.objects.child_of(self.parent).first()
+        # A new listing gets a title and slug; one already there is left as it is (and published with --live).
+        values = {"title": gettext("Resources"), "slug": "resources"} if index is None else {}
+        index = self._save_page(self.parent, ResourceIndexPage, index, values, "resources", kinds.RESOURCE_LISTING)
         if index is None:
-            values = {"title": gettext("Resources"), "slug": "resources"}
-            index = self._save_page(self.parent, ResourceIndexPage, None, values, "resources", kinds.RESOURCE_LISTING)
-            if index is None:
-                return
-        else:
-            index = index.specific
+            return
         for position, entry in enumerate(entries):
             page = existing[entry["id"]]
             values = {name: entry.get(name) for name in RESOURCE_FIELDS}

@@ -92,7 +92,7 @@ def test_reimporting_in_place_counts_what_really_changed(tmp_path):
     result = import_campaign(bundle, factories.home(), live=True)
 
     assert not result.created and not result.updated
-    assert len(result.unchanged) == 6  # Template, directory, its 2 decision makers, resource, campaign.
+    assert len(result.unchanged) == 7  # Template, directory, its 2 decision makers, listing, resource, campaign.
     assert ActionKitPage.objects.get().latest_revision_id == campaign.latest_revision_id
 
 
@@ -174,6 +174,13 @@ def test_a_draft_import_of_a_new_campaign_creates_only_unpublished_pages(tmp_pat
     assert {item.action for item in result.items} == {"created"}
     assert LetterTemplate.objects.get().document is None  # Waiting for approval; members get the default letter.
     assert LetterTemplate.objects.get().pending_document is not None
+
+    # Imported again with --live: everything is published, the document in use.
+    import_campaign(bundle, parent, live=True)
+
+    assert created.count() == 6 and not created.filter(live=False).exists()
+    template = LetterTemplate.objects.get()
+    assert template.document is not None and template.pending_document is None
 
 
 def test_a_dry_run_writes_nothing(tmp_path):
