@@ -18,6 +18,7 @@ from soroptimist_advocacy.letter_builder.sample_letters import (
     sample_letter_for_template,
 )
 from soroptimist_advocacy.models import LetterTemplate
+from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 
 IMPORTED_DOCUMENT_TEMPLATE = "soroptimist_advocacy/admin/imported_letter_document.html"
 
@@ -140,7 +141,10 @@ class LetterTemplateViewSet(SnippetViewSet):
         )
 
     def get_urlpatterns(self):
-        return super().get_urlpatterns() + [
-            path("sample/<int:pk>/", self.sample_letter_view, name="sample_letter"),
-            path("imported/<int:pk>/", self.imported_document_view, name="imported_document"),
-        ]
+        # Wagtail's own snippet views answer a refusal as Wagtail does; the app's own views with a 403.
+        return super().get_urlpatterns() + refusals_as_403(
+            [
+                path("sample/<int:pk>/", self.sample_letter_view, name="sample_letter"),
+                path("imported/<int:pk>/", self.imported_document_view, name="imported_document"),
+            ]
+        )

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from wagtail.models import GroupPagePermission, Page, Revision
+from wagtail.models import Page, Revision
 
 from soroptimist_advocacy.models import ActionKitPage, CampaignBundleUpload, LetterTemplate
 from soroptimist_advocacy.web.admin import url_names
@@ -169,10 +169,41 @@ def test_a_damaged_upload_is_refused_with_the_message(client, partner, tmp_path)
     assert "This bundle is damaged or incomplete; nothing was imported." in response.content.decode()
 
 
-def test_the_editors_group_page_permissions_do_not_cover_publishing(client, partner):
+def test_publishing_at_once_takes_the_right_to_publish_under_the_parent(client, partner):
     bundle, parent = partner
-    editor = admin_user("editor", bundles=True, groups=["Editors"])
-    GroupPagePermission.objects.filter(group__name="Editors").exists()
-    client.force_login(editor)
+    client.force_login(admin_user("editor", bundles=True, groups=["Editors"]))  # Adds and edits pages; no publishing.
 
     assert upload(client, bundle, parent, live="on").status_code == 403
+
+
+def test_an_imported_template_document_waits_on_the_template_until_an_editor_approves_it(client, partner):
+    bundle, parent = partner
+    client.force_login(admin_user("root", superuser=True))
+    client.post(URL, {"token": upload(client, bundle, parent).context["token"]})
+    template = LetterTemplate.objects.get()
+    review = reverse(template.snippet_viewset.get_url_name("imported_document"), args=[template.pk])
+
+    listing = client.get(reverse(template.snippet_viewset.get_url_name("list"))).content.decode()
+    assert "Waiting for approval" in listing and review in listing
+    assert client.get(review).status_code == 200
+    sample = client.get(review, {"sample": "1"})
+    assert sample.status_code == 200 and sample["Content-Type"].startswith("application/vnd.openxml")
+    assert template.document is None
+
+    assert client.post(review, {"action": "approve"}).status_code == 302
+
+    template.refresh_from_db()
+    assert template.document is not None and template.pending_document is None
+
+
+def test_an_editor_who_may_not_change_templates_cannot_approve(client, partner):
+    bundle, parent = partner
+    client.force_login(admin_user("root", superuser=True))
+    client.post(URL, {"token": upload(client, bundle, parent).context["token"]})
+    template = LetterTemplate.objects.get()
+    review = reverse(template.snippet_viewset.get_url_name("imported_document"), args=[template.pk])
+    client.force_login(admin_user("visitor"))
+
+    assert client.post(review, {"action": "approve"}).status_code == 403
+    template.refresh_from_db()
+    assert template.document is None and template.pending_document is not None
