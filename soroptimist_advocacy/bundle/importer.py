@@ -29,6 +29,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 from wagtail.fields import StreamField
+from wagtail.log_actions import log
 from wagtail.models import Page
 
 from soroptimist_advocacy.bundle import result as kinds
@@ -238,6 +239,7 @@ class _Import:
                 )
                 return None
             parent.add_child(instance=page)
+            log(instance=page, action="wagtail.create", user=self.user)
             revision = page.save_revision(user=self.user, log_action=True)
             if self.live:
                 revision.publish(user=self.user)
