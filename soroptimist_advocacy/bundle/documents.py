@@ -14,6 +14,7 @@ import posixpath
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db.models import Q
 from django.utils.translation import gettext
 from wagtail.documents import get_document_model
 
@@ -23,6 +24,8 @@ from soroptimist_advocacy.letter_builder.template_versions import read_document_
 
 MAX_DOCUMENT = 20 * 1024 * 1024
 DEFAULT_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt"]
+# Documents saved without a hash (by scripts, or before Wagtail kept one) that are read to find a match.
+MAX_UNHASHED_READS = 20
 
 
 def allowed_extensions() -> set[str]:
@@ -70,19 +73,29 @@ class DocumentStore:
         if digest not in self.documents:
             return None
         if keep is not None and holds(keep, digest):
+            self.stored.setdefault(digest, keep)
             return keep
         if digest not in self.stored:
             entry, data = self.documents[digest]
-            Document = get_document_model()
-            document = Document.objects.filter(file_hash=digest).first()
+            document = self._existing(digest, len(data))
             if document is None:
-                document = Document(title=str(entry.get("title") or "")[:255] or _filename(entry))
+                document = get_document_model()(title=str(entry.get("title") or "")[:255] or _filename(entry))
                 document.file.save(_filename(entry), ContentFile(data), save=False)
                 self.created.append(document)  # Before saving: a failed save leaves a file behind too.
                 document._set_document_file_metadata()
                 document.save()
             self.stored[digest] = document
         return self.stored[digest]
+
+    @staticmethod
+    def _existing(digest: str, size: int):
+        """A document of the site with these bytes: by its hash, else (saved without one) by reading it."""
+        Document = get_document_model()
+        document = Document.objects.filter(file_hash=digest).first()
+        if document is not None:
+            return document
+        unhashed = Document.objects.filter(file_hash="").filter(Q(file_size=size) | Q(file_size__isnull=True))
+        return next((candidate for candidate in unhashed[:MAX_UNHASHED_READS] if holds(candidate, digest)), None)
 
     def delete_created_files(self) -> None:
         """Delete the files this store wrote (their rows go with the rolled-back transaction)."""

@@ -20,11 +20,13 @@ the same import, rolled back.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -81,10 +83,13 @@ class BundleContents:
         self.directory_csv = None
         if self.manifest.get("directory") is not None:
             csv_data = reader.read(DIRECTORY_FILE, MAX_DIRECTORY)
-            parsed = read_decision_makers(csv_data)
-            for error in parsed.errors:
-                refusals.add(DIRECTORY_FILE, str(error))
-            self.directory_csv = None if parsed.errors else csv_data
+            # A directory whose decision makers are all samples (never exported) travels as a header alone.
+            lines = [line for line in csv_data.decode("utf-8", "replace").splitlines() if line.strip()]
+            if len(lines) > 1:
+                parsed = read_decision_makers(csv_data)
+                for error in parsed.errors:
+                    refusals.add(DIRECTORY_FILE, str(error))
+                self.directory_csv = None if parsed.errors else csv_data
         self._check_letter_templates(refusals)
         campaign = self.manifest["campaign"]
         for name in ("intro", "privacy_text"):
@@ -150,8 +155,15 @@ def _comparable(page, names) -> dict:
     for name in names:
         model_field = page._meta.get_field(name)
         if isinstance(model_field, StreamField):
-            raw = model_field.stream_block.get_prep_value(getattr(page, name))
-            values[name] = json.dumps(_canonical(raw), sort_keys=True)
+            stream_block, value = model_field.stream_block, getattr(page, name)
+            # Cleaned as the bundle's value was (an unset checkbox is False); stored content that no
+            # longer validates is compared as it is, and differs from any bundle's.
+            with contextlib.suppress(ValidationError):
+                value = stream_block.clean(value)
+            raw = stream_block.get_prep_value(value)
+            values[name] = json.dumps(
+                _canonical(raw), sort_keys=True, cls=DjangoJSONEncoder
+            )  # As StreamField stores it.
         else:
             values[name] = _canonical(model_field.value_to_string(page))
     return values
@@ -266,7 +278,7 @@ class _Import:
             self.result.add(kind, existing.title, UNCHANGED, where=existing.url_path, obj=existing)
             return existing
         note = self._note()
-        if self.live and existing.has_unpublished_changes:
+        if self.live and existing.live and existing.has_unpublished_changes:
             note = gettext("its unpublished draft stays in its history")
         revision = base.save_revision(user=self.user, log_action=True)
         if self.live:
@@ -286,7 +298,7 @@ class _Import:
             self.parent, DecisionMakerIndexPage, existing, values, "directory", kinds.DIRECTORY, entry["id"]
         )
         if directory is None or self.directory_csv is None:
-            return directory  # None: its CSV was refused already, line by line.
+            return directory  # No decision makers, or its CSV was refused already, line by line.
         plan = import_decision_makers(directory, self.directory_csv, user=self.user, publish=self.live)
         if not plan.is_valid:
             for error in plan.errors:

@@ -20,7 +20,7 @@ INTRO = "<p>Write to your minister before the end of June.</p>"
 def site_campaign(parent=None) -> ActionKitPage:
     """A live campaign with everything a bundle carries: a directory with Claire Dubois (FR,
     claire@example.org), a letter template with its .docx, a resource with its PDF, and a
-    paragraph, a resource list, a call to action and the letter builder in its body."""
+    paragraph, a resource list, a call to action, the letter builder and a summary in its body."""
     parent = parent or factories.home()
     directory = factories.make_directory(parent)
     factories.make_decision_maker(directory, "FR", "Claire Dubois", external_id="fr-1", email="claire@example.org")
@@ -37,6 +37,8 @@ def site_campaign(parent=None) -> ActionKitPage:
             "value": {"heading": "Join us", "text": "", "button_label": "Go", "external_url": "https://example.org/"},
         },
         factories.letter_block(template=template.pk),
+        # Stored as content written by a script often is: an unset checkbox as null.
+        {"type": "campaign_summary", "value": {"heading": "So far", "intro": "", "include_partners": None}},
     ]
     return factories.make_action_kit(parent, directory=directory, body=body, intro=INTRO)
 

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
 from soroptimist_advocacy.models import ActionKitPage, CampaignBundleUpload, LetterTemplate
@@ -37,6 +38,7 @@ def partner(tmp_path):
     for page in Page.objects.filter(depth__gt=2).order_by("-depth"):
         page.delete()
     LetterTemplate.objects.all().delete()
+    get_document_model().objects.all().delete()
     parent = factories.add(factories.home(), Page(title="Partner campaigns", slug="partners"))
     return bundle, parent
 

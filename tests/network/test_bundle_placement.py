@@ -92,7 +92,8 @@ def test_reimporting_in_place_counts_what_really_changed(tmp_path):
     result = import_campaign(bundle, factories.home(), live=True)
 
     assert not result.created and not result.updated
-    assert len(result.unchanged) == 7  # Template, directory, its 2 decision makers, listing, resource, campaign.
+    # The template, the directory, its 2 decision makers, the listing, the resource, the campaign, 2 documents.
+    assert len(result.unchanged) == 9
     assert ActionKitPage.objects.get().latest_revision_id == campaign.latest_revision_id
 
 
@@ -166,6 +167,7 @@ def test_a_draft_import_of_a_new_campaign_creates_only_unpublished_pages(tmp_pat
     for page in Page.objects.filter(depth__gt=2).exclude(pk=parent.pk).order_by("-depth"):
         page.delete()
     LetterTemplate.objects.all().delete()
+    get_document_model().objects.all().delete()
 
     result = import_campaign(bundle, parent)
 

@@ -30,6 +30,7 @@ def partner_bundle(tmp_path):
             existing.delete()
     Page.objects.filter(depth__gt=2).delete()
     LetterTemplate.objects.all().delete()
+    get_document_model().objects.all().delete()
     return bundle
 
 
@@ -55,6 +56,7 @@ def test_a_partner_bundle_imports_as_the_editor_would_store_it(partner_bundle):
         "resource_list",
         "call_to_action",
         "letter_builder",
+        "campaign_summary",
     ]
     assert len(result.created) > 0 and not result.updated
 
@@ -145,7 +147,7 @@ def test_blocks_of_the_wrong_shape_or_unknown_kinds_are_refused(partner_bundle, 
         import_campaign(changed(partner_bundle, tmp_path / "wrong.zip", wrong), factories.home())
 
     paths = {message.split(":")[0] for message in refused.value.messages}
-    assert paths == {"campaign.body[4]", "campaign.body[2].value.onclick", "campaign.body[1].value.resources"}
+    assert paths == {"campaign.body[5]", "campaign.body[2].value.onclick", "campaign.body[1].value.resources"}
 
 
 def test_a_nul_character_is_refused_where_it_is(partner_bundle, tmp_path):
