@@ -17,6 +17,7 @@ from django.core.files.base import ContentFile
 from django.db.models import Q
 from django.utils.translation import gettext
 from wagtail.documents import get_document_model
+from wagtail.documents.models import AbstractDocument
 
 from soroptimist_advocacy.bundle.errors import BundleDamaged, Refusals
 from soroptimist_advocacy.bundle.reader import BundleReader
@@ -62,8 +63,8 @@ class DocumentStore:
 
     def __init__(self, documents: dict[str, tuple[dict, bytes]]):
         self.documents = documents
-        self.stored: dict[str, object] = {}
-        self.created: list[object] = []
+        self.stored: dict[str, AbstractDocument] = {}
+        self.created: list[AbstractDocument] = []
 
     def get(self, digest, keep=None):
         """The site's document with the bytes of the bundle's document *digest*, stored if new; None if unknown.

@@ -24,7 +24,9 @@ import contextlib
 import json
 import re
 import uuid
+from typing import cast
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
@@ -61,6 +63,12 @@ TREE_FIELDS = ["path", "depth"]
 BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
 
 
+def _editor_widget(name: str):
+    """The widget the admin edits the campaign's rich text field *name* with (its features included)."""
+    form_field = cast(forms.Field, CAMPAIGN_PAGE._meta.get_field(name).formfield())  # type: ignore[union-attr]
+    return form_field.widget
+
+
 class _RolledBack(Exception):
     """Leaves a dry run's transaction, carrying what the import would have done."""
 
@@ -93,9 +101,8 @@ class BundleContents:
         self._check_letter_templates(refusals)
         campaign = self.manifest["campaign"]
         for name in ("intro", "privacy_text"):
-            widget = CAMPAIGN_PAGE._meta.get_field(name).formfield().widget
-            campaign[name] = checked_rich_text(widget, campaign.get(name), f"campaign.{name}", refusals)
-        stream_block = CAMPAIGN_PAGE._meta.get_field("body").stream_block
+            campaign[name] = checked_rich_text(_editor_widget(name), campaign.get(name), f"campaign.{name}", refusals)
+        stream_block = CAMPAIGN_PAGE.body.field.stream_block
         body_check = StreamCheck(refusals)
         campaign["body"] = body_check.checked(stream_block, campaign.get("body") or [], "campaign.body")
         self.body_misshapen = body_check.misshapen
@@ -160,10 +167,8 @@ def _comparable(page, names) -> dict:
             # longer validates is compared as it is, and differs from any bundle's.
             with contextlib.suppress(ValidationError):
                 value = stream_block.clean(value)
-            raw = stream_block.get_prep_value(value)
-            values[name] = json.dumps(
-                _canonical(raw), sort_keys=True, cls=DjangoJSONEncoder
-            )  # As StreamField stores it.
+            raw = stream_block.get_prep_value(value)  # Dates and the like as StreamField stores them:
+            values[name] = json.dumps(_canonical(raw), sort_keys=True, cls=DjangoJSONEncoder)
         else:
             values[name] = _canonical(model_field.value_to_string(page))
     return values
@@ -395,7 +400,7 @@ class _Import:
         for index, entry in enumerate(self.manifest["letter_templates"]):
             path = f"letter_templates[{index}]"
             template = existing[entry["id"]]
-            document = self.store.get(entry["document"], keep=template.document if template else None)
+            document = self.store.get(entry.get("document"), keep=template.document if template else None)
             created = template is None
             if created:
                 template = LetterTemplate(translation_key=uuid.UUID(entry["id"]), locale=self.parent.locale)
