@@ -1,11 +1,15 @@
 """Admin registrations: snippets and viewsets."""
 
 from django.contrib import messages
+from django.contrib.auth.models import Permission
+from django.urls import reverse
 from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import messages as admin_messages
 from wagtail.snippets.models import register_snippet
 
+from soroptimist_advocacy.bundle.admin import CampaignBundleViewSet
 from soroptimist_advocacy.compat import register_permission_policy
 from soroptimist_advocacy.directory.admin.corrections import OpenCorrectionsSummaryItem
 from soroptimist_advocacy.directory.admin.decision_makers import DecisionMakerViewSetGroup
@@ -46,10 +50,35 @@ def add_open_corrections_summary_item(request, summary_items):
     summary_items.append(OpenCorrectionsSummaryItem(request))
 
 
+@hooks.register("register_admin_viewset")
+def register_campaign_bundle_import():
+    return CampaignBundleViewSet()
+
+
+@hooks.register("register_permissions")
+def campaign_bundle_import_permission():
+    # Offered in the admin's group editor: who may import campaign bundles.
+    return Permission.objects.filter(content_type__app_label="soroptimist_advocacy", codename="import_campaign_bundle")
+
+
 @hooks.register("before_edit_snippet")
 def warn_about_an_unusable_letter_template(request, instance):
     if request.method == "GET" and isinstance(instance, LetterTemplate) and (warning := template_warning(instance)):
         messages.warning(request, warning)
+
+
+@hooks.register("before_edit_snippet")
+def point_to_an_imported_letter_template_document(request, instance):
+    if request.method == "GET" and isinstance(instance, LetterTemplate) and instance.pending_document_id:
+        review = reverse(instance.snippet_viewset.get_url_name("imported_document"), args=[instance.pk])
+        admin_messages.warning(
+            request,
+            gettext(
+                "A campaign bundle brought a new document for this template. Members keep the current one "
+                "until you approve it."
+            ),
+            buttons=[admin_messages.button(review, gettext("Review"))],
+        )
 
 
 @hooks.register("before_edit_page")

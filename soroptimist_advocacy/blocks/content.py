@@ -8,6 +8,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.models import Locale, Page
 
 from soroptimist_advocacy.directory.countries import country_choices_for
+from soroptimist_advocacy.web.links import web_address_validator
 from soroptimist_advocacy.web.translations import in_active_language, live_in_active_language
 
 TEMPLATE_DIR = "soroptimist_advocacy/blocks/"
@@ -116,7 +117,7 @@ class CallToActionBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("Text"), required=False)
     button_label = blocks.CharBlock(label=_("Button label"))
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
-    external_url = blocks.URLBlock(label=_("External URL"), required=False)
+    external_url = blocks.URLBlock(label=_("External URL"), required=False, validators=[web_address_validator])
 
     class Meta:
         icon = "pick"
@@ -157,7 +158,7 @@ class ShareLinksBlock(blocks.StructBlock):
 class RelatedLinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"))
     page = blocks.PageChooserBlock(label=_("Page"), required=False)
-    external_url = blocks.URLBlock(label=_("External URL"), required=False)
+    external_url = blocks.URLBlock(label=_("External URL"), required=False, validators=[web_address_validator])
     date = blocks.DateBlock(label=_("Date"), required=False)
 
     class Meta:

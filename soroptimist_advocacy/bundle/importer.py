@@ -1,35 +1,52 @@
-"""Read a campaign bundle into a parent page: every part checked as an upload is, then
-all written in one transaction, or nothing.
+"""Read a campaign bundle into a parent page, through the doors the admin uses, or not at all.
 
-Pages are matched by the source's ``translation_key`` in the parent's locale,
-letter templates likewise, documents by the SHA-1 of their bytes: importing the
-same bundle again updates in place. New and updated pages are saved as drafts
-unless ``live`` is asked for, so an editor reviews a shared campaign before it
-goes out under her site's name.
+1. The zip is opened and its members read in one place (:mod:`.reader`): a damaged
+   or incomplete bundle is refused, never a traceback.
+2. Every value is checked before anything is written: the manifest's shapes
+   (:mod:`.manifest`), every rich text as the editor would save it (:mod:`.rich_text`,
+   :mod:`.stream`), documents and letter templates as uploads are, the directory as
+   its CSV import is.
+3. In one transaction, with the parent locked: what the bundle names must be under
+   the parent (:mod:`.placement`); pages go through their own ``full_clean`` and
+   StreamField values through their blocks' ``to_python`` and ``clean``. Any refusal
+   anywhere undoes every write and is reported with the bundle path of its value.
+
+Without ``live`` nothing reaches visitors or members: new pages are unpublished
+drafts, existing pages get a draft revision (their published content unchanged),
+decision makers likewise, and a letter template's new document waits on the
+template for an editor's approval (``LetterTemplate.pending_document``). A dry run is
+the same import, rolled back.
 """
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import json
-import os
-import posixpath
-import zipfile
-from dataclasses import dataclass, field
+import re
+import uuid
+from typing import cast
 
-from django.conf import settings
+from django import forms
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.db import transaction
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext
-from django_countries import countries
-from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
+from wagtail.log_actions import log
 from wagtail.models import Page
 
-from soroptimist_advocacy.bundle import FORMAT, VERSION
+from soroptimist_advocacy.bundle import result as kinds
+from soroptimist_advocacy.bundle.documents import DocumentStore, read_documents
+from soroptimist_advocacy.bundle.errors import BundleRefused, Refusals
 from soroptimist_advocacy.bundle.export import CAMPAIGN_FIELDS, RESOURCE_FIELDS
+from soroptimist_advocacy.bundle.manifest import check_manifest, parse_manifest
+from soroptimist_advocacy.bundle.placement import Placement
+from soroptimist_advocacy.bundle.reader import BundleReader
 from soroptimist_advocacy.bundle.refs import remap
-from soroptimist_advocacy.bundle.zipcheck import MAX_TOTAL_SIZE, check_bundle
+from soroptimist_advocacy.bundle.result import CREATED, UNCHANGED, UPDATED, ImportResult
+from soroptimist_advocacy.bundle.rich_text import checked_rich_text
+from soroptimist_advocacy.bundle.stream import StreamCheck, cleaned_stream
 from soroptimist_advocacy.directory.csv_format import read_decision_makers
 from soroptimist_advocacy.directory.importer import import_decision_makers
 from soroptimist_advocacy.letters import clean_template, validate
@@ -39,251 +56,379 @@ from soroptimist_advocacy.models.letter_template import LetterTemplate
 from soroptimist_advocacy.models.resource import ResourceIndexPage, ResourcePage
 
 MAX_MANIFEST = 5 * 1024 * 1024
-MAX_DOCUMENT = 20 * 1024 * 1024
+MAX_DIRECTORY = 1_000_000
+DIRECTORY_FILE = "directory.csv"
+CAMPAIGN_PAGE = ActionKitPage
+TREE_FIELDS = ["path", "depth"]
+BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
 
 
-class BundleRefused(Exception):
-    def __init__(self, messages):
-        super().__init__("; ".join(messages))
-        self.messages = list(messages)
+def _editor_widget(name: str):
+    """The widget the admin edits the campaign's rich text field *name* with (its features included)."""
+    form_field = cast(forms.Field, CAMPAIGN_PAGE._meta.get_field(name).formfield())  # type: ignore[union-attr]
+    return form_field.widget
 
 
-@dataclass
-class ImportResult:
-    page: Page | None = None
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
+class _RolledBack(Exception):
+    """Leaves a dry run's transaction, carrying what the import would have done."""
+
+    def __init__(self, result):
+        super().__init__()
+        self.result = result
 
 
-def _allowed_extensions() -> set[str]:
-    return {
-        extension.lower()
-        for extension in getattr(settings, "WAGTAILDOCS_EXTENSIONS", None)
-        or ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt"]
-    }
+class BundleContents:
+    """Everything read from the zip and checked without the database: then the zip is closed."""
 
+    def __init__(self, reader: BundleReader):
+        # Problems of single values are kept, not raised: the import goes on (and is rolled back)
+        # so that the block checks it makes find theirs too, and one attempt shows them all.
+        self.refusals = refusals = Refusals()
+        self.manifest = parse_manifest(reader.read("manifest.json", MAX_MANIFEST))
+        check_manifest(self.manifest, refusals)
+        refusals.raise_if_any()
+        self.documents = read_documents(reader, self.manifest, refusals)
+        self.directory_csv = None
+        if self.manifest.get("directory") is not None:
+            csv_data = reader.read(DIRECTORY_FILE, MAX_DIRECTORY)
+            # A directory whose decision makers are all samples (never exported) travels as a header alone.
+            lines = [line for line in csv_data.decode("utf-8", "replace").splitlines() if line.strip()]
+            if len(lines) > 1:
+                parsed = read_decision_makers(csv_data)
+                for error in parsed.errors:
+                    refusals.add(DIRECTORY_FILE, str(error))
+                self.directory_csv = None if parsed.errors else csv_data
+        self._check_letter_templates(refusals)
+        campaign = self.manifest["campaign"]
+        for name in ("intro", "privacy_text"):
+            campaign[name] = checked_rich_text(_editor_widget(name), campaign.get(name), f"campaign.{name}", refusals)
+        stream_block = CAMPAIGN_PAGE.body.field.stream_block
+        body_check = StreamCheck(refusals)
+        campaign["body"] = body_check.checked(stream_block, campaign.get("body") or [], "campaign.body")
+        self.body_misshapen = body_check.misshapen
 
-def _read(package, name: str, limit: int) -> bytes:
-    info = package.getinfo(name)
-    if info.file_size > limit:
-        raise BundleRefused([gettext("A file in the bundle is too large: %(name)s") % {"name": name}])
-    with package.open(info) as handle:
-        data = handle.read(limit + 1)  # Never trust the declared size alone.
-    if len(data) > limit:
-        raise BundleRefused([gettext("A file in the bundle is too large: %(name)s") % {"name": name}])
-    return data
-
-
-def _manifest(package) -> dict:
-    try:
-        manifest = json.loads(_read(package, "manifest.json", MAX_MANIFEST).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise BundleRefused([gettext("The bundle's manifest.json is not valid JSON.")]) from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
-        raise BundleRefused([gettext("The file is not a campaign bundle of a version this site reads.")])
-    if not isinstance(manifest.get("campaign"), dict):
-        raise BundleRefused([gettext("The bundle has no campaign.")])
-    for key in ("documents", "letter_templates", "resources"):
-        if not isinstance(manifest.get(key, []), list) or not all(isinstance(i, dict) for i in manifest.get(key, [])):
-            raise BundleRefused([gettext("The bundle's “%(key)s” is not a list.") % {"key": key}])
-    return manifest
-
-
-def _checked_documents(package, manifest) -> dict[str, tuple[dict, bytes]]:
-    """Document id -> (entry, bytes), each of an allowed type and size, its bytes matching its id."""
-    documents, names = {}, set(package.namelist())
-    for entry in manifest.get("documents", []):
-        name, digest = str(entry.get("file", "")), str(entry.get("id", ""))
-        extension = posixpath.splitext(name)[1].lower().lstrip(".")
-        if name not in names or not name.startswith("documents/"):
-            raise BundleRefused([gettext("The bundle lists a document it does not hold.")])
-        if extension not in _allowed_extensions():
-            raise BundleRefused([gettext("Documents of type “%(type)s” are not allowed.") % {"type": extension}])
-        data = _read(package, name, MAX_DOCUMENT)
-        if hashlib.sha1(data).hexdigest() != digest:
-            raise BundleRefused([gettext("A document of the bundle does not match its checksum.")])
-        documents[digest] = (entry, data)
-    return documents
-
-
-def _check_templates(manifest, documents) -> None:
-    for entry in manifest.get("letter_templates", []):
-        document_id = entry.get("document")
-        if document_id is None:
-            continue
-        if document_id not in documents:
-            raise BundleRefused([gettext("A letter template's document is missing from the bundle.")])
-        try:
-            validate(clean_template(documents[document_id][1]))
-        except ValidationError as error:
-            raise BundleRefused(
-                [
+    def _check_letter_templates(self, refusals: Refusals) -> None:
+        for index, entry in enumerate(self.manifest["letter_templates"]):
+            document_id = entry.get("document")
+            if document_id is None:
+                continue
+            if document_id not in self.documents:
+                refusals.add(f"letter_templates[{index}].document", gettext("is not a document of this bundle."))
+                continue
+            try:
+                validate(clean_template(self.documents[document_id][1]))
+            except ValidationError as error:
+                del self.documents[document_id]  # Not stored, nor checked again, in an import that is refused.
+                refusals.add(
+                    f"letter_templates[{index}].document",
                     gettext("Letter template “%(name)s”: %(error)s")
-                    % {"name": str(entry.get("name", ""))[:100], "error": " ".join(error.messages)}
-                ]
-            ) from error
+                    % {"name": str(entry.get("name", ""))[:100], "error": " ".join(error.messages)},
+                )
 
 
-def _store_document(entry: dict, data: bytes, cache: dict[str, int]) -> int:
-    if entry["id"] in cache:
-        return cache[entry["id"]]
-    Document = get_document_model()
-    existing = Document.objects.filter(file_hash=entry["id"]).first()
-    if existing is None:
-        # Only the sanitised base name is used: the bundle never chooses a storage path.
-        filename = os.path.basename(str(entry.get("filename") or "document")).replace("\x00", "")[:100] or "document"
-        extension = posixpath.splitext(entry["file"])[1].lower()
-        if not filename.lower().endswith(extension):
-            filename += extension
-        existing = Document(title=str(entry.get("title") or filename)[:255])
-        existing.file.save(filename, ContentFile(data), save=False)
-        existing._set_document_file_metadata()
-        existing.save()
-    cache[entry["id"]] = existing.pk
-    return existing.pk
+def import_campaign(source, parent, *, live: bool = False, user=None, dry_run: bool = False) -> ImportResult:
+    """Import the bundle *source* (a path or a binary file) under *parent*.
 
-
-def _upsert_page(parent, model, key, values, live, result):
-    page = model.objects.filter(translation_key=key, locale=parent.locale).first() if key else None
-    if page is None:
-        page = model(locale=parent.locale, live=False, **values)
-        if key:
-            page.translation_key = key
-        if Page.objects.child_of(parent).filter(slug=page.slug).exists():
-            raise BundleRefused([gettext("The parent already has a page at “%(slug)s”.") % {"slug": page.slug}])
-        parent.add_child(instance=page)
-        result.created.append(page.title)
-    else:
-        for name, value in values.items():
-            setattr(page, name, value)
-        page.full_clean()
-        result.updated.append(page.title)
-    revision = page.save_revision()
-    if live:
-        revision.publish()
-        page.refresh_from_db()
-    return page
-
-
-def import_campaign(path, parent, *, live: bool = False, user=None) -> ImportResult:
-    """Import the bundle at *path* under *parent*; BundleRefused, with nothing written, on any problem."""
-    if os.path.getsize(path) > MAX_TOTAL_SIZE:
-        raise BundleRefused([gettext("The bundle is too large.")])
+    Raises BundleRefused, with nothing written, on any problem. A *dry_run* makes
+    every write and check, returns what it did, and rolls it all back.
+    """
+    with BundleReader(source) as reader:
+        contents = BundleContents(reader)
+    parent = parent.specific
+    store = DocumentStore(contents.documents)
     try:
-        package = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise BundleRefused([gettext("The file is not a zip bundle.")]) from None
-    with package:
-        try:
-            check_bundle(package)
-        except ValidationError as error:
-            raise BundleRefused(error.messages) from None
-        manifest = _manifest(package)
-        documents = _checked_documents(package, manifest)
-        _check_templates(manifest, documents)
-        directory_entry = manifest.get("directory")
-        directory_csv = None
-        if isinstance(directory_entry, dict):
-            directory_csv = _read(package, "directory.csv", 1_000_000)
-            parsed = read_decision_makers(directory_csv)
-            if not parsed.is_valid:
-                raise BundleRefused([str(error) for error in parsed.errors])
-        try:
-            with transaction.atomic():
-                return _write(parent.specific, manifest, documents, directory_entry, directory_csv, live, user)
-        except ValidationError as error:
-            raise BundleRefused(error.messages) from None
-        except (KeyError, TypeError, ValueError, AttributeError):
-            # A manifest whose values have the wrong shape; the transaction has undone every write.
-            raise BundleRefused([gettext("The bundle's manifest.json is malformed.")]) from None
-
-
-def _target_countries(value) -> list[str]:
-    """The bundle's target countries as ISO codes; a bundle written before targets were a
-    list holds a number (or nothing), which means every country."""
-    if not isinstance(value, list):
-        return []
-    known = dict(countries)
-    codes = [str(code).upper() for code in value]
-    unknown = [code for code in codes if code not in known]
-    if unknown:
+        with transaction.atomic():
+            result = _Import(parent, contents, store, live=live, user=user).run()
+            result.dry_run = dry_run
+            if dry_run:
+                raise _RolledBack(result)
+    except _RolledBack as rolled_back:
+        store.delete_created_files()
+        return rolled_back.result
+    except IntegrityError:
+        store.delete_created_files()
         raise BundleRefused(
-            [
-                gettext("The bundle's target countries include unknown codes: %(codes)s")
-                % {"codes": ", ".join(unknown[:10])}
-            ]
-        )
-    return codes
-
-
-def _write(
-    parent, manifest, documents: dict[str, tuple[dict, bytes]], directory_entry, directory_csv, live, user
-) -> ImportResult:
-    result = ImportResult()
-    document_ids: dict[str, int] = {}
-    template_ids: dict[str, int] = {}
-    for entry in manifest.get("letter_templates", []):
-        template = LetterTemplate.objects.filter(translation_key=entry["id"], locale=parent.locale).first()
-        template = template or LetterTemplate(translation_key=entry["id"], locale=parent.locale)
-        template.name = str(entry.get("name", ""))[:255]
-        template.notes = str(entry.get("notes", ""))
-        document_id = entry.get("document")
-        template.document_id = _store_document(*documents[document_id], document_ids) if document_id else None
-        template.full_clean()  # Validates the .docx once more, as the snippet form does.
-        template.save()
-        template_ids[entry["id"]] = template.pk
-
-    if directory_entry:
-        directory = _upsert_page(
-            parent,
-            DecisionMakerIndexPage,
-            directory_entry["id"],
-            {
-                "title": str(directory_entry.get("title", ""))[:255],
-                "slug": str(directory_entry.get("slug", ""))[:255],
-            },
-            True,
-            result,
-        )  # Decision makers are only published under a live directory.
-        plan = import_decision_makers(directory, directory_csv, user=user)
-        if not plan.is_valid:
-            raise BundleRefused([str(error) for error in plan.errors])
-
-    resource_entries = manifest.get("resources", [])
-    if resource_entries:
-        index = ResourceIndexPage.objects.child_of(parent).first() or _upsert_page(
-            parent, ResourceIndexPage, None, {"title": gettext("Resources"), "slug": "resources"}, True, result
-        )
-        for entry in resource_entries:
-            values = {name: entry.get(name) for name in RESOURCE_FIELDS}
-            values["external_url"] = values["external_url"] or ""
-            values["summary"] = values["summary"] or ""
-            if entry.get("document"):
-                values["document_id"] = _store_document(*documents[entry["document"]], document_ids)
-            _upsert_page(index, ResourcePage, entry["id"], values, True, result)
-
-    def local(kind, reference):
-        if not isinstance(reference, dict):
-            return None
-        if "document" in reference:
-            entry = documents.get(reference["document"])
-            return _store_document(*entry, document_ids) if entry else None
-        if "letter_template" in reference:
-            return template_ids.get(reference["letter_template"])
-        return (
-            Page.objects.filter(translation_key=reference.get("page"), locale=parent.locale)
-            .values_list("pk", flat=True)
-            .first()
-        )
-
-    campaign = manifest["campaign"]
-    page_class = ActionKitPage
-    values = {name: campaign.get(name) for name in CAMPAIGN_FIELDS}
-    for name in ("intro", "closed_message", "privacy_text"):
-        values[name] = values[name] or ""
-    values["target_countries"] = _target_countries(values["target_countries"])
-    values["body"] = json.dumps(remap(page_class.body.field.stream_block, campaign.get("body") or [], local))
-    if campaign.get("directory"):
-        values["directory_id"] = local("page", {"page": campaign["directory"]})
-    result.page = _upsert_page(parent, page_class, campaign["id"], values, live, result)
+            [gettext("Another change to these pages was saved at the same time; import the bundle again.")]
+        ) from None
+    except BaseException:
+        store.delete_created_files()
+        raise
     return result
+
+
+def _comparable(page, names) -> dict:
+    """The values of fields *names* of *page* in a form two versions can be compared in."""
+    values = {}
+    for name in names:
+        model_field = page._meta.get_field(name)
+        if isinstance(model_field, StreamField):
+            stream_block, value = model_field.stream_block, getattr(page, name)
+            # Cleaned as the bundle's value was (an unset checkbox is False); stored content that no
+            # longer validates is compared as it is, and differs from any bundle's.
+            with contextlib.suppress(ValidationError):
+                value = stream_block.clean(value)
+            raw = stream_block.get_prep_value(value)  # Dates and the like as StreamField stores them:
+            values[name] = json.dumps(_canonical(raw), sort_keys=True, cls=DjangoJSONEncoder)
+        else:
+            values[name] = _canonical(model_field.value_to_string(page))
+    return values
+
+
+def _canonical(value):
+    """Stored data without what differs between equal contents: block ids, the newer list item
+    wrapping, the editor's block keys in rich text (a bundle written by hand has none of them)."""
+    if isinstance(value, dict):
+        if value.get("type") == "item" and set(value) <= {"type", "value", "id"}:
+            return _canonical(value.get("value"))
+        return {key: _canonical(item) for key, item in value.items() if key != "id"}
+    if isinstance(value, list):
+        return [_canonical(item) for item in value]
+    if isinstance(value, str):
+        return BLOCK_KEY.sub("", value)
+    return value
+
+
+class _Import:
+    def __init__(self, parent, contents: BundleContents, store: DocumentStore, *, live: bool, user):
+        self.parent = parent
+        self.manifest = contents.manifest
+        self.directory_csv = contents.directory_csv
+        self.body_misshapen = contents.body_misshapen
+        self.store = store
+        self.live = live
+        self.user = user
+        self.refusals = contents.refusals
+        self.placement = Placement(parent, self.refusals)
+        self.result = ImportResult(live=live)
+
+    def run(self) -> ImportResult:
+        # One import under a parent at a time: the second waits, then sees the first's pages.
+        list(Page.objects.select_for_update().filter(pk=self.parent.pk).values_list("pk", flat=True))
+        existing = self._find_existing()
+        if self.placement.refused:
+            self.refusals.raise_if_any()  # Nothing outside the parent is touched, nor anything written.
+        templates = self._write_letter_templates(existing["templates"])
+        directory = self._write_directory(existing["directory"])
+        self._write_resources(existing["resources"])
+        self._write_campaign(existing["campaign"], templates, directory)
+        self.refusals.raise_if_any()
+        for document in self.store.stored.values():
+            action = CREATED if document in self.store.created else UNCHANGED
+            self.result.add(kinds.DOCUMENT, document.title, action, obj=document)
+        return self.result
+
+    # -- what exists already, and where ----------------------------------------------------
+
+    def _find_existing(self) -> dict:
+        campaign = self.manifest["campaign"]
+        directory_entry = self.manifest.get("directory")
+        return {
+            "campaign": self.placement.existing_page(campaign["id"], CAMPAIGN_PAGE, "campaign.id"),
+            "directory": self.placement.existing_page(directory_entry["id"], DecisionMakerIndexPage, "directory.id")
+            if directory_entry
+            else None,
+            "resources": {
+                entry["id"]: self.placement.existing_page(entry["id"], ResourcePage, f"resources[{index}].id")
+                for index, entry in enumerate(self.manifest["resources"])
+            },
+            "templates": {
+                entry["id"]: self.placement.existing_template(entry["id"], f"letter_templates[{index}].id")
+                for index, entry in enumerate(self.manifest["letter_templates"])
+            },
+        }
+
+    # -- pages -------------------------------------------------------------------------------
+
+    def _save_page(self, parent, model, existing, values: dict, path: str, kind, key=None):
+        """Create or update a page as the page editor does; None (refusal recorded) when its values are invalid."""
+        if existing is None:
+            page = model(locale=self.parent.locale, live=False, owner=self.user, **values)
+            if key:
+                page.translation_key = uuid.UUID(key)
+            try:
+                page.full_clean(exclude=TREE_FIELDS)  # add_child sets them, and cleans the page again.
+            except ValidationError as error:
+                self.refusals.add_error(path, error)
+                return None
+            if not Page._slug_is_available(page.slug, parent):
+                self.refusals.add(
+                    f"{path}.slug", gettext("The parent already has a page at “%(slug)s”.") % {"slug": page.slug}
+                )
+                return None
+            parent.add_child(instance=page)
+            log(instance=page, action="wagtail.create", user=self.user)
+            revision = page.save_revision(user=self.user, log_action=True)
+            if self.live:
+                revision.publish(user=self.user)
+            self.result.add(kind, page.title, CREATED, where=page.url_path, note=self._note(), obj=page)
+            return page
+        if self.live and existing.live:
+            # Published on top of what is published, as the directory import does: an editor's
+            # unfinished draft is not published with it (it stays in the page's history).
+            base = existing
+        else:
+            # The latest revision is what an editor sees and would change; the published page
+            # stays as it is until someone publishes.
+            base = existing.get_latest_revision_as_object()
+        before = _comparable(base, values)
+        for name, value in values.items():
+            setattr(base, name, value)
+        try:
+            base.full_clean()
+        except ValidationError as error:
+            self.refusals.add_error(path, error)
+            return None
+        # With --live an unpublished page is published even when its content is the bundle's.
+        if _comparable(base, values) == before and (existing.live or not self.live):
+            self.result.add(kind, existing.title, UNCHANGED, where=existing.url_path, obj=existing)
+            return existing
+        note = self._note()
+        if self.live and existing.live and existing.has_unpublished_changes:
+            note = gettext("its unpublished draft stays in its history")
+        revision = base.save_revision(user=self.user, log_action=True)
+        if self.live:
+            revision.publish(user=self.user)
+        self.result.add(kind, base.title, UPDATED, where=existing.url_path, note=note, obj=existing)
+        return existing
+
+    def _note(self) -> str:
+        return "" if self.live else gettext("draft")
+
+    def _write_directory(self, existing):
+        entry = self.manifest.get("directory")
+        if not entry:
+            return None
+        values = {"title": entry.get("title"), "slug": entry.get("slug") or ""}
+        directory = self._save_page(
+            self.parent, DecisionMakerIndexPage, existing, values, "directory", kinds.DIRECTORY, entry["id"]
+        )
+        if directory is None or self.directory_csv is None:
+            return directory  # No decision makers, or its CSV was refused already, line by line.
+        plan = import_decision_makers(directory, self.directory_csv, user=self.user, publish=self.live)
+        if not plan.is_valid:
+            for error in plan.errors:
+                self.refusals.add(DIRECTORY_FILE, str(error))
+            return directory
+        for change in plan.changes:
+            self.result.add(
+                kinds.DECISION_MAKER,
+                change.name,
+                {"create": CREATED, "update": UPDATED}.get(change.action, UNCHANGED),
+                where=change.page.url_path if change.page else "",
+                note=self._note() if change.action != "unchanged" else "",
+                obj=change.page,
+            )
+        return directory
+
+    def _write_resources(self, existing: dict) -> None:
+        entries = self.manifest["resources"]
+        if not entries:
+            return
+        index = ResourceIndexPage.objects.child_of(self.parent).first()
+        # A new listing gets a title and slug; one already there is left as it is (and published with --live).
+        values = {"title": gettext("Resources"), "slug": "resources"} if index is None else {}
+        index = self._save_page(self.parent, ResourceIndexPage, index, values, "resources", kinds.RESOURCE_LISTING)
+        if index is None:
+            return
+        for position, entry in enumerate(entries):
+            page = existing[entry["id"]]
+            values = {name: entry.get(name) for name in RESOURCE_FIELDS}
+            values.update(
+                summary=values["summary"] or "",
+                external_url=values["external_url"] or "",
+                slug=values["slug"] or "",
+                document=self.store.get(entry.get("document"), keep=page.document if page else None),
+            )
+            if values["resource_type"] is None:
+                values.pop("resource_type")
+            if entry.get("document") and values["document"] is None:
+                self.refusals.add(f"resources[{position}].document", gettext("is not a document of this bundle."))
+                continue
+            path = f"resources[{position}]"
+            self._save_page(index, ResourcePage, page, values, path, kinds.RESOURCE, entry["id"])
+
+    def _write_campaign(self, existing, templates: dict, directory) -> None:
+        campaign = self.manifest["campaign"]
+        values = {name: campaign.get(name) for name in CAMPAIGN_FIELDS}
+        for name in ("slug", "intro", "closed_message", "privacy_text"):
+            values[name] = values[name] or ""
+        targets = values["target_countries"]
+        # A bundle written before targets were a list holds a number (or nothing): every country.
+        values["target_countries"] = [code.upper() for code in targets] if isinstance(targets, list) else []
+        body = None
+        if not self.body_misshapen:  # Else refused already, at the paths of the values.
+            raw_body = remap(CAMPAIGN_PAGE.body.field.stream_block, campaign["body"] or [], self._local(templates))
+            body = cleaned_stream(CAMPAIGN_PAGE.body.field.stream_block, raw_body, "campaign.body", self.refusals)
+        # A refused body still lets the page's own checks of its other fields speak (the import is refused).
+        values["body"] = body if body is not None else []
+        values["directory"] = self._campaign_directory(campaign.get("directory"), directory)
+        self.result.page = self._save_page(
+            self.parent, CAMPAIGN_PAGE, existing, values, "campaign", kinds.CAMPAIGN, campaign["id"]
+        )
+
+    def _campaign_directory(self, key, imported):
+        """The directory the campaign offers: the bundle's own, else a directory of *key* under the parent."""
+        if key is None:
+            return None
+        if imported is not None and str(imported.translation_key) == key:
+            return imported
+        page = self.placement.local_page(key)
+        page = page.specific if page is not None else None
+        return page if isinstance(page, DecisionMakerIndexPage) else None
+
+    def _local(self, templates: dict):
+        """The bundle's references in the campaign body, as ids of this site (pages only under the parent)."""
+
+        def local(kind, reference):
+            if not isinstance(reference, dict):
+                return None
+            if "document" in reference:
+                document = self.store.get(reference["document"])
+                return document.pk if document is not None else None
+            if "letter_template" in reference:
+                return templates.get(reference["letter_template"])
+            page = self.placement.local_page(reference.get("page")) if reference.get("page") else None
+            return page.pk if page is not None else None
+
+        return local
+
+    # -- letter templates ----------------------------------------------------------------------
+
+    def _write_letter_templates(self, existing: dict) -> dict[str, int]:
+        """Bundle template key -> local template id."""
+        ids = {}
+        for index, entry in enumerate(self.manifest["letter_templates"]):
+            path = f"letter_templates[{index}]"
+            template = existing[entry["id"]]
+            document = self.store.get(entry.get("document"), keep=template.document if template else None)
+            created = template is None
+            if created:
+                template = LetterTemplate(translation_key=uuid.UUID(entry["id"]), locale=self.parent.locale)
+            before = (template.name, template.notes, template.document_id, template.pending_document_id)
+            template.name = entry.get("name") or ""
+            template.notes = entry.get("notes") or ""
+            new_document_id = document.pk if document is not None else None
+            if self.live or (created and new_document_id is None):
+                template.document_id = new_document_id
+                template.pending_document_id, template.pending_since = None, None
+            elif new_document_id == template.document_id:
+                template.pending_document_id, template.pending_since = None, None  # The bundle agrees with it.
+            elif new_document_id is not None and new_document_id != template.pending_document_id:
+                # Members keep the document they get until an editor approves this one.
+                template.pending_document_id, template.pending_since = new_document_id, timezone.now()
+            try:
+                template.full_clean()  # Validates the .docx once more, as the snippet form does.
+            except ValidationError as error:
+                self.refusals.add_error(path, error)
+                continue
+            after = (template.name, template.notes, template.document_id, template.pending_document_id)
+            if created or after != before:
+                template.save()
+            action = CREATED if created else (UNCHANGED if after == before else UPDATED)
+            note = gettext("waiting for approval") if template.pending_document_id else ""
+            self.result.add(kinds.LETTER_TEMPLATE, template.name, action, note=note, obj=template)
+            ids[entry["id"]] = template.pk
+        return ids
+
+
+__all__ = ["BundleRefused", "ImportResult", "import_campaign"]

@@ -68,6 +68,9 @@ class ImportPlan:
     errors: list[RowError] = field(default_factory=list)
     applied: bool = False
     translations_synced: int = 0
+    # False: every change is saved as a draft revision that an editor publishes; the
+    # published pages (what members and other sites see) stay as they are.
+    publish: bool = True
 
     @property
     def is_valid(self) -> bool:
@@ -115,9 +118,10 @@ def existing_pages_by_external_id(directory, external_ids) -> dict[str, list[Dec
     return pages
 
 
-def plan_import(directory, parsed: ParsedFile) -> ImportPlan:
-    """Compare each valid line with the directory's pages; change nothing."""
-    plan = ImportPlan(directory=directory, errors=list(parsed.errors))
+def plan_import(directory, parsed: ParsedFile, *, publish: bool = True) -> ImportPlan:
+    """Compare each valid line with the directory's pages (with their latest drafts when the
+    import saves drafts); change nothing."""
+    plan = ImportPlan(directory=directory, errors=list(parsed.errors), publish=publish)
     if parsed.errors:
         return plan
     existing = existing_pages_by_external_id(directory, [row.values["external_id"] for row in parsed.rows])
@@ -140,6 +144,15 @@ def plan_import(directory, parsed: ParsedFile) -> ImportPlan:
             plan.changes.append(PlannedChange(row.line, CREATE, row.values))
             continue
         page = matches[0]
+        if not publish:
+            # What an editor would see and publish: the latest draft, not the published page.
+            draft = page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+            changed = changed_columns(draft, row.values)
+            notes = [gettext("Saved as a draft; the published page stays as it is.")] if changed else []
+            plan.changes.append(
+                PlannedChange(row.line, UPDATE if changed else UNCHANGED, row.values, page, changed, notes)
+            )
+            continue
         changed = changed_columns(page, row.values)
         notes = []
         if not page.live:
@@ -192,6 +205,27 @@ def _update(change: PlannedChange, user) -> DecisionMakerPage:
     return page
 
 
+def _create_draft(directory, change: PlannedChange, user) -> DecisionMakerPage:
+    """A new page, unpublished, with its first revision: an editor publishes it."""
+    page = DecisionMakerPage(owner=user, live=False)
+    assign(page, new_page_values(change.values))
+    page.slug = available_slug(directory, page.title, page.external_id)
+    directory.add_child(instance=page)
+    log(instance=page, action="wagtail.create", user=user)
+    page.save_revision(user=user, log_action=True)
+    return page
+
+
+def _update_draft(change: PlannedChange, user) -> DecisionMakerPage:
+    """A new draft revision on top of the latest one; the published page is left as it is."""
+    page = change.page
+    assert page is not None  # an update always names the page it changes
+    draft = page.get_latest_revision_as_object()
+    assign(draft, change.values)
+    draft.save_revision(user=user, log_action=True)
+    return page
+
+
 def sync_translations(page, user) -> int:
     """Bring the page's wagtail-localize translations up to date, as "Sync translated pages" does.
 
@@ -233,7 +267,13 @@ def apply_import(plan: ImportPlan, user=None) -> ImportPlan:
         if change.action == UNCHANGED:
             continue
         try:
-            if change.action == CREATE:
+            if not plan.publish:
+                # Translations are synced when an editor publishes the draft, not before.
+                if change.action == CREATE:
+                    change.page = _create_draft(plan.directory, change, user)
+                else:
+                    _update_draft(change, user)
+            elif change.action == CREATE:
                 change.page = _create(plan.directory, change, user)
             else:
                 _update(change, user)
@@ -244,21 +284,24 @@ def apply_import(plan: ImportPlan, user=None) -> ImportPlan:
     return plan
 
 
-def import_decision_makers(directory, data: bytes, *, dry_run: bool = False, user=None) -> ImportPlan:
-    """Read *data*, plan the import into *directory* and, unless *dry_run*, write it.
+def import_decision_makers(
+    directory, data: bytes, *, dry_run: bool = False, user=None, publish: bool = True
+) -> ImportPlan:
+    """Read *data*, plan the import into *directory* and, unless *dry_run*, write it
+    (published, or as drafts when not *publish*).
 
     The plan is made inside the same transaction as the writes, with the directory
     locked, so two imports at once cannot both create the same decision maker.
     """
     parsed = read_decision_makers(data)
     if not parsed.is_valid:
-        return ImportPlan(directory=directory, errors=parsed.errors)
+        return ImportPlan(directory=directory, errors=parsed.errors, publish=publish)
     try:
         with transaction.atomic():
             list(Page.objects.select_for_update().filter(pk=directory.pk).values_list("pk", flat=True))
-            plan = plan_import(directory, parsed)
+            plan = plan_import(directory, parsed, publish=publish)
             if plan.errors or dry_run:
                 return plan
             return apply_import(plan, user)
     except ImportRejected as rejected:
-        return ImportPlan(directory=directory, errors=rejected.errors)
+        return ImportPlan(directory=directory, errors=rejected.errors, publish=publish)

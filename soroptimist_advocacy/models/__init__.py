@@ -2,6 +2,7 @@
 abstract models so a site can build its own page types on them."""
 
 from soroptimist_advocacy.models.action_kit import ActionKitMixin, ActionKitPage
+from soroptimist_advocacy.models.bundle_upload import CampaignBundleUpload
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.models.counter import LetterCounter
 from soroptimist_advocacy.models.decision_maker import (
@@ -28,6 +29,7 @@ __all__ = [
     "ActionKitPage",
     "ActionReport",
     "ActionType",
+    "CampaignBundleUpload",
     "DecisionMakerCorrection",
     "DecisionMakerIndexMixin",
     "DecisionMakerIndexPage",

@@ -69,9 +69,41 @@ class LetterTemplateMixin(models.Model):
 
 
 class LetterTemplate(LetterTemplateMixin, TranslatableMixin, models.Model):
+    # A document that arrived with a campaign bundle imported without --live: members keep
+    # getting ``document`` until an editor approves this one (or discards it). Set only by the
+    # import, so not in the form; not copied into a new translation, which has its own document.
+    pending_document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("imported document waiting for approval"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    pending_since = models.DateTimeField(_("imported on"), null=True, blank=True, editable=False)
+
+    exclude_fields_in_copy = ["pending_document", "pending_since"]
+
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("letter template")
         verbose_name_plural = _("letter templates")
+
+    def approve_pending_document(self) -> None:
+        """Letters use the imported document from now on; validated again, as the snippet form does."""
+        if self.pending_document_id is None:
+            return
+        self.document_id = self.pending_document_id
+        self.pending_document = None
+        self.pending_since = None
+        self.full_clean()
+        self.save()
+
+    def discard_pending_document(self) -> None:
+        """Forget the imported document; the template keeps the one letters use."""
+        self.pending_document = None
+        self.pending_since = None
+        self.save(update_fields=["pending_document", "pending_since"])
 
 
 class LetterTemplateVersion(models.Model):

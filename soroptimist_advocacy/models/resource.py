@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from soroptimist_advocacy.blocks.content import ResourceBodyBlock
 from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
+from soroptimist_advocacy.web.links import web_address_validator
 
 
 class ResourceType(models.TextChoices):
@@ -102,7 +103,7 @@ class ResourceMixin(PublicPageMixin, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    external_url = models.URLField(_("external URL"), blank=True)
+    external_url = models.URLField(_("external URL"), blank=True, validators=[web_address_validator])
     body = StreamField(
         ResourceBodyBlock(),
         verbose_name=_("body"),

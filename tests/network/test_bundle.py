@@ -93,7 +93,7 @@ def manifest(**overrides) -> bytes:
         ({"manifest.json": manifest(), "/etc/passwd": b"x"}, "unsafe name"),
         ({"manifest.json": b"{not json"}, "not valid JSON"),
         ({"other.json": b"{}"}, "no manifest"),
-        ({"manifest.json": manifest(letter_templates=[{"name": "no id"}])}, "malformed"),
+        ({"manifest.json": manifest(letter_templates=[{"name": "no id"}])}, "letter_templates[0].id"),
         ({"manifest.json": manifest(campaign={"id": "not-a-uuid", "title": "X", "slug": "x"})}, ""),
         (
             {

@@ -21,7 +21,13 @@ ARGUMENTS = {
 URL_NAMES = sorted(
     value for name, value in vars(url_names).items() if name.isupper() and isinstance(value, str) and ":" in value
 )
-NAMESPACES = [url_names.DECISION_MAKERS, url_names.CORRECTIONS, url_names.ACTION_REPORTS, url_names.CAMPAIGN_IMPACT]
+NAMESPACES = [
+    url_names.DECISION_MAKERS,
+    url_names.CORRECTIONS,
+    url_names.ACTION_REPORTS,
+    url_names.CAMPAIGN_IMPACT,
+    url_names.CAMPAIGN_BUNDLE,
+]
 
 
 def test_every_url_name_belongs_to_a_known_viewset():

@@ -9,6 +9,7 @@ DECISION_MAKERS = "advocacy_decision_makers"
 CORRECTIONS = "advocacy_corrections"
 ACTION_REPORTS = "action_reports"
 CAMPAIGN_IMPACT = "campaign_impact"
+CAMPAIGN_BUNDLE = "advocacy_campaign_bundle"
 
 DECISION_MAKERS_INDEX = f"{DECISION_MAKERS}:index"
 DECISION_MAKERS_INDEX_RESULTS = f"{DECISION_MAKERS}:index_results"
@@ -27,3 +28,5 @@ ACTION_REPORTS_ERASE = f"{ACTION_REPORTS}:erase"  # args: report id
 CAMPAIGN_IMPACT_INDEX = f"{CAMPAIGN_IMPACT}:index"
 CAMPAIGN_IMPACT_CAMPAIGN = f"{CAMPAIGN_IMPACT}:impact"  # args: campaign key
 CAMPAIGN_IMPACT_RESPONSE_BOARD = f"{CAMPAIGN_IMPACT}:response_board"  # args: campaign key
+
+CAMPAIGN_BUNDLE_IMPORT = f"{CAMPAIGN_BUNDLE}:import"
