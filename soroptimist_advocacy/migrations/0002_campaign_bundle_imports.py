@@ -335,4 +335,19 @@ class Migration(migrations.Migration):
                 "default_permissions": (),
             },
         ),
+        # One "view personal data" permission for reports, corrections and suggestions: its label says so.
+        migrations.AlterModelOptions(
+            name="actionreport",
+            options={
+                "ordering": ["-created_at", "-pk"],
+                "permissions": [
+                    (
+                        "view_personal_data_actionreport",
+                        "Can see members' names, emails and notes (action reports, corrections and suggestions)",
+                    )
+                ],
+                "verbose_name": "action report",
+                "verbose_name_plural": "action reports",
+            },
+        ),
     ]

@@ -153,7 +153,7 @@ class ActionReport(PersonalDataMixin, models.Model):
         permissions = [
             (
                 "view_personal_data_actionreport",
-                _("Can see the names, emails, notes and response summaries of action reports"),
+                _("Can see members' names, emails and notes (action reports, corrections and suggestions)"),
             )
         ]
 
