@@ -80,6 +80,11 @@ def anonymous_get(page):
 
 def test_concurrent_misses_render_the_page_once(shared_cache, action_kit, renders, monkeypatch):
     monkeypatch.setattr(page_cache, "RENDER_WAIT_SECONDS", 30)  # ample: the test counts renders, never time
+    # The page's privacy is read here, in the test's own thread and transaction: the visitors'
+    # threads query nothing (SQLite in memory cannot serve them while the test's transaction is open).
+    restricted = page_cache.has_view_restriction(action_kit)
+    assert restricted is False
+    monkeypatch.setattr(page_cache, "has_view_restriction", lambda page: restricted)
     requests = [anonymous_get(action_kit) for _ in range(VISITORS)]
     together = threading.Barrier(VISITORS)
 
