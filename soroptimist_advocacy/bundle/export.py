@@ -17,6 +17,7 @@ from soroptimist_advocacy.directory.public_export import public_decision_makers
 from soroptimist_advocacy.directory.records import page_values
 from soroptimist_advocacy.models.letter_template import LetterTemplate, read_document_bytes
 from soroptimist_advocacy.models.resource import ResourcePage
+from soroptimist_advocacy.web.privacy import publicly_visible
 
 CAMPAIGN_FIELDS = (
     "title",
@@ -97,7 +98,10 @@ def campaign_bundle(page, path) -> None:
     body = remap(page.body.stream_block, list(page.body.raw_data), writer.reference)
     resources = []
     resource_keys = {key["page"] for key in _page_refs(body)}
-    for resource in ResourcePage.objects.filter(translation_key__in=resource_keys, locale=page.locale):
+    # Only what a visitor may see travels: a resource under a view restriction stays on this site.
+    for resource in publicly_visible(
+        ResourcePage.objects.filter(translation_key__in=resource_keys, locale=page.locale)
+    ):
         resources.append(
             {
                 "id": str(resource.translation_key),

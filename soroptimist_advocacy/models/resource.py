@@ -15,6 +15,7 @@ from wagtail.search import index
 from soroptimist_advocacy.blocks.content import ResourceBodyBlock
 from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
 from soroptimist_advocacy.web.links import web_address_validator
+from soroptimist_advocacy.web.privacy import publicly_visible
 
 
 class ResourceType(models.TextChoices):
@@ -54,11 +55,10 @@ class ResourceIndexMixin(SharedCacheMixin, PublicPageMixin, models.Model):
         return apps.get_model("soroptimist_advocacy", "ResourcePage")
 
     def get_resources(self):
-        """Live resources of this listing, newest first; may be overridden."""
+        """The listing's publicly visible resources (live, no view restriction), newest first;
+        may be overridden (start from its result)."""
         return (
-            self.get_resource_page_model()
-            .objects.child_of(self)
-            .live()
+            publicly_visible(self.get_resource_page_model().objects.child_of(self))
             .select_related("document")
             .order_by("-publication_date", "title")
         )

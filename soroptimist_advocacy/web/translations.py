@@ -8,6 +8,8 @@ from __future__ import annotations
 from django.conf import settings
 from wagtail.models import Locale, Page
 
+from soroptimist_advocacy.web.privacy import publicly_visible
+
 # "No translation": distinct from None, which a caller may want back as the fallback.
 _SELF = object()
 
@@ -43,14 +45,14 @@ def in_active_language(obj):
 
 
 def live_in_active_language(model, pages) -> list:
-    """*pages* in the visitor's language where translated (else as chosen), live ones
-    only, in the chosen order: two queries however many pages, documents included.
-    (translation_in's rule, for a whole list at once.)"""
+    """*pages* in the visitor's language where translated (else as chosen), publicly visible
+    ones only (live, no view restriction), in the chosen order: two queries however many
+    pages, documents included. (translation_in's rule, for a whole list at once.)"""
     pages = [page for page in pages if page is not None]
     if not pages:
         return []
     locale = active_locale()
-    queryset = model.objects.live().select_related("document")
+    queryset = publicly_visible(model.objects.all()).select_related("document")
     translated = (
         {
             page.translation_key: page
