@@ -135,8 +135,12 @@ def pages_to_purge_for_restriction(page) -> list:
     return list(found.values())
 
 
-def purge(instance, find_pages=pages_to_purge) -> None:
-    letter_setup.bump_version()
+def purge(instance, find_pages=pages_to_purge, *, letters_change: bool | None = None) -> None:
+    """Purge the pages showing *instance* from the caches; reset every process's letter setups
+    when *instance* feeds them (*letters_change* says so where the instance alone cannot tell),
+    after the commit, so no process rebuilds a setup from rows about to change."""
+    if changes_letter_setups(instance) if letters_change is None else letters_change:
+        transaction.on_commit(letter_setup.bump_version, robust=True)
     if not (page_cache.enabled() or frontend_cache_enabled()):
         return
     pages = find_pages(instance)
@@ -170,7 +174,8 @@ def purge_restricted_page(page_id: int) -> None:
     if page is None:  # deleted along with its restriction: nothing left to show
         letter_setup.bump_version()
         return
-    purge(page.specific, find_pages=pages_to_purge_for_restriction)
+    # Anything under the restricted page may be a decision maker a letter setup offers.
+    purge(page.specific, find_pages=pages_to_purge_for_restriction, letters_change=True)
 
 
 def purge_after_commit(page_ids) -> None:

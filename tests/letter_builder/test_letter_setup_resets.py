@@ -97,3 +97,24 @@ def test_the_reset_comes_once_the_change_is_committed(action_kit, django_capture
     for callback in on_commit:
         callback()
     assert setup_version() != before
+
+
+@pytest.fixture
+def published(django_capture_on_commit_callbacks):
+    """Publishes *page* as the admin does, and tells whether the letter setups were reset."""
+
+    def publish(page) -> bool:
+        letter_setup.bump_version()
+        before = setup_version()
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        return setup_version() != before
+
+    return publish
+
+
+def test_publishing_a_page_letters_are_not_made_of_resets_no_setup(action_kit, published):
+    _index, (resource,) = factories.make_resources(count=1)
+    assert not published(resource)
+    assert not published(Page.objects.get(depth=2).specific)  # the site's home page
+    assert published(action_kit)  # the campaign's letter text is what letters are made of
