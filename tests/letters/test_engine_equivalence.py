@@ -10,12 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from soroptimist_advocacy.letters import clean_template, prepare, render, sample_context
-from soroptimist_advocacy.letters.engine import prepared as prepared_module
-from soroptimist_advocacy.letters.engine.equivalence import differing_parts
-from soroptimist_advocacy.letters.engine.prepared import render_with_docxtpl
-from soroptimist_advocacy.letters.safety.package_layout import read_layout
-from soroptimist_advocacy.letters.safety.sanitise import clean_text, normalise_context
+from soroptimist_advocacy.letters import clean_template, prepare, preparing, render, sample_context
+from soroptimist_advocacy.letters.package import read_layout
+from soroptimist_advocacy.letters.preparing import differing_parts
+from soroptimist_advocacy.letters.rendering import clean_text, normalise_context, render_with_docxtpl
 from soroptimist_advocacy.letters.variables import MEMBER_FIELDS, RECIPIENT_FIELDS
 
 FRAGMENTS = [
@@ -163,9 +161,9 @@ def test_a_table_and_picture_no_block_changes_are_fixed_once(static_table_templa
 
 def test_a_template_the_fast_path_gets_wrong_is_rendered_by_docxtpl(monkeypatch, caplog, template_with, read_letter):
     template = template_with(["Fallback for {{ member.name }}"])
-    monkeypatch.setattr(prepared_module, "differing_parts", lambda *args: ["word/document.xml"])
+    monkeypatch.setattr(preparing, "differing_parts", lambda *args: ["word/document.xml"])
 
-    with caplog.at_level(logging.WARNING, logger=prepared_module.__name__):
+    with caplog.at_level(logging.WARNING, logger=preparing.__name__):
         prepared = prepare(template)
 
     assert not prepared.fast
