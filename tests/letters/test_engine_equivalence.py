@@ -147,6 +147,28 @@ def test_fast_path_equals_docxtpl_and_keeps_the_name_as_typed(any_template, read
     assert docxtpl_markers_folded(clean_text(context["member"]["name"])) in read_letter(fast)
 
 
+def test_line_breaks_ending_values_before_a_paragraph_come_out_as_docxtpl_writes_them(template_with):
+    """docxtpl takes out a line break just before a paragraph; the engine takes out the ones
+    docxtpl itself put there once, when compiling, and must leave a member's own alone."""
+    template = template_with(
+        [
+            "Before",
+            "{{p member.name }}",
+            "{{ member.town }}",
+            "{%p if member.club %}",
+            "{{ member.club }}",
+            "{%p endif %}",
+        ]
+    )
+    context = dict(sample_context(), member={"name": "Margaret\n", "town": "Bristol\n\n", "club": "SI\n"})
+
+    fast = render(template, context)
+    reference = render_with_docxtpl(clean_template(template), normalise_context(context))
+
+    assert prepare(template).fast
+    assert differing_parts(fast, reference, compared_parts(template)) == []
+
+
 def test_the_rich_template_renders_every_part_and_reparses_its_looping_table(rich_template):
     prepared = prepare(rich_template)
 

@@ -50,6 +50,15 @@ def test_prepared_templates_are_cached_by_content(default_template):
     assert prepare(default_template) is prepare(bytes(bytearray(default_template)))
 
 
+def test_a_template_changed_in_place_renders_its_new_content(template_with, read_letter):
+    template = bytearray(template_with(["First version for {{ member.name }}"]))
+    assert "First version for Margaret Adeyemi" in read_letter(render(template, sample_context()))
+
+    template[:] = template_with(["Second version for {{ member.name }}"])
+
+    assert "Second version for Margaret Adeyemi" in read_letter(render(template, sample_context()))
+
+
 def test_prepared_templates_cannot_be_changed(default_template):
     prepared = prepare(default_template)
 
