@@ -17,8 +17,7 @@ from soroptimist_advocacy.campaigns.counters import count_letters
 from soroptimist_advocacy.campaigns.sources import page_source
 from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.letter_builder.contexts import build_letter_contexts, generic_recipient, recipient_values
-from soroptimist_advocacy.letters import default_template_bytes, render, render_many
-from soroptimist_advocacy.letters.safety.budget import LetterTooCostly
+from soroptimist_advocacy.letters import LetterTooCostly, default_template_bytes, render, render_many
 from soroptimist_advocacy.letters.variables import MEMBER_FIELDS
 from soroptimist_advocacy.web.caching import no_store
 from soroptimist_advocacy.web.ratelimit import hit

@@ -1,9 +1,27 @@
-"""The letter engine: personalised Word letters from an editor's .docx template.
+"""The letter engine: personalised Word letters from an editor's .docx template (no Django models).
+
+The package's public API is this module, and two modules of constants:
+
+* ``render(template, context, language=None) -> bytes``: one letter (a .docx).
+* ``render_many(template, contexts, language=None) -> bytes``: one .docx, a letter per context.
+* ``validate(template)``: raises ``django.core.exceptions.ValidationError``, with messages an
+  editor can act on, unless *template* may be used; ``clean_template(template)`` gives the
+  template without comments, tracked changes or author names (what validation and letters use).
+* ``prepare(template, language=None) -> PreparedTemplate``: the validated, prepared template
+  (``.render(context)``, ``.fast``); ``render`` and ``validate`` go through it.
+* ``LetterTooCostly``: raised by a render that passes a letter's hard cap (``.reason``).
+* ``default_template_bytes()``, ``sample_context()``, ``ALLOWED_VARIABLES``.
+* ``letters.variables`` (the names a template may use, the context's shape) and
+  ``letters.limits`` (every bound the engine enforces).
 
 Templates are docxtpl templates rendered in Jinja's sandbox with every value
-escaped; each template is prepared once per process and then renders a letter
-in well under a millisecond. ``validate`` (after ``clean_template``) decides
-whether an uploaded template may be used at all.
+escaped. Each template is validated and prepared once per content hash and
+process (cache.py), then renders a letter in well under a millisecond. Inside,
+one job a module: package.py reads a .docx as Word does, contents.py refuses and
+strips what a template must not carry, validation.py decides whether a template
+may be used (and prepares it), language.py sets it in the letter's language,
+preparing.py compiles it once, rendering.py renders each letter (a member's
+values go nowhere else), merge.py puts several letters in one document.
 """
 
 from __future__ import annotations
@@ -13,16 +31,17 @@ from collections.abc import Mapping, Sequence
 from importlib import resources
 from typing import Any
 
-from soroptimist_advocacy.letters.engine.merge import merge_letters
-from soroptimist_advocacy.letters.engine.prepared import PreparedTemplate, prepare
+from soroptimist_advocacy.letters.cache import prepare
+from soroptimist_advocacy.letters.contents import clean_template
 from soroptimist_advocacy.letters.limits import MAX_RECIPIENTS
-from soroptimist_advocacy.letters.safety.clean import clean_template
-from soroptimist_advocacy.letters.safety.validation import validate
+from soroptimist_advocacy.letters.merge import merge_letters
+from soroptimist_advocacy.letters.rendering import LetterTooCostly, PreparedTemplate
 from soroptimist_advocacy.letters.sample import sample_context
 from soroptimist_advocacy.letters.variables import ALLOWED_VARIABLES
 
 __all__ = [
     "ALLOWED_VARIABLES",
+    "LetterTooCostly",
     "PreparedTemplate",
     "clean_template",
     "default_template_bytes",
@@ -46,6 +65,15 @@ def render_many(template: bytes, contexts: Sequence[Mapping[str, Any]], language
         raise ValueError(f"render_many takes 1 to {MAX_RECIPIENTS} contexts, not {len(contexts)}")
     prepared = prepare(template, language)
     return merge_letters([prepared.render(context) for context in contexts])
+
+
+def validate(template: bytes) -> None:
+    """Raise ValidationError, with messages an editor can act on, unless *template* is a usable letter template.
+
+    Validating is preparing (validation belongs to the bytes, not to a form), cached by
+    the bytes' hash: a template validated here renders letters at no further cost.
+    """
+    prepare(template)
 
 
 @functools.cache

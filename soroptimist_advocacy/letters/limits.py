@@ -21,7 +21,7 @@ MAX_COMPRESSION_RATIO = 100
 # Small XML parts legitimately compress very well; the ratio only matters for big ones.
 COMPRESSION_RATIO_FROM_SIZE = 1024 * 1024
 
-# The hard cap on every real render (budget.py): the text Jinja may produce for
+# The hard cap on every real render (rendering.py): the text Jinja may produce for
 # one letter, and the time it may take. The longest letter a valid template
 # makes from the longest allowed answers is far below both.
 MAX_LETTER_CHARACTERS = 8 * 1024 * 1024

@@ -178,12 +178,12 @@ def test_letter_post_never_fails_and_keeps_the_name(csrf_client, action_kit, set
 
 
 def test_a_worker_prepares_each_template_once_not_per_request(csrf_client, action_kit, monkeypatch):
-    from soroptimist_advocacy.letters.engine import prepared as prepared_module
+    from soroptimist_advocacy.letters import cache
 
-    monkeypatch.setattr(prepared_module, "_cache", type(prepared_module._cache)())
+    monkeypatch.setattr(cache, "prepared_templates", cache.PreparedTemplates())
     calls = []
-    original = prepared_module._prepare
-    monkeypatch.setattr(prepared_module, "_prepare", lambda *args: calls.append(1) or original(*args))
+    original = cache.validated
+    monkeypatch.setattr(cache, "validated", lambda *args: calls.append(1) or original(*args))
     for _ in range(3):
         assert post_letter(csrf_client, action_kit, letter_data(country="JP")).status_code == 200
     assert len(calls) == 1

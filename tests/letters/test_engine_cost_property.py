@@ -14,16 +14,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from soroptimist_advocacy.letters import render, validate
-from soroptimist_advocacy.letters.engine.environment import MARKUP_ENVIRONMENT
 from soroptimist_advocacy.letters.limits import (
     MAX_FIELD_LENGTH,
     MAX_PARAGRAPHS,
     MAX_RECIPIENTS,
     MAX_TOTAL_SIZE,
 )
-from soroptimist_advocacy.letters.safety.budget import Budget, LetterTooCostly, letter_budget, render_bounded
-from soroptimist_advocacy.letters.safety.sanitise import normalise_context
-from soroptimist_advocacy.letters.safety.structure import MAX_FILTER_ARGUMENT_LENGTH, Findings, check_structure
+from soroptimist_advocacy.letters.rendering import (
+    MARKUP_ENVIRONMENT,
+    Budget,
+    LetterTooCostly,
+    letter_budget,
+    normalise_context,
+    render_bounded,
+)
+from soroptimist_advocacy.letters.validation import MAX_FILTER_ARGUMENT_LENGTH, Findings, check_structure
 from soroptimist_advocacy.letters.variables import CAMPAIGN_FIELDS, MEMBER_FIELDS, RECIPIENT_FIELDS
 from tests.letters.conftest import build_template
 

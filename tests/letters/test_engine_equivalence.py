@@ -10,12 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from soroptimist_advocacy.letters import clean_template, prepare, render, sample_context
-from soroptimist_advocacy.letters.engine import prepared as prepared_module
-from soroptimist_advocacy.letters.engine.equivalence import differing_parts
-from soroptimist_advocacy.letters.engine.prepared import render_with_docxtpl
-from soroptimist_advocacy.letters.safety.package_layout import read_layout
-from soroptimist_advocacy.letters.safety.sanitise import clean_text, normalise_context
+from soroptimist_advocacy.letters import clean_template, prepare, preparing, render, sample_context
+from soroptimist_advocacy.letters.package import read_layout
+from soroptimist_advocacy.letters.preparing import differing_parts
+from soroptimist_advocacy.letters.rendering import clean_text, normalise_context, render_with_docxtpl
 from soroptimist_advocacy.letters.variables import MEMBER_FIELDS, RECIPIENT_FIELDS
 
 FRAGMENTS = [
@@ -149,6 +147,28 @@ def test_fast_path_equals_docxtpl_and_keeps_the_name_as_typed(any_template, read
     assert docxtpl_markers_folded(clean_text(context["member"]["name"])) in read_letter(fast)
 
 
+def test_line_breaks_ending_values_before_a_paragraph_come_out_as_docxtpl_writes_them(template_with):
+    """docxtpl takes out a line break just before a paragraph; the engine takes out the ones
+    docxtpl itself put there once, when compiling, and must leave a member's own alone."""
+    template = template_with(
+        [
+            "Before",
+            "{{p member.name }}",
+            "{{ member.town }}",
+            "{%p if member.club %}",
+            "{{ member.club }}",
+            "{%p endif %}",
+        ]
+    )
+    context = dict(sample_context(), member={"name": "Margaret\n", "town": "Bristol\n\n", "club": "SI\n"})
+
+    fast = render(template, context)
+    reference = render_with_docxtpl(clean_template(template), normalise_context(context))
+
+    assert prepare(template).fast
+    assert differing_parts(fast, reference, compared_parts(template)) == []
+
+
 def test_the_rich_template_renders_every_part_and_reparses_its_looping_table(rich_template):
     prepared = prepare(rich_template)
 
@@ -163,9 +183,9 @@ def test_a_table_and_picture_no_block_changes_are_fixed_once(static_table_templa
 
 def test_a_template_the_fast_path_gets_wrong_is_rendered_by_docxtpl(monkeypatch, caplog, template_with, read_letter):
     template = template_with(["Fallback for {{ member.name }}"])
-    monkeypatch.setattr(prepared_module, "differing_parts", lambda *args: ["word/document.xml"])
+    monkeypatch.setattr(preparing, "differing_parts", lambda *args: ["word/document.xml"])
 
-    with caplog.at_level(logging.WARNING, logger=prepared_module.__name__):
+    with caplog.at_level(logging.WARNING, logger=preparing.__name__):
         prepared = prepare(template)
 
     assert not prepared.fast

@@ -16,7 +16,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from soroptimist_advocacy.letters import prepare, render, render_many, sample_context, validate
-from soroptimist_advocacy.letters.safety.package_layout import read_layout, require_loaded_as_laid_out
+from soroptimist_advocacy.letters.package import read_layout, require_loaded_as_laid_out
 
 DDE = (
     '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DDEAUTO c:\\\\windows'

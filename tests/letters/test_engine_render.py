@@ -10,7 +10,7 @@ import pytest
 
 from soroptimist_advocacy.letters import ALLOWED_VARIABLES, prepare, render, sample_context
 from soroptimist_advocacy.letters.limits import MAX_FIELD_LENGTH, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS
-from soroptimist_advocacy.letters.safety.sanitise import normalise_context
+from soroptimist_advocacy.letters.rendering import normalise_context
 
 HOSTILE = "a < b & c > d \"quoted\" 'single' </w:t><w:r><w:t>injected {{ member.email }} {% if 1 %}x{% endif %}"
 

@@ -11,7 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from soroptimist_advocacy.letters import render, sample_context, validate
-from soroptimist_advocacy.letters.safety.budget import Budget, LetterTooCostly, letter_budget
+from soroptimist_advocacy.letters.rendering import Budget, LetterTooCostly, letter_budget
 
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"

@@ -11,8 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.core.exceptions import ValidationError
 
-from soroptimist_advocacy.letters import prepare, render, sample_context
-from soroptimist_advocacy.letters.engine import prepared as prepared_module
+from soroptimist_advocacy.letters import cache, prepare, render, sample_context
 from soroptimist_advocacy.letters.limits import PREPARED_TEMPLATES_CACHED
 
 THREADS, LETTERS_EACH = 16, 20
@@ -51,6 +50,15 @@ def test_prepared_templates_are_cached_by_content(default_template):
     assert prepare(default_template) is prepare(bytes(bytearray(default_template)))
 
 
+def test_a_template_changed_in_place_renders_its_new_content(template_with, read_letter):
+    template = bytearray(template_with(["First version for {{ member.name }}"]))
+    assert "First version for Margaret Adeyemi" in read_letter(render(template, sample_context()))
+
+    template[:] = template_with(["Second version for {{ member.name }}"])
+
+    assert "Second version for Margaret Adeyemi" in read_letter(render(template, sample_context()))
+
+
 def test_prepared_templates_cannot_be_changed(default_template):
     prepared = prepare(default_template)
 
@@ -66,21 +74,21 @@ def test_the_cache_keeps_only_the_most_recently_used_templates(template_with):
     for template in templates:
         render(template, sample_context())
 
-    assert len(prepared_module._cache) == PREPARED_TEMPLATES_CACHED
+    assert len(cache.prepared_templates) == PREPARED_TEMPLATES_CACHED
     assert prepare(templates[-1]) is prepare(templates[-1])
 
 
 def test_a_cold_template_is_validated_once_however_many_threads_ask(template_with, monkeypatch):
     template = template_with(["A letter no thread has prepared yet, for {{ member.name }}"])
     validations = []
-    validate = prepared_module._validated
+    validate = cache.validated
 
     def slow_validation(template, language=None):
         validations.append(template)
         time.sleep(0.3)  # the other threads ask meanwhile
         return validate(template, language)
 
-    monkeypatch.setattr(prepared_module, "_validated", slow_validation)
+    monkeypatch.setattr(cache, "validated", slow_validation)
     together = threading.Barrier(THREADS)
 
     def ask(_thread):
@@ -97,14 +105,14 @@ def test_a_cold_template_is_validated_once_however_many_threads_ask(template_wit
 def test_a_cold_template_refused_is_refused_to_every_thread_after_one_validation(template_with, monkeypatch):
     template = template_with(["{{ member.name.__class__ }}"])
     validations = []
-    validate = prepared_module._validated
+    validate = cache.validated
 
     def slow_validation(template, language=None):
         validations.append(template)
         time.sleep(0.3)
         return validate(template, language)
 
-    monkeypatch.setattr(prepared_module, "_validated", slow_validation)
+    monkeypatch.setattr(cache, "validated", slow_validation)
     together = threading.Barrier(THREADS)
 
     def ask(_thread):

@@ -287,9 +287,9 @@ def test_loops_inside_loops_are_refused_before_any_render(template_with):
 
 
 def test_a_template_whose_longest_letter_passes_the_cap_is_refused(template_with, monkeypatch):
-    from soroptimist_advocacy.letters.safety import trial_render
+    from soroptimist_advocacy.letters import validation
 
-    monkeypatch.setattr(trial_render, "MAX_LETTER_CHARACTERS", 50_000)
+    monkeypatch.setattr(validation, "MAX_LETTER_CHARACTERS", 50_000)
 
     message = refusal(template_with(["{% for p in body %}{{ p }}{% endfor %}"]))
 

@@ -1,12 +1,23 @@
-"""A .docx is a package, not a folder of names: its parts found the way Word finds them.
+"""A .docx read as Word reads it, judged as a package before anything else is done with it.
 
-Word starts from ``_rels/.rels``, follows the ``officeDocument`` relationship to
-the main document, and from each part its own relationships (headers,
-footers, footnotes, comments, glossary...), whatever the parts are called. Each
-part's type comes from ``[Content_Types].xml`` (an ``Override`` for the part,
-else the ``Default`` for its extension). This module is the one reading of that
-layout: validation checks, cleaning cleans, language marking marks and the
-renderer fills the parts it names, never parts chosen by name or extension.
+Three readings, each trusting only what the one before it established:
+
+* **The zip archive.** Its directory declares each member's sizes; zipfile never
+  inflates a member past its declared size, so refusing on the declared sizes
+  (member count, per-member and total size, compression ratio, names) bounds all
+  later work. Only then is every member decompressed once, within those sizes,
+  so that a wrong CRC, a corrupt stream or a size that lies is refused here with
+  a message rather than failing in the middle of a letter.
+* **Its XML**, always parsed without a DOCTYPE (the vehicle of entity-expansion
+  bombs and external entities), entity expansion or network access.
+* **Its layout: a package, not a folder of names.** Word starts from
+  ``_rels/.rels``, follows the ``officeDocument`` relationship to the main
+  document, and from each part its own relationships (headers, footers,
+  footnotes, comments, glossary...), whatever the parts are called; each part's
+  type comes from ``[Content_Types].xml`` (an ``Override`` for the part, else the
+  ``Default`` for its extension). This is the one reading of that layout:
+  validation checks, cleaning cleans, language marking marks and the renderer
+  fills the parts it names, never parts chosen by name or extension.
 
 A main document or header under any name is a plain Word document (Word Online
 saves ``word/document2.xml``). What is refused is a layout that Word would read
@@ -18,8 +29,11 @@ part Word shows could differ from the part that was checked and filled in.
 
 from __future__ import annotations
 
+import io
 import posixpath
+import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import unquote
@@ -27,13 +41,177 @@ from urllib.parse import unquote
 from django.core.exceptions import ValidationError
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from lxml import etree
 
-from soroptimist_advocacy.letters.safety.safexml import parse_untrusted
-from soroptimist_advocacy.letters.safety.zipcheck import NOT_A_DOCX
+from soroptimist_advocacy.letters.limits import (
+    COMPRESSION_RATIO_FROM_SIZE,
+    MAX_COMPRESSION_RATIO,
+    MAX_MEMBER_SIZE,
+    MAX_TOTAL_SIZE,
+    MAX_ZIP_MEMBERS,
+)
 
+# The XML namespaces a package's own parts are written in (WordprocessingML's is W).
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+# The zip archive
+
+# What every Office package has, under these exact names. The main document may
+# have any name: it is found through _rels/.rels (below).
 CONTENT_TYPES_MEMBER = "[Content_Types].xml"
+REQUIRED_MEMBERS = (CONTENT_TYPES_MEMBER, "_rels/.rels")
+_MB = 1024 * 1024
+
+NOT_A_DOCX = _(
+    "This file is not a Word document (.docx). In Word, use “Save as” and choose "
+    "“Word Document (.docx)”, then upload it again."
+)
+TOO_MANY_PARTS = _(
+    "This Word document is made of too many parts (%(count)s; at most %(limit)s). "
+    "Save a simpler copy of the letter and upload it again."
+)
+TOO_BIG = _(
+    "This Word document is too large once unpacked (%(size)s MB; at most %(limit)s MB). "
+    "Remove or shrink large pictures and upload it again."
+)
+PART_TOO_BIG = _(
+    "This Word document contains a part that is too large (%(size)s MB; at most %(limit)s MB). "
+    "Remove or shrink large pictures and upload it again."
+)
+COMPRESSION_BOMB = _(
+    "This file is not a normal Word document: one of its parts would grow %(ratio)s times "
+    "when unpacked. Save the letter again from Word and upload that copy."
+)
+UNSAFE_NAME = _(
+    "This file contains a part named “%(name)s”, which Word never writes and which could make unzip tools "
+    "write outside their folder. Save the letter again from Word and upload that copy."
+)
+DUPLICATE_NAME = _(
+    "This file contains two parts named “%(name)s”. Save the letter again from Word and upload that copy."
+)
+DAMAGED_ARCHIVE = _("This document is damaged; open it in Word and save it again.")
+ENCRYPTED = _("This Word document is protected by a password. Remove the password and upload it again.")
+
+
+# A drive letter ("C:"), a control character, or a backslash (a path separator
+# for Windows unzip tools): none appears in a name Word writes.
+_UNSAFE_CHARACTERS = re.compile(r"^[A-Za-z]:|[\x00-\x1f\x7f\\]")
+_READ_CHUNK = 1024 * 1024
+
+
+def _is_unsafe_name(name: str) -> bool:
+    """Whether copying a member called *name* into a letter could hurt whoever unzips it."""
+    return not name or name.startswith("/") or ".." in name.split("/") or bool(_UNSAFE_CHARACTERS.search(name))
+
+
+def _check_member_names(names: list[str]) -> None:
+    for name in names:
+        if _is_unsafe_name(name):
+            shown = name.encode("unicode_escape").decode("ascii")[:100]
+            raise ValidationError(UNSAFE_NAME, code="unsafe_name", params={"name": shown})
+    # Part names are case-insensitive in a Word package (OPC).
+    seen: set[str] = set()
+    for name in names:
+        if name.casefold() in seen:
+            raise ValidationError(DUPLICATE_NAME, code="duplicate_name", params={"name": name[:100]})
+        seen.add(name.casefold())
+
+
+def _megabytes(size: int) -> int:
+    return -(-size // _MB)  # rounded up, so "30 MB; at most 30 MB" never appears
+
+
+def check_zip_directory(template: bytes) -> None:
+    """Raise ValidationError unless *template*'s zip directory describes a reasonable .docx."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(template)) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        raise ValidationError(NOT_A_DOCX, code="not_docx") from None
+
+    if len(members) > MAX_ZIP_MEMBERS:
+        params = {"count": len(members), "limit": MAX_ZIP_MEMBERS}
+        raise ValidationError(TOO_MANY_PARTS, code="too_many_parts", params=params)
+    # The raw names: zipfile already turns backslashes into slashes on Windows only.
+    names = [member.orig_filename for member in members]
+    _check_member_names(names)
+    if not all(required in names for required in REQUIRED_MEMBERS):
+        raise ValidationError(NOT_A_DOCX, code="not_docx")
+    for member in members:
+        if member.flag_bits & 0x1:
+            raise ValidationError(ENCRYPTED, code="encrypted")
+        if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise ValidationError(NOT_A_DOCX, code="not_docx")
+        if member.file_size > MAX_MEMBER_SIZE:
+            raise ValidationError(
+                PART_TOO_BIG,
+                code="part_too_big",
+                params={"size": _megabytes(member.file_size), "limit": MAX_MEMBER_SIZE // _MB},
+            )
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > COMPRESSION_RATIO_FROM_SIZE and ratio > MAX_COMPRESSION_RATIO:
+            raise ValidationError(COMPRESSION_BOMB, code="compression_bomb", params={"ratio": int(ratio)})
+    total = sum(member.file_size for member in members)
+    if total > MAX_TOTAL_SIZE:
+        params = {"size": _megabytes(total), "limit": MAX_TOTAL_SIZE // _MB}
+        raise ValidationError(TOO_BIG, code="too_big", params=params)
+
+
+def check_archive_data(template: bytes) -> None:
+    """Raise ValidationError unless every member decompresses to its declared size and CRC.
+
+    Run after :func:`check_zip_directory`, whose size limits bound the work here:
+    zipfile stops at the declared size and then compares the CRC.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(template)) as package:
+            for member in package.infolist():
+                read = 0
+                with package.open(member) as stream:
+                    while chunk := stream.read(_READ_CHUNK):
+                        read += len(chunk)
+                if read != member.file_size:
+                    raise zipfile.BadZipFile("size mismatch")
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError, NotImplementedError):
+        raise ValidationError(DAMAGED_ARCHIVE, code="damaged_archive") from None
+
+
+def check_archive(template: bytes) -> None:
+    """The whole archive check: the directory, then every member's data."""
+    check_zip_directory(template)
+    check_archive_data(template)
+
+
+# XML from an upload
+
+# "<!DOCTYPE" as it appears in UTF-8 and in both UTF-16 byte orders.
+_DOCTYPE_SPELLINGS = tuple("<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+
+
+class DoctypeFound(ValueError):
+    """The XML declares a DOCTYPE: the vehicle of entity-expansion bombs and external entities."""
+
+
+def has_doctype(xml: bytes) -> bool:
+    return any(spelling in xml for spelling in _DOCTYPE_SPELLINGS)
+
+
+def parse_untrusted(xml: bytes) -> etree._Element:
+    """The root element of *xml*; DoctypeFound if it declares a DOCTYPE, XMLSyntaxError if damaged."""
+    if has_doctype(xml):
+        raise DoctypeFound
+    # A parser per call: lxml parsers must not be shared between threads.
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    root = etree.fromstring(xml, parser)
+    if root.getroottree().docinfo.doctype:  # a DOCTYPE in an encoding the byte scan missed
+        raise DoctypeFound
+    return root
+
+
+# The package's layout
+
 PACKAGE = ""  # the source of the package's own relationships (_rels/.rels)
 OFFICE_DOCUMENT = "/officeDocument"  # the end of the relationship type, in both OOXML namespaces
 WORDML = "application/vnd.openxmlformats-officedocument.wordprocessingml."

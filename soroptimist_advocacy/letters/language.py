@@ -4,10 +4,10 @@ Word and LibreOffice choose hyphenation, spelling, fonts for each script and the
 order of mixed text from the language and direction stored on every paragraph
 and run, not from the words themselves: an Arabic letter without ``w:bidi`` is
 laid out left to right, Chinese text without an East Asian language falls into
-Latin fonts. The engine therefore marks the *template* once per language, before
-it is prepared, so that the fast path and plain docxtpl render the same marked
-XML (their equivalence check keeps holding) and a letter costs nothing more.
-The template's look (fonts, sizes, spacing) stays the editor's.
+Latin fonts. So the *template* is marked once per language, before it is
+prepared, and the fast path and plain docxtpl render the same marked XML (their
+equivalence check keeps holding) while a letter costs nothing more. The
+template's look (fonts, sizes, spacing) stays the editor's.
 """
 
 from __future__ import annotations
@@ -18,12 +18,9 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from soroptimist_advocacy.letters.engine.contents import W
-from soroptimist_advocacy.letters.safety.package_layout import PackageLayout
+from soroptimist_advocacy.letters.package import CORE_PROPERTIES_TYPE, WORDML, PackageLayout, W
 
 DC_LANGUAGE = "{http://purl.org/dc/elements/1.1/}language"
-CORE_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-WORDML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 # Parts holding letter text, found by content type as Word finds them.
 TEXT_PARTS = {
     WORDML + kind
@@ -37,7 +34,6 @@ TEXT_PARTS = {
     )
 }
 STYLES = WORDML + "styles+xml"
-CORE = "application/vnd.openxmlformats-package.core-properties+xml"
 
 
 @dataclass(frozen=True)
@@ -178,8 +174,6 @@ SECTPR_ORDER = [
     "printerSettings",
     "sectPrChange",
 ]
-# Elements that must stay first in their parent.
-FIRST_CHILD = {W + "r": "rPr", W + "p": "pPr", W + "rPrDefault": "rPr", W + "pPrDefault": "pPr"}
 
 
 def _child(parent: etree._Element, name: str, order: list[str]) -> etree._Element:
@@ -258,11 +252,16 @@ def mark_core_properties(root: etree._Element, language: LetterLanguage) -> None
 def in_language(template: bytes, code: str, layout: PackageLayout) -> bytes:
     """*template* with every paragraph, run, section and its properties in the language *code*.
 
-    The parts are those of *layout*, the template's layout as validation read it:
-    typed by [Content_Types].xml (an Override or the Default for the extension), whatever their names.
+    The parts are those of *layout*, the template's layout as validation read it: typed by
+    [Content_Types].xml (an Override or the Default for the extension), whatever their names.
+    Marking rewrites parts' XML only, never names, relationships or types: the layout holds.
     """
     language = letter_language(code)
-    markers = {CORE: mark_core_properties, STYLES: mark_styles, **dict.fromkeys(TEXT_PARTS, mark_text_part)}
+    markers = {
+        CORE_PROPERTIES_TYPE: mark_core_properties,
+        STYLES: mark_styles,
+        **dict.fromkeys(TEXT_PARTS, mark_text_part),
+    }
     output = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(template)) as source, zipfile.ZipFile(output, "w") as target:
         for info in source.infolist():
