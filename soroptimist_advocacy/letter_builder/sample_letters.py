@@ -6,23 +6,12 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 
 from soroptimist_advocacy.letter_builder.contexts import build_letter_contexts, generic_recipient, recipient_values
-from soroptimist_advocacy.letter_builder.delivery import (
-    DOCX_CONTENT_TYPE,
-    find_letter_block,
-    letter_template_bytes,
-    render_letters,
-)
-from soroptimist_advocacy.letter_builder.template_versions import read_document_bytes
+from soroptimist_advocacy.letter_builder.delivery import docx_response, render_letters
+from soroptimist_advocacy.letter_builder.setup import find_letter_block, letter_template_bytes
 from soroptimist_advocacy.letters import render, sample_context
-from soroptimist_advocacy.web.caching import no_store
+from soroptimist_advocacy.models.template_versions import read_document_bytes
 
 SAMPLE_COUNTRY = "GB"
-
-
-def docx_response(document: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return no_store(response)
 
 
 def sample_letter_for_page(page) -> HttpResponse:

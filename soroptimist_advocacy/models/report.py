@@ -37,6 +37,9 @@ class ResponseStatus(models.TextChoices):
 RESPONSE_RECEIVED = ~Q(response_status=ResponseStatus.NO_REPLY)
 RECEIVED_STATUSES = [(value, label) for value, label in ResponseStatus.choices if value != ResponseStatus.NO_REPLY]
 
+# Everything a member types about herself in the report forms stays out of Django's error reports.
+PERSONAL_POST_FIELDS = ("name", "email", "club", "notes", "response_summary")
+
 
 class ActionReportQuerySet(PersonalDataQuerySet):
     def for_campaign(self, campaign_key):

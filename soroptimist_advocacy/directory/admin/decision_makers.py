@@ -32,13 +32,12 @@ from soroptimist_advocacy.directory.admin.corrections import CorrectionViewSet
 from soroptimist_advocacy.directory.admin.coverage import CoverageViewSet
 from soroptimist_advocacy.directory.admin.importer import DecisionMakerImportView
 from soroptimist_advocacy.directory.admin.suggestions import SuggestionViewSet
-from soroptimist_advocacy.directory.countries import country_choices_for
+from soroptimist_advocacy.directory.admin.sync import sync_column, toggle_managed_locally
 from soroptimist_advocacy.directory.csv_format import csv_text
 from soroptimist_advocacy.directory.freshness import annotate_stale
 from soroptimist_advocacy.directory.records import page_values
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
-from soroptimist_advocacy.network.sync_admin import sync_column, toggle_managed_locally
 from soroptimist_advocacy.web.admin import url_names
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import (
@@ -46,6 +45,7 @@ from soroptimist_advocacy.web.admin.permissions import (
     can_import_into,
     editable_decision_makers,
 )
+from soroptimist_advocacy.web.countries import country_choices_for
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 
 
