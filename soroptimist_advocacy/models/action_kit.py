@@ -203,9 +203,10 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         """The privacy text members agree to, as (rich text) HTML; may be overridden."""
         return self.privacy_text or default_privacy_text()
 
-    def get_directory_page_model(self):
+    @classmethod
+    def get_directory_page_model(cls):
         """The page model of the directory a campaign offers (the ``directory`` field's); may be overridden."""
-        return self._meta.get_field("directory").related_model
+        return cls._meta.get_field("directory").related_model
 
     def get_directory(self):
         """The directory whose decision makers this campaign offers, in the page's language

@@ -20,7 +20,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Tit
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -294,3 +294,19 @@ class DecisionMakerPage(DecisionMakerMixin, Page):
     class Meta:
         verbose_name = _("decision maker")
         verbose_name_plural = _("decision makers")
+
+
+def directory_page_models() -> list[type[Page]]:
+    """Every directory page type: the app's and a site's own, built on DecisionMakerIndexMixin."""
+    return [model for model in get_page_models() if issubclass(model, DecisionMakerIndexMixin)]
+
+
+def decision_maker_models() -> list[type[Page]]:
+    """Every decision-maker page type: the app's and a site's own, built on DecisionMakerMixin."""
+    return [model for model in get_page_models() if issubclass(model, DecisionMakerMixin)]
+
+
+def directory_pages():
+    """Every directory page, of every directory page type (as ``Page``: ``.specific()`` gives each
+    its own type, which names the type of its decision makers, ``get_decision_maker_model()``)."""
+    return Page.objects.type(*directory_page_models())

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from soroptimist_advocacy.compat import page_model_name
 from soroptimist_advocacy.models.personal_data import PersonalDataMixin, PersonalDataQuerySet
 from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX, SHORT_TEXT_MAX
 
@@ -96,8 +97,9 @@ class ActionReport(PersonalDataMixin, models.Model):
 
     action_type = models.CharField(_("action"), max_length=32, choices=ActionType.choices, db_index=True)
     action_date = models.DateField(_("date of the action"), db_index=True)
+    # Any page type: a site's own decision-maker type (its directory's get_decision_maker_model()) too.
     decision_maker = models.ForeignKey(
-        "soroptimist_advocacy.DecisionMakerPage",
+        page_model_name(),
         verbose_name=_("decision maker"),
         null=True,
         blank=True,

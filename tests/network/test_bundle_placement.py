@@ -122,7 +122,7 @@ def imported_changes(bundle, tmp_path):
     return changed(bundle, tmp_path / "imported.zip", change, members), new_template
 
 
-def test_a_draft_import_changes_nothing_visitors_or_members_see(tmp_path, client):
+def test_a_draft_import_changes_nothing_visitors_or_members_see(tmp_path, client, django_capture_on_commit_callbacks):
     campaign = site_campaign()
     directory = DecisionMakerIndexPage.objects.get()
     claire = DecisionMakerPage.objects.get(external_id="fr-1")
@@ -155,8 +155,9 @@ def test_a_draft_import_changes_nothing_visitors_or_members_see(tmp_path, client
     assert read_document_bytes(template.document) == default_template_bytes()
     assert read_document_bytes(template.pending_document) == new_template
 
-    # An editor approves the document: members get it from then on.
-    template.approve_pending_document()
+    # An editor approves the document: members get it from then on (letter setups reset after the commit).
+    with django_capture_on_commit_callbacks(execute=True):
+        template.approve_pending_document()
     assert ActionKitPage.objects.get().get_letter_template("en") == new_template
 
 
