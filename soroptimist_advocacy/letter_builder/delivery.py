@@ -1,7 +1,10 @@
-"""A member's .docx letter: rendered, counted and sent as an attachment.
+"""The letter builder of a campaign page, and a member's .docx letter rendered, counted and sent.
 
-The last step of the ``letter/`` route (``ActionKitMixin.serve_letter``), once the page has
-its hooks' contexts and template: nothing here calls back into the page.
+``ActionKitMixin.get_letter_builder()`` hands the page's letter hooks a :class:`LetterBuilder`
+(the letter builder sits above the models, so the page imports it on use, as
+``wagtail.contrib.forms`` pages do their views). Each of its methods goes one way down, to the
+form, the contexts, the letter setup or the delivery below, and never back into the page:
+the page's ``letter_route`` calls its hooks, the hooks call the builder, the builder does the work.
 """
 
 from __future__ import annotations
@@ -13,7 +16,21 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from soroptimist_advocacy.campaigns.counters import count_letters
-from soroptimist_advocacy.letters import render, render_many
+from soroptimist_advocacy.letter_builder.contexts import (
+    build_letter_contexts,
+    generic_recipient,
+    letter_contexts,
+    recipient_values,
+)
+from soroptimist_advocacy.letter_builder.form_context import letter_form_context
+from soroptimist_advocacy.letter_builder.forms import LetterForm
+from soroptimist_advocacy.letter_builder.setup import (
+    LetterSetup,
+    find_letter_block,
+    get_letter_setup,
+    letter_template_bytes,
+)
+from soroptimist_advocacy.letters import render, render_many, sample_context
 from soroptimist_advocacy.letters.safety.budget import LetterTooCostly
 from soroptimist_advocacy.models.campaign_sources import page_source
 from soroptimist_advocacy.web.caching import no_store
@@ -21,6 +38,7 @@ from soroptimist_advocacy.web.caching import no_store
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 logger = logging.getLogger(__name__)
 LETTER_TOO_LONG = _("This letter would be too long to make. Please shorten what you typed and try again.")
+SAMPLE_COUNTRY = "GB"
 
 
 def letter_filename(campaign_title: str, country: str) -> str:
@@ -60,3 +78,56 @@ def deliver_letter(request, page, form, contexts: list[dict], template: bytes) -
         campaign_key=page.translation_key, country=country, language=language, number=len(contexts), source=source
     )
     return docx_response(document, letter_filename(page.title, country))
+
+
+def sample_letter_for_page(page) -> HttpResponse:
+    """The campaign's letter, in its language, from a sample member to its first decision maker."""
+    block_value = find_letter_block(page) or {}
+    language = page.locale.language_code
+    member = dict(sample_context()["member"], country=SAMPLE_COUNTRY)
+    directory = page.get_directory()
+    first = directory.get_decision_makers().first() if directory is not None else None
+    recipient = recipient_values(first, language) if first else generic_recipient(block_value, SAMPLE_COUNTRY, language)
+    contexts = build_letter_contexts(
+        member=member, recipients=[recipient], block_value=block_value, campaign_title=page.title, language=language
+    )
+    # Without a chosen template (or a letter block at all) this is the app's default letter.
+    document = render_letters(letter_template_bytes(block_value, page.locale), contexts, language)
+    return docx_response(document, f"sample-{slugify(page.title)[:50] or 'letter'}.docx")
+
+
+class LetterBuilder:
+    """The letter builder of *page*; it keeps nothing but the page, so make one per use."""
+
+    def __init__(self, page):
+        self.page = page
+
+    def setup(self) -> LetterSetup:
+        """The page's letter setup as this process keeps it (built on the first letter since the
+        last change; ``letter_builder.setup``)."""
+        return get_letter_setup(self.page)
+
+    def form(self, data=None, initial=None, setup: LetterSetup | None = None) -> LetterForm:
+        """The letter form offering *setup*'s decision makers and languages (the page's own,
+        read now, without one)."""
+        return LetterForm(data=data, initial=initial, setup=setup or LetterSetup(self.page))
+
+    def contexts(self, form: LetterForm) -> list[dict]:
+        """The engine's context per recipient of a valid *form*."""
+        return letter_contexts(form)
+
+    def template(self, language: str) -> bytes:
+        """The .docx template bytes of the letter in *language*."""
+        return self.setup().template_bytes(language)
+
+    def deliver(self, request, form: LetterForm, contexts: list[dict], template: bytes):
+        """The .docx response, counted; None when the letter is too long to make (*form* says so)."""
+        return deliver_letter(request, self.page, form, contexts, template)
+
+    def form_context(self, request, form: LetterForm | None = None) -> dict:
+        """The letter builder block's context: *form* after an invalid POST, else a blank one."""
+        return letter_form_context(self.page, request, form)
+
+    def sample_letter(self):
+        """The letter a member would get, from a sample member: the page's preview mode."""
+        return sample_letter_for_page(self.page)

@@ -271,10 +271,10 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     # -- the letter: hooks, then the route --------------------------------------
 
     def get_letter_builder(self):
-        """What the letter hooks below do by default (``letter_builder.builder.LetterBuilder``:
+        """What the letter hooks below do by default (``letter_builder.delivery.LetterBuilder``:
         the letter setup kept per process, the form, the contexts, the template and the .docx);
         may be overridden to return a subclass."""
-        from soroptimist_advocacy.letter_builder.builder import LetterBuilder  # above the models: imported on use
+        from soroptimist_advocacy.letter_builder.delivery import LetterBuilder  # above the models: imported on use
 
         return LetterBuilder(self)
 
