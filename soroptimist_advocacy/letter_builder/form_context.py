@@ -40,8 +40,9 @@ def letter_form_context(page, request, form: LetterForm | None = None) -> dict:
     a blank one, and the page's letter, report and suggestion addresses."""
     if form is None:
         form = blank_letter_form(page, request)
-    country = form.data.get("country") if form.is_bound else form.initial.get("country")
-    chosen = form.data.getlist("decision_maker") if form.is_bound else form.initial.get("decision_maker", [])
+    # What the member posted, else what the blank form is preset to.
+    country = form["country"].value()
+    chosen = form["decision_maker"].value() or []
     page_url = page.get_url(request)
     selected_country = parse_country(country)
     # Only a slug the page defines is rendered back: the cached page varies by normalised URL only.

@@ -1,10 +1,10 @@
 """Refuse letter text whose placeholders an editor or translator got wrong.
 
 The block's letter text is filled by a regular expression over documented names
-(:data:`PLACEHOLDER_PATTERN`, used by ``letter_builder.contexts``), so a misspelt placeholder would be printed as typed in
-every member's letter. wagtail-localize cannot attach StreamField errors to
-segments, so the page's own ``clean()`` refuses the save or publish and names
-the placeholder.
+(:data:`PLACEHOLDER_PATTERN`, which ``letter_builder.contexts`` fills), so a
+misspelt placeholder would be printed as typed in every member's letter.
+wagtail-localize cannot attach StreamField errors to segments, so the page's own
+``clean()`` refuses the save or publish and names the placeholder.
 """
 
 from __future__ import annotations

@@ -155,7 +155,7 @@ def test_a_draft_import_changes_nothing_visitors_or_members_see(tmp_path, client
     assert read_document_bytes(template.document) == default_template_bytes()
     assert read_document_bytes(template.pending_document) == new_template
 
-    # An editor approves the document: members get it from then on (letter setups reset after the commit).
+    # An editor approves the document (committed, as the admin's request is): members get it from then on.
     with django_capture_on_commit_callbacks(execute=True):
         template.approve_pending_document()
     assert ActionKitPage.objects.get().get_letter_template("en") == new_template
