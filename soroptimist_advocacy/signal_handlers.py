@@ -25,10 +25,10 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished
 
 from soroptimist_advocacy.campaigns.pages import campaign_pages
-from soroptimist_advocacy.campaigns.sources import forget_defined_sources
 from soroptimist_advocacy.letter_builder import setup as letter_setup
 from soroptimist_advocacy.letter_builder.setup_sources import changes_letter_setups, setup_source_models
 from soroptimist_advocacy.models.action_kit import ActionKitMixin
+from soroptimist_advocacy.models.campaign_sources import forget_defined_sources
 from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexMixin, DecisionMakerMixin
 from soroptimist_advocacy.models.letter_template import LetterTemplateMixin
 from soroptimist_advocacy.models.public import SharedCacheMixin

@@ -19,8 +19,8 @@ from soroptimist_advocacy.letter_builder.translation import letter_block_ids, tr
 from soroptimist_advocacy.models import ActionReport, DecisionMakerCorrection, LetterTemplate
 from soroptimist_advocacy.network.admin import PartnerFeedViewSet
 from soroptimist_advocacy.reports.admin.listing import ERASE_LOG_ACTION
+from soroptimist_advocacy.reports.admin.menu import ActionReportsViewSetGroup
 from soroptimist_advocacy.reports.permissions import ActionReportPermissionPolicy
-from soroptimist_advocacy.web.admin.menu import ActionReportsViewSetGroup
 from soroptimist_advocacy.web.admin.permissions import CorrectionPermissionPolicy
 
 register_snippet(LetterTemplateViewSet)

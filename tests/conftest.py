@@ -6,8 +6,8 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import translation
 
-from soroptimist_advocacy.campaigns.sources import forget_defined_sources
 from soroptimist_advocacy.models import DecisionMakerPage
+from soroptimist_advocacy.models.campaign_sources import forget_defined_sources
 from tests import factories
 
 ROOT = Path(__file__).resolve().parent.parent

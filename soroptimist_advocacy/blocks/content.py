@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.models import Locale, Page
 
-from soroptimist_advocacy.directory.countries import country_choices_for
+from soroptimist_advocacy.web.countries import country_choices_for
 from soroptimist_advocacy.web.links import web_address_validator
 from soroptimist_advocacy.web.translations import in_active_language, live_in_active_language
 

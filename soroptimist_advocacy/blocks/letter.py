@@ -8,7 +8,6 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from soroptimist_advocacy.blocks.content import TEMPLATE_DIR
-from soroptimist_advocacy.letter_builder.form_context import letter_form_context
 from soroptimist_advocacy.letters.variables import TEXT_PLACEHOLDER_NAMES
 
 
@@ -58,6 +57,12 @@ class LetterBuilderBlock(blocks.StructBlock):
         template = TEMPLATE_DIR + "letter_builder.html"
 
     def get_context(self, value, parent_context=None):
+        """The page's letter form and links, as the campaign page gives them (``get_letter_form_context``)."""
         context = super().get_context(value, parent_context=parent_context)
-        context.update(letter_form_context(value, parent_context or {}))
+        parent_context = parent_context or {}
+        page = parent_context.get("page")
+        if page is None or not hasattr(page, "get_letter_form_context"):
+            context["letter_form"] = None  # not a campaign page: nothing to write a letter with
+            return context
+        context.update(page.get_letter_form_context(parent_context.get("request"), parent_context.get("letter_form")))
         return context

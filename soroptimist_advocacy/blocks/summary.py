@@ -6,8 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from soroptimist_advocacy.blocks.content import TEMPLATE_DIR
-from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures, campaign_target
-from soroptimist_advocacy.network.rollup import network_figures
 
 
 class CampaignSummaryBlock(blocks.StructBlock):
@@ -32,11 +30,12 @@ class CampaignSummaryBlock(blocks.StructBlock):
         )
 
     def get_context(self, value, parent_context=None):
+        """The figures the campaign page gives (``get_public_figures``): from the shared cache, counted
+        at most every FIGURES_REFRESH_SECONDS, never a count per visitor. None on another page type."""
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
-        key = getattr(page, "translation_key", None)
-        # From the shared cache, counted at most every FIGURES_REFRESH_SECONDS: never a count per visitor.
-        context["figures"] = cached_campaign_figures(key, campaign_target(page)).figures if key else None
-        if key and value.get("include_partners"):
-            context["network"] = network_figures(key, context["figures"].target_countries, context["figures"])
+        public_figures = page.get_public_figures() if hasattr(page, "get_public_figures") else None
+        context["figures"] = public_figures.figures if public_figures is not None else None
+        if public_figures is not None and value.get("include_partners"):
+            context["network"] = public_figures.with_partners()
         return context

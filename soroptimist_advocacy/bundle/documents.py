@@ -21,7 +21,7 @@ from wagtail.documents.models import AbstractDocument
 
 from soroptimist_advocacy.bundle.errors import BundleDamaged, Refusals
 from soroptimist_advocacy.bundle.reader import BundleReader
-from soroptimist_advocacy.letter_builder.template_versions import read_document_bytes
+from soroptimist_advocacy.models.template_versions import read_document_bytes
 
 MAX_DOCUMENT = 20 * 1024 * 1024
 DEFAULT_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt"]

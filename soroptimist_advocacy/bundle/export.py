@@ -16,7 +16,7 @@ from soroptimist_advocacy.directory.csv_format import csv_text
 from soroptimist_advocacy.directory.public_export import public_decision_makers
 from soroptimist_advocacy.directory.records import page_values
 from soroptimist_advocacy.models.letter_template import LetterTemplate, read_document_bytes
-from soroptimist_advocacy.models.resource import ResourcePage
+from soroptimist_advocacy.models.resource import resource_page_models
 from soroptimist_advocacy.web.privacy import publicly_visible
 
 CAMPAIGN_FIELDS = (
@@ -99,9 +99,11 @@ def campaign_bundle(page, path) -> None:
     resources = []
     resource_keys = {key["page"] for key in _page_refs(body)}
     # Only what a visitor may see travels: a resource under a view restriction stays on this site.
-    for resource in publicly_visible(
-        ResourcePage.objects.filter(translation_key__in=resource_keys, locale=page.locale)
-    ):
+    # Of any resource page type (a site's own included): what the campaign's resource lists chose.
+    resource_pages = Page.objects.type(*resource_page_models()).filter(
+        translation_key__in=resource_keys, locale=page.locale
+    )
+    for resource in publicly_visible(resource_pages).specific():
         resources.append(
             {
                 "id": str(resource.translation_key),

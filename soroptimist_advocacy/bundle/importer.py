@@ -51,14 +51,21 @@ from soroptimist_advocacy.directory.csv_format import read_decision_makers
 from soroptimist_advocacy.directory.importer import import_decision_makers
 from soroptimist_advocacy.letters import clean_template, validate
 from soroptimist_advocacy.models.action_kit import ActionKitPage
-from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage
 from soroptimist_advocacy.models.letter_template import LetterTemplate
-from soroptimist_advocacy.models.resource import ResourceIndexPage, ResourcePage
+from soroptimist_advocacy.models.resource import ResourceIndexPage
 
 MAX_MANIFEST = 5 * 1024 * 1024
 MAX_DIRECTORY = 1_000_000
 DIRECTORY_FILE = "directory.csv"
 CAMPAIGN_PAGE = ActionKitPage
+
+
+def directory_page_model():
+    """The directory page type a campaign of the bundle's type offers (its ``directory`` field's);
+    the directory's decision makers are of that type's ``get_decision_maker_model()``."""
+    return CAMPAIGN_PAGE.get_directory_page_model()
+
+
 TREE_FIELDS = ["path", "depth"]
 BLOCK_KEY = re.compile(r' data-block-key="[^"]*"')
 
@@ -224,11 +231,13 @@ class _Import:
         directory_entry = self.manifest.get("directory")
         return {
             "campaign": self.placement.existing_page(campaign["id"], CAMPAIGN_PAGE, "campaign.id"),
-            "directory": self.placement.existing_page(directory_entry["id"], DecisionMakerIndexPage, "directory.id")
+            "directory": self.placement.existing_page(directory_entry["id"], directory_page_model(), "directory.id")
             if directory_entry
             else None,
             "resources": {
-                entry["id"]: self.placement.existing_page(entry["id"], ResourcePage, f"resources[{index}].id")
+                entry["id"]: self.placement.existing_page(
+                    entry["id"], ResourceIndexPage.get_resource_page_model(), f"resources[{index}].id"
+                )
                 for index, entry in enumerate(self.manifest["resources"])
             },
             "templates": {
@@ -300,7 +309,7 @@ class _Import:
             return None
         values = {"title": entry.get("title"), "slug": entry.get("slug") or ""}
         directory = self._save_page(
-            self.parent, DecisionMakerIndexPage, existing, values, "directory", kinds.DIRECTORY, entry["id"]
+            self.parent, directory_page_model(), existing, values, "directory", kinds.DIRECTORY, entry["id"]
         )
         if directory is None or self.directory_csv is None:
             return directory  # No decision makers, or its CSV was refused already, line by line.
@@ -345,7 +354,7 @@ class _Import:
                 self.refusals.add(f"resources[{position}].document", gettext("is not a document of this bundle."))
                 continue
             path = f"resources[{position}]"
-            self._save_page(index, ResourcePage, page, values, path, kinds.RESOURCE, entry["id"])
+            self._save_page(index, index.get_resource_page_model(), page, values, path, kinds.RESOURCE, entry["id"])
 
     def _write_campaign(self, existing, templates: dict, directory) -> None:
         campaign = self.manifest["campaign"]
@@ -374,7 +383,7 @@ class _Import:
             return imported
         page = self.placement.local_page(key)
         page = page.specific if page is not None else None
-        return page if isinstance(page, DecisionMakerIndexPage) else None
+        return page if isinstance(page, directory_page_model()) else None
 
     def _local(self, templates: dict):
         """The bundle's references in the campaign body, as ids of this site (pages only under the parent)."""

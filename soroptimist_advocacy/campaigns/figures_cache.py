@@ -54,13 +54,6 @@ def now() -> datetime.datetime:
     return timezone.now()
 
 
-def campaign_target(page) -> list[str] | None:
-    """The country codes the campaign targets, or None for no page or a page that is no campaign
-    (a summary block placed on another page type)."""
-    codes = getattr(page, "target_country_codes", None)
-    return codes() if codes is not None else None
-
-
 def cached_campaign_figures(
     campaign_key: uuid.UUID, target_countries: int | Collection[str] | None = None, *, refresh: bool = False
 ) -> CachedFigures:

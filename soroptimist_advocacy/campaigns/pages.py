@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page, get_page_models
 
-# The module, not the class: the directory's coverage page imports this module while the
-# campaign page's module is still loading (campaign page -> reports -> directory -> here).
-from soroptimist_advocacy.models import action_kit
+from soroptimist_advocacy.models.action_kit import ActionKitMixin
 from soroptimist_advocacy.models.report import ActionReport
 
 
@@ -37,7 +35,7 @@ class Campaign:
 
 
 def campaign_page_models() -> list[type[Page]]:
-    return [model for model in get_page_models() if issubclass(model, action_kit.ActionKitMixin)]
+    return [model for model in get_page_models() if issubclass(model, ActionKitMixin)]
 
 
 def campaign_pages():

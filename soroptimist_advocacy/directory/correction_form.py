@@ -5,9 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from soroptimist_advocacy.letter_builder.forms import validate_printable
 from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX, SHORT_TEXT_MAX
 from soroptimist_advocacy.web.honeypot import HoneypotMixin
+from soroptimist_advocacy.web.printable import validate_printable
 
 
 class CorrectionForm(HoneypotMixin, forms.Form):

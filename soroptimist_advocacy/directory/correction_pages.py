@@ -6,6 +6,7 @@ from django.db import transaction
 
 from soroptimist_advocacy.directory.member_form_pages import render_member_form, within_member_form_rate_limit
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
+from soroptimist_advocacy.web.caching import no_store
 
 FORM_TEMPLATE = "soroptimist_advocacy/pages/decision_maker_correction.html"
 THANKS_TEMPLATE = "soroptimist_advocacy/pages/decision_maker_correction_thanks.html"
@@ -36,3 +37,8 @@ def save_correction(page, form) -> DecisionMakerCorrection:
 
 def within_correction_rate_limit(request) -> bool:
     return within_member_form_rate_limit(request, "correction")
+
+
+def serve_thanks(request, page):
+    """Where a sent correction lands, so reloading never sends it twice."""
+    return no_store(page.render(request, template=THANKS_TEMPLATE))

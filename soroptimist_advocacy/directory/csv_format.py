@@ -73,8 +73,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from soroptimist_advocacy.directory.countries import parse_country
 from soroptimist_advocacy.directory.records import COLUMN_NAMES
+from soroptimist_advocacy.web.countries import parse_country
 from soroptimist_advocacy.web.spreadsheet import neutralise_formula, restore_formula_text
 
 MAX_FILE_BYTES = 1_000_000

@@ -23,7 +23,6 @@ from wagtail_localize.models import TranslationSource
 
 from soroptimist_advocacy.directory.csv_format import ParsedFile, RowError, read_decision_makers
 from soroptimist_advocacy.directory.records import assign, changed_columns, new_page_values
-from soroptimist_advocacy.models.decision_maker import DecisionMakerPage
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +41,7 @@ class PlannedChange:
     line: int
     action: str
     values: dict
-    page: DecisionMakerPage | None = None
+    page: Page | None = None  # of the directory's decision-maker type (get_decision_maker_model())
     changed: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -111,9 +110,11 @@ class ImportRejected(Exception):
         self.errors = errors
 
 
-def existing_pages_by_external_id(directory, external_ids) -> dict[str, list[DecisionMakerPage]]:
+def existing_pages_by_external_id(directory, external_ids) -> dict[str, list[Page]]:
+    """The directory's decision makers (its own page type, ``get_decision_maker_model()``) by external ID."""
     pages = defaultdict(list)
-    for page in DecisionMakerPage.objects.child_of(directory).filter(external_id__in=external_ids).order_by("path"):
+    decision_makers = directory.get_decision_maker_model().objects.child_of(directory)
+    for page in decision_makers.filter(external_id__in=external_ids).order_by("path"):
         pages[page.external_id].append(page)
     return pages
 
@@ -185,10 +186,10 @@ def _publish(page, user) -> None:
     page.save_revision(user=user, log_action=True).publish(user=user)
 
 
-def _create(directory, change: PlannedChange, user) -> DecisionMakerPage:
+def _create(directory, change: PlannedChange, user) -> Page:
     values = new_page_values(change.values)
     # Created as a draft and then published through a revision, as the page editor does.
-    page = DecisionMakerPage(owner=user, live=False)
+    page = directory.get_decision_maker_model()(owner=user, live=False)
     assign(page, values)
     page.slug = available_slug(directory, values["full_name"], values["external_id"])
     directory.add_child(instance=page)
@@ -197,7 +198,7 @@ def _create(directory, change: PlannedChange, user) -> DecisionMakerPage:
     return page
 
 
-def _update(change: PlannedChange, user) -> DecisionMakerPage:
+def _update(change: PlannedChange, user) -> Page:
     page = change.page
     assert page is not None  # an update always names the page it changes
     assign(page, change.values)
@@ -205,9 +206,9 @@ def _update(change: PlannedChange, user) -> DecisionMakerPage:
     return page
 
 
-def _create_draft(directory, change: PlannedChange, user) -> DecisionMakerPage:
+def _create_draft(directory, change: PlannedChange, user) -> Page:
     """A new page, unpublished, with its first revision: an editor publishes it."""
-    page = DecisionMakerPage(owner=user, live=False)
+    page = directory.get_decision_maker_model()(owner=user, live=False)
     assign(page, new_page_values(change.values))
     page.slug = available_slug(directory, page.title, page.external_id)
     directory.add_child(instance=page)
@@ -216,7 +217,7 @@ def _create_draft(directory, change: PlannedChange, user) -> DecisionMakerPage:
     return page
 
 
-def _update_draft(change: PlannedChange, user) -> DecisionMakerPage:
+def _update_draft(change: PlannedChange, user) -> Page:
     """A new draft revision on top of the latest one; the published page is left as it is."""
     page = change.page
     assert page is not None  # an update always names the page it changes

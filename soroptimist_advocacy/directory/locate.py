@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext
 from wagtail.models import Locale
 
-from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
+from soroptimist_advocacy.models.decision_maker import directory_pages
 from soroptimist_advocacy.web.privacy import publicly_visible
 from soroptimist_advocacy.web.translations import translation_in
 
@@ -37,13 +37,14 @@ def _paths_of(directory) -> set[str]:
     return paths
 
 
-def find_directory(reference: str | None, language_code: str | None = None) -> DecisionMakerIndexPage:
-    """The directory that *reference* (page ID or URL path) names, in *language_code* when given.
+def find_directory(reference: str | None, language_code: str | None = None):
+    """The directory that *reference* (page ID or URL path) names, in *language_code* when given:
+    a page of any directory page type (a site's own included), as its own type.
 
     Without a reference the site's only directory is used; with several, the
     message lists them so the editor can choose.
     """
-    directories = DecisionMakerIndexPage.objects.all().select_related("locale")
+    directories = directory_pages().select_related("locale").specific()
     if not reference:
         if language_code:
             directories = directories.filter(locale=find_locale(language_code))
@@ -80,13 +81,20 @@ def find_directory(reference: str | None, language_code: str | None = None) -> D
     return directory
 
 
-def decision_makers_for_export(directory=None, language_code: str | None = None):
+def decision_makers_for_export(directory=None, language_code: str | None = None) -> list:
     """Publicly visible decision makers of *directory*, or of every directory in *language_code*,
-    in directory order: an export file travels, so nobody under a view restriction is in it."""
-    pages = publicly_visible(DecisionMakerPage.objects.all())
+    in directory order (country, rank, name): an export file travels, so nobody under a view
+    restriction is in it. Each directory's are of its own decision-maker type (its
+    ``get_decision_maker_model()``)."""
     if directory is not None:
-        pages = pages.child_of(directory)
+        directories = [directory]
     else:
         locale = find_locale(language_code) if language_code else Locale.get_default()
-        pages = pages.filter(locale=locale)
-    return pages.order_by("country", "rank", "title", "pk")
+        directories = list(directory_pages().filter(locale=locale).order_by("path").specific())
+    pages = []
+    for each in directories:
+        decision_makers = publicly_visible(each.get_decision_maker_model().objects.child_of(each))
+        pages.extend(decision_makers.order_by("country", "rank", "title", "pk"))
+    if len(directories) > 1:
+        pages.sort(key=lambda page: (page.country.code, page.rank, page.title, page.pk))
+    return pages

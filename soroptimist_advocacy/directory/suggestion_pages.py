@@ -7,11 +7,11 @@ from django.http import HttpResponseRedirect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
-from soroptimist_advocacy.directory.countries import parse_country
 from soroptimist_advocacy.directory.member_form_pages import render_member_form, within_member_form_rate_limit
 from soroptimist_advocacy.directory.suggestion_form import SuggestionForm
 from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 from soroptimist_advocacy.web.caching import no_store
+from soroptimist_advocacy.web.countries import parse_country
 
 FORM_TEMPLATE = "soroptimist_advocacy/pages/decision_maker_suggestion.html"
 THANKS_TEMPLATE = "soroptimist_advocacy/pages/decision_maker_suggestion_thanks.html"

@@ -10,19 +10,9 @@ from django.utils import timezone, translation
 from django_countries import countries
 
 from soroptimist_advocacy.letter_builder import wording
-from soroptimist_advocacy.letters.variables import RECIPIENT_FIELDS, TEXT_PLACEHOLDER_NAMES, TEXT_PLACEHOLDERS
-
-# Any ``{{ group.name }}`` an editor wrote; only TEXT_PLACEHOLDERS (letters/variables.py) are filled.
-PLACEHOLDER_PATTERN = re.compile(r"\{\{\s*([a-z_]+)\.([a-z_]+)\s*\}\}")
-
-
-def placeholders_in(text: str) -> set[str]:
-    """Every ``{{ group.name }}`` placeholder written in *text*, known or not."""
-    return {f"{group}.{name}" for group, name in PLACEHOLDER_PATTERN.findall(text)}
-
-
-def allowed_placeholders() -> set[str]:
-    return set(TEXT_PLACEHOLDER_NAMES)
+from soroptimist_advocacy.letters.variables import MEMBER_FIELDS, RECIPIENT_FIELDS, TEXT_PLACEHOLDERS
+from soroptimist_advocacy.models.letter_text import PLACEHOLDER_PATTERN
+from soroptimist_advocacy.web.translations import translation_in
 
 
 def fill_placeholders(text: str, values: dict[str, dict[str, str]]) -> str:
@@ -131,3 +121,25 @@ def build_letter_contexts(
             }
         )
     return contexts
+
+
+def letter_contexts(form) -> list[dict]:
+    """One engine context per recipient the valid letter *form* chose, in the chosen language,
+    from the letter setup the form was built on."""
+    language = form.cleaned_data["language"]
+    # The form only offers languages whose letter text is translated and live.
+    letter_page, letter_block = form.setup.letter_block(language)
+    country = form.cleaned_data["country"]
+    member = {key: form.cleaned_data[key] for key in MEMBER_FIELDS}
+    decision_makers = [translation_in(dm, letter_page.locale) for dm in form.chosen_decision_makers()]
+    if decision_makers:
+        recipients = [recipient_values(dm, language) for dm in decision_makers]
+    else:
+        recipients = [generic_recipient(letter_block, country, language)]
+    return build_letter_contexts(
+        member=member,
+        recipients=recipients,
+        block_value=letter_block,
+        campaign_title=letter_page.title,
+        language=language,
+    )

@@ -1,19 +1,13 @@
-"""Forms members fill in on the public pages."""
+"""The member's letter form."""
 
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from soroptimist_advocacy.models.text_limits import SHORT_TEXT_MAX
 from soroptimist_advocacy.web.country_select import CountryChoiceField, country_codes
-
-
-def validate_printable(value: str) -> None:
-    """Refuse control characters: they cannot be printed and are not part of any name."""
-    if any(ord(char) < 32 and char not in "\t\n\r" for char in value) or "\x7f" in value:
-        raise ValidationError(_("Please remove the invisible control characters from this field."), code="control")
+from soroptimist_advocacy.web.printable import validate_printable
 
 
 class LetterForm(forms.Form):
@@ -39,20 +33,20 @@ class LetterForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args, decision_makers_for_country=None, languages=(), **kwargs):
-        """*decision_makers_for_country(code)* returns that country's decision makers, primary
-        first; *languages* are the (code, name) pairs a letter can be written in."""
-        super().__init__(*args, **kwargs)
-        self.fields["language"].choices = list(languages)
-        if len(self.fields["language"].choices) < 2:
+    def __init__(self, data=None, initial=None, *, setup, **kwargs):
+        """The form of the campaign whose letter *setup* (``letter_builder.setup.LetterSetup``)
+        it offers: that directory's decision makers of the chosen country, primary first, and
+        the languages the letter is translated into, the page's own first."""
+        languages = setup.languages()
+        super().__init__(data=data, initial={"language": languages[0][0], **(initial or {})}, **kwargs)
+        self.setup = setup
+        self.fields["language"].choices = languages
+        if len(languages) < 2:
             # Nothing to choose: keep the field, but out of the member's way.
             self.fields["language"].widget = forms.HiddenInput()
-        self.decision_makers_for_country = decision_makers_for_country or (lambda code: [])
         country = (self.data.get("country") if self.is_bound else self.initial.get("country")) or ""
         country = country.strip().upper()
-        self.country_decision_makers = (
-            list(self.decision_makers_for_country(country)) if country in country_codes() else []
-        )
+        self.country_decision_makers = setup.decision_makers(country) if country in country_codes() else []
         self.fields["decision_maker"].choices = [
             (decision_maker.pk, str(decision_maker)) for decision_maker in self.country_decision_makers
         ]

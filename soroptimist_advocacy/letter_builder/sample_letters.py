@@ -1,44 +1,14 @@
-"""Sample letters for editors: what a member would get, filled with sample details."""
+"""Sample letters of letter templates for editors, filled with the engine's sample details (a
+campaign's own sample letter, its preview mode, is the letter builder's: ``delivery``)."""
 
 from __future__ import annotations
 
 from django.http import HttpResponse
 from django.utils.text import slugify
 
-from soroptimist_advocacy.letter_builder.contexts import build_letter_contexts, generic_recipient, recipient_values
-from soroptimist_advocacy.letter_builder.delivery import (
-    DOCX_CONTENT_TYPE,
-    find_letter_block,
-    letter_template_bytes,
-    render_letters,
-)
-from soroptimist_advocacy.letter_builder.template_versions import read_document_bytes
+from soroptimist_advocacy.letter_builder.delivery import docx_response
 from soroptimist_advocacy.letters import render, sample_context
-from soroptimist_advocacy.web.caching import no_store
-
-SAMPLE_COUNTRY = "GB"
-
-
-def docx_response(document: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return no_store(response)
-
-
-def sample_letter_for_page(page) -> HttpResponse:
-    """The campaign's letter, in its language, from a sample member to its first decision maker."""
-    block_value = find_letter_block(page) or {}
-    language = page.locale.language_code
-    member = dict(sample_context()["member"], country=SAMPLE_COUNTRY)
-    directory = page.get_directory()
-    first = directory.get_decision_makers().first() if directory is not None else None
-    recipient = recipient_values(first, language) if first else generic_recipient(block_value, SAMPLE_COUNTRY, language)
-    contexts = build_letter_contexts(
-        member=member, recipients=[recipient], block_value=block_value, campaign_title=page.title, language=language
-    )
-    # Without a chosen template (or a letter block at all) this is the app's default letter.
-    document = render_letters(letter_template_bytes(block_value, page.locale), contexts, language)
-    return docx_response(document, f"sample-{slugify(page.title)[:50] or 'letter'}.docx")
+from soroptimist_advocacy.models.template_versions import read_document_bytes
 
 
 def sample_letter_for_template(letter_template) -> HttpResponse:

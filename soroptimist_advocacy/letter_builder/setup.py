@@ -3,7 +3,11 @@
 Everything a letter needs that does not depend on the member (the letter builder
 block of the campaign and of each translation, the directory and its decision
 makers per country, the live translations, the template bytes in each language)
-is built on first use and kept per process, keyed by the page and its live revision.
+is a :class:`LetterSetup`. The letter route's is built on first use and kept per
+process, keyed by the page and its live revision (:func:`get_letter_setup`): this
+module is the one owner of that memo, which callers look up or are passed, never
+find on the page. A page rendered for a visitor (or an editor's preview) builds a
+setup of its own for that request only, from the page as it is.
 
 Other processes learn of a change through a version in the shared cache: the
 signal handlers call :func:`bump_version` when a page is published or unpublished,
@@ -18,13 +22,15 @@ from __future__ import annotations
 import threading
 import uuid
 from collections import OrderedDict
+from functools import cached_property
 
 from django.core.cache import caches
+from django.utils.translation import get_language_info
 
 from soroptimist_advocacy.conf import get_setting
-from soroptimist_advocacy.letter_builder.delivery import find_letter_block, letter_template_bytes
-from soroptimist_advocacy.letter_builder.form_context import letter_translations
-from soroptimist_advocacy.web.translations import live_translations
+from soroptimist_advocacy.letter_builder.translation import letter_translations
+from soroptimist_advocacy.letters import default_template_bytes
+from soroptimist_advocacy.web.translations import live_translations, translation_in
 
 VERSION_KEY = "sa:letter-setup:version"
 MAX_SETUPS = 256
@@ -34,29 +40,71 @@ _setups: OrderedDict = OrderedDict()
 _seen_version: str | None = None
 
 
-class LetterSetup:
-    """The member-independent part of a campaign's letters; shared, so never mutated per request."""
+def find_letter_block(page):
+    """The page's letter builder block value, or None.
 
-    def __init__(self, page):
-        self.block_value = find_letter_block(page)
+    Reads the raw stream and converts only that block: iterating ``page.body``
+    would fetch every chooser of every block (documents, resources...) first.
+    """
+    for raw in page.body.raw_data:
+        if raw["type"] == "letter_builder":
+            return page.body.stream_block.child_blocks["letter_builder"].to_python(raw["value"])
+    return None
+
+
+def letter_template_bytes(block_value, locale) -> bytes:
+    """The block's template in *locale* when one exists, else its source, else the default."""
+    template = block_value.get("template")
+    if template is None:
+        return default_template_bytes()
+    return translation_in(template, locale).read_template()
+
+
+def language_name(code: str) -> str:
+    """*code*'s language named in itself, so a member finds hers ("Français", "العربية")."""
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+class LetterSetup:
+    """The member-independent part of a campaign's letters; shared, so never mutated per request.
+
+    *request*, for a setup built for one page view, lets the page's live translations be
+    read once for the whole view (``web.request_memo``); the per-process setup has none."""
+
+    def __init__(self, page, request=None):
+        self.page_pk = page.pk
+        self._page = page  # until the block is read (below): a shared setup keeps no request's page
         self.directory = page.get_directory()
-        self.translations = dict(live_translations(page))
+        self.translations = dict(live_translations(page, request))
+        self.locale = page.locale  # fetched along with the translations
         # The languages the letter is really translated into (wagtail-localize's segments): a
         # translation only reaches visitors when published, and publishing bumps the version.
-        self.letter_translations = dict(letter_translations(page))
-        self.locale = page.locale
-        self.page_pk = page.pk
+        self.letter_translations = letter_translations(page, self.translations)
         self._decision_makers: dict = {}
         self._blocks: dict = {}
         self._templates: dict = {}
         self._lock = threading.Lock()
 
-    def prime(self, page) -> None:
-        """Give *page* (this request's instance) the setup's directory, translations and locale."""
-        page._sa_directory = self.directory
-        page._sa_live_translations = self.translations
-        page._sa_letter_translations = self.letter_translations
-        page.locale = self.locale
+    @cached_property
+    def block_value(self):
+        """The page's letter builder block value, or None; read on first use (a page view
+        renders its body anyway and never asks), by the letter route before it is shared."""
+        value = find_letter_block(self._page)
+        self._page = None
+        return value
+
+    def languages(self) -> list[tuple[str, str]]:
+        """(code, name) of every language the letter is really translated into, the page's own
+        language first when offered, each named in itself."""
+        own = self.locale.language_code
+        codes = ([own] if own in self.letter_translations else []) + sorted(
+            code for code in self.letter_translations if code != own
+        )
+        # Nothing translated only when the source page itself is not live: no campaign to speak of.
+        return [(code, language_name(code)) for code in codes or [own]]
 
     def decision_makers(self, country: str) -> list:
         """The directory's live decision makers for *country*, primary first (any page
@@ -112,7 +160,8 @@ def forget_letter_setups() -> None:
 
 
 def get_letter_setup(page) -> LetterSetup:
-    """*page*'s letter setup, built on its first letter in this process since the last change."""
+    """*page*'s letter setup, built on its first letter in this process since the last change
+    (the setup of the page's live revision: its block is read once, before it is shared)."""
     global _seen_version
     version = _current_version()
     key = (page.pk, page.live_revision_id)
@@ -125,10 +174,10 @@ def get_letter_setup(page) -> LetterSetup:
             _setups.move_to_end(key)
     if setup is None:
         setup = LetterSetup(page)
+        setup.block_value  # noqa: B018 - read before the setup is shared between threads
         with _lock:
             if _seen_version == version:
                 _setups[key] = setup
                 while len(_setups) > MAX_SETUPS:
                     _setups.popitem(last=False)
-    setup.prime(page)
     return setup

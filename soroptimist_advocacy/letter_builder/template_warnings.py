@@ -1,7 +1,7 @@
 """What editors are told when a live letter template cannot be used.
 
 Members get their letters from the last good version or the default template
-meanwhile (letter_template_versions.py); editors see why on the template's
+meanwhile (``models/template_versions.py``); editors see why on the template's
 edit view and on every campaign whose letter builder uses it.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from soroptimist_advocacy.letter_builder.delivery import find_letter_block
-from soroptimist_advocacy.letter_builder.template_versions import template_problem
+from soroptimist_advocacy.letter_builder.setup import find_letter_block
 from soroptimist_advocacy.models.letter_template import LetterTemplate
+from soroptimist_advocacy.models.template_versions import template_problem
 
 
 def template_warning(letter_template) -> str | None:

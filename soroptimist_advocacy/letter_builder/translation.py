@@ -99,3 +99,10 @@ def translated_letter_locales(page, translations: dict) -> set[int]:
         if all(text in shown for text in complete[locale_id].values()):
             offered.add(locale_id)
     return offered
+
+
+def letter_translations(page, translations: dict) -> dict:
+    """Those of *translations* (*page*'s live translations by language code) whose letter text
+    is translated in full and live: the languages a member may choose for her letter."""
+    offered = translated_letter_locales(page, translations)
+    return {code: translation for code, translation in translations.items() if translation.locale_id in offered}

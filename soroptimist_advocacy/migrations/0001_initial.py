@@ -538,7 +538,7 @@ class Migration(migrations.Migration):
                         blank=True,
                         block_lookup={
                             0: (
-                                "soroptimist_advocacy.campaigns.sources.SourceSlugBlock",
+                                "soroptimist_advocacy.blocks.sources.SourceSlugBlock",
                                 (),
                                 {
                                     "help_text": "Lower-case letters, digits and hyphens, e.g. newsletter-nov. Links carry it as ?source=.",

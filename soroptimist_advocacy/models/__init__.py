@@ -11,7 +11,7 @@ from soroptimist_advocacy.models.decision_maker import (
     DecisionMakerMixin,
     DecisionMakerPage,
 )
-from soroptimist_advocacy.models.letter_template import LetterTemplate, LetterTemplateMixin, LetterTemplateVersion
+from soroptimist_advocacy.models.letter_template import LetterTemplate, LetterTemplateMixin
 from soroptimist_advocacy.models.network import PartnerFeed
 from soroptimist_advocacy.models.report import ActionReport, ActionType, ResponseStatus
 from soroptimist_advocacy.models.resource import (
@@ -23,6 +23,7 @@ from soroptimist_advocacy.models.resource import (
 )
 from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 from soroptimist_advocacy.models.sync_state import DecisionMakerSyncState, DirectorySyncSource
+from soroptimist_advocacy.models.template_versions import LetterTemplateVersion
 
 __all__ = [
     "ActionKitMixin",

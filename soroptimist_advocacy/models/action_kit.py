@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
@@ -22,32 +23,28 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from soroptimist_advocacy.blocks import ActionKitBodyBlock
-from soroptimist_advocacy.campaigns.figures_json import figures_json_response
-from soroptimist_advocacy.campaigns.sources import CampaignSourceBlock, source_query_value
+from soroptimist_advocacy.blocks.sources import CampaignSourceBlock
 from soroptimist_advocacy.conf import get_setting
-from soroptimist_advocacy.directory.countries import parse_country
-from soroptimist_advocacy.letter_builder import delivery
-from soroptimist_advocacy.letter_builder.form_context import build_letter_form
-from soroptimist_advocacy.letter_builder.placeholders import letter_placeholder_errors
-from soroptimist_advocacy.letter_builder.sample_letters import sample_letter_for_page
-from soroptimist_advocacy.letter_builder.setup import get_letter_setup
+from soroptimist_advocacy.models.campaign_sources import source_query_value
+from soroptimist_advocacy.models.letter_text import letter_placeholder_errors
+from soroptimist_advocacy.models.privacy_text import default_privacy_text
 from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
-from soroptimist_advocacy.reports import responses as report_pages
-from soroptimist_advocacy.reports.forms import DeleteReportForm, ResponseForm, build_report_form
-from soroptimist_advocacy.reports.links import report_link
-from soroptimist_advocacy.reports.privacy_text import default_privacy_text
-from soroptimist_advocacy.reports.submission import save_report
-from soroptimist_advocacy.reports.tokens import find_report
+from soroptimist_advocacy.models.report import PERSONAL_POST_FIELDS
 from soroptimist_advocacy.web.caching import no_store
+from soroptimist_advocacy.web.countries import parse_country
+from soroptimist_advocacy.web.ratelimit import hit
 
 # Room for every ISO code, comma-separated (about 250 x 3), with some to spare.
 TARGET_COUNTRIES_MAX_LENGTH = 1000
+LETTER_RATE_LIMITED_TEMPLATE = "soroptimist_advocacy/pages/letter_rate_limited.html"
 
 
 class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, models.Model):
     """A campaign page. Its sub-pages (``letter/``, ``report/``) are routes, so a
     site needs no URLconf changes. Hooks marked "may be overridden" are the
-    supported extension points, as in ``wagtail.contrib.forms``."""
+    supported extension points, as in ``wagtail.contrib.forms``; where their work lives
+    above the models (the letter builder, the reports, the campaign figures), one hook
+    each hands it over (``get_letter_builder``, ``get_report_pages``, ``get_public_figures``)."""
 
     intro = RichTextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(
@@ -206,29 +203,26 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         """The privacy text members agree to, as (rich text) HTML; may be overridden."""
         return self.privacy_text or default_privacy_text()
 
-    def get_directory_page_model(self):
+    @classmethod
+    def get_directory_page_model(cls):
         """The page model of the directory a campaign offers (the ``directory`` field's); may be overridden."""
-        return self._meta.get_field("directory").related_model
+        return cls._meta.get_field("directory").related_model
 
     def get_directory(self):
         """The directory whose decision makers this campaign offers, in the page's language
-        when it is translated and live; may be overridden."""
+        when it is translated and live; may be overridden. One query: callers ask once."""
         if self.directory_id is None:
             return None
-        cached = getattr(self, "_sa_directory", None)
-        if cached is None:
-            # One query for the chosen directory and its translation into this page's language.
-            chosen_key = Page.objects.filter(pk=self.directory_id).values("translation_key")[:1]
-            candidates = self.get_directory_page_model().objects.filter(
-                models.Q(pk=self.directory_id)
-                | models.Q(translation_key=models.Subquery(chosen_key), locale_id=self.locale_id, live=True)
-            )
-            by_locale = {directory.locale_id: directory for directory in candidates}
-            cached = by_locale.get(self.locale_id) or next(
-                (directory for directory in by_locale.values() if directory.pk == self.directory_id), None
-            )
-            self._sa_directory = cached
-        return cached
+        # The chosen directory and its translation into this page's language.
+        chosen_key = Page.objects.filter(pk=self.directory_id).values("translation_key")[:1]
+        candidates = self.get_directory_page_model().objects.filter(
+            models.Q(pk=self.directory_id)
+            | models.Q(translation_key=models.Subquery(chosen_key), locale_id=self.locale_id, live=True)
+        )
+        by_locale = {directory.locale_id: directory for directory in candidates}
+        return by_locale.get(self.locale_id) or next(
+            (directory for directory in by_locale.values() if directory.pk == self.directory_id), None
+        )
 
     def get_share_text(self) -> str:
         """The message the share links prefill, without the link itself; may be overridden."""
@@ -247,7 +241,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     def serve_preview(self, request, mode_name):
         """The "Sample letter" preview mode downloads the letter a member would get."""
         if mode_name == "sample_letter":
-            return sample_letter_for_page(self)
+            return self.get_letter_builder().sample_letter()
         return super().serve_preview(request, mode_name)
 
     # -- serving ----------------------------------------------------------------
@@ -276,23 +270,53 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
 
     # -- the letter: hooks, then the route --------------------------------------
 
-    def get_letter_form(self, data=None, initial=None, decision_makers_for_country=None):
-        """The member's letter form, offering this campaign's decision makers and languages; may be overridden."""
-        return build_letter_form(
-            self, data=data, initial=initial, decision_makers_for_country=decision_makers_for_country
-        )
+    def get_letter_builder(self):
+        """What the letter hooks below do by default (``letter_builder.delivery.LetterBuilder``:
+        the letter setup kept per process, the form, the contexts, the template and the .docx);
+        may be overridden to return a subclass."""
+        from soroptimist_advocacy.letter_builder.delivery import LetterBuilder  # above the models: imported on use
+
+        return LetterBuilder(self)
+
+    def get_letter_form(self, data=None, initial=None, setup=None):
+        """The member's letter form, offering this campaign's decision makers and languages (those of
+        the letter *setup* the route passes; else read from the page); may be overridden."""
+        return self.get_letter_builder().form(data=data, initial=initial, setup=setup)
 
     def get_letter_contexts(self, form) -> list[dict]:
         """The letter engine's context per recipient of a valid letter *form*; may be overridden to add a value."""
-        return delivery.letter_contexts(self, form, get_letter_setup(self))
+        return self.get_letter_builder().contexts(form)
 
     def get_letter_template(self, language: str) -> bytes:
         """The .docx template bytes of the letter in *language* (a language code); may be overridden."""
-        return get_letter_setup(self).template_bytes(language)
+        return self.get_letter_builder().template(language)
 
     def serve_letter(self, request, form):
         """The .docx response for a valid letter *form* (or the page again if it is too long); may be overridden."""
-        return delivery.letter_response(request, self, form)
+        contexts = self.get_letter_contexts(form)
+        template = self.get_letter_template(form.cleaned_data["language"])
+        response = self.get_letter_builder().deliver(request, form, contexts, template)
+        return response if response is not None else self.letter_form_again(request, form)
+
+    def get_letter_form_context(self, request, form=None) -> dict:
+        """What the letter builder block shows: *form* (after an invalid POST) or a blank one preset
+        to ``?country=``, and the links around it; may be overridden."""
+        return self.get_letter_builder().form_context(request, form)
+
+    def letter_form_again(self, request, form):
+        """The campaign page again, with the letter form and its messages (400, never cached)."""
+        response = self.render(request, context_overrides={"letter_form": form})
+        response.status_code = 400
+        return no_store(response)
+
+    def letter_rate_limited(self, request):
+        """HTTP 429 with a page in the campaign's language saying when to try again."""
+        window = int(get_setting("LETTER_RATE_WINDOW"))
+        context = self.get_context(request)
+        context["retry_minutes"] = max(1, (window + 59) // 60)
+        response = no_store(TemplateResponse(request, LETTER_RATE_LIMITED_TEMPLATE, context, status=429))
+        response["Retry-After"] = str(window)
+        return response
 
     @path("letter/")
     @method_decorator(sensitive_post_parameters("name", "club", "town", "email"))
@@ -300,106 +324,82 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         """POST: the member's letter as a .docx, or the page with the form's errors."""
         if request.method != "POST":
             return HttpResponseRedirect(self.get_url(request))
-        setup = get_letter_setup(self)  # cached per process; primes the page's directory and translations
+        setup = self.get_letter_builder().setup()  # this process's, for the page's live revision
         if setup.block_value is None:
             raise Http404
         if not self.is_open():
             response = self.render(request)
             response.status_code = 403
             return no_store(response)
-        if not delivery.within_letter_rate_limit(request):
-            return delivery.letter_rate_limited(request, self)
-        form = self.get_letter_form(data=request.POST, decision_makers_for_country=setup.decision_makers)
+        # One client can move public figures only this far.
+        if not hit(request, "letter", limit=get_setting("LETTER_RATE_LIMIT"), window=get_setting("LETTER_RATE_WINDOW")):
+            return self.letter_rate_limited(request)
+        form = self.get_letter_form(data=request.POST, setup=setup)
         if not form.is_valid():
-            return delivery.form_again(request, self, form)
+            return self.letter_form_again(request, form)
         return self.serve_letter(request, form)
 
     # -- the member's report: hooks, then the routes ------------------------------
 
+    def get_report_pages(self):
+        """What the report hooks and routes below do by default (``reports.responses.ReportPages``:
+        the form, saving it, the thank-you and private pages); may be overridden to return a subclass."""
+        from soroptimist_advocacy.reports.responses import ReportPages  # above the models: imported on use
+
+        return ReportPages(self)
+
     def get_report_form(self, data=None, initial=None):
         """The member's report form, offering this campaign's decision makers; may be overridden."""
-        return build_report_form(self, data=data, initial=initial)
+        return self.get_report_pages().form(data=data, initial=initial)
 
     def process_report(self, request, form):
         """Save the report of a valid *form*; return ``(report, private token)``; may be overridden."""
-        return save_report(self, form)
+        return self.get_report_pages().save(form)
 
     @path("report/")
-    @method_decorator(sensitive_post_parameters(*report_pages.PERSONAL_POST_FIELDS))
+    @method_decorator(sensitive_post_parameters(*PERSONAL_POST_FIELDS))
     def report_route(self, request):
         """GET: the report form (or why it is closed). POST: save the report and thank her."""
+        pages = self.get_report_pages()
         if request.method != "POST":
             if not self.is_open():
-                return report_pages.render_report_form(request, self, None)
+                return pages.form_page(request, None)
             country = parse_country(request.GET.get("country"))
-            form = self.get_report_form(initial={"country": country or ""})
-            return report_pages.render_report_form(request, self, form)
+            return pages.form_page(request, self.get_report_form(initial={"country": country or ""}))
         if not self.is_open():
-            return report_pages.render_report_form(request, self, None, status=403)
-        if not report_pages.within_rate_limit(request, "report"):
-            return report_pages.rate_limited(request, self)
+            return pages.form_page(request, None, status=403)
+        if not pages.within_rate_limit(request):
+            return pages.rate_limited(request)
         form = self.get_report_form(data=request.POST)
         if form.is_spam():
             # Thank the bot as if it had succeeded, so it learns nothing; nothing is saved or emailed.
-            return report_pages.render_report_page(
-                request, self, report_pages.THANKS_TEMPLATE, {"report_link": None, "emailed": False}
-            )
+            return pages.thanks(request)
         if not form.is_valid():
-            return report_pages.render_report_form(request, self, form, status=400)
+            return pages.form_page(request, form, status=400)
         report, token = self.process_report(request, form)
-        return report_pages.render_report_page(
-            request,
-            self,
-            report_pages.THANKS_TEMPLATE,
-            {"report_link": report_link(self, token, request), "emailed": report.email_consent and bool(report.email)},
-        )
+        return pages.thanks(request, report, token)
 
     @path("report/<str:token>/")
-    @method_decorator(sensitive_post_parameters(*report_pages.PERSONAL_POST_FIELDS))
+    @method_decorator(sensitive_post_parameters(*PERSONAL_POST_FIELDS))
     def report_token_route(self, request, token):
         """GET/POST: her private page, to add the response later or delete her report."""
-        report = find_report(token)
-        if report is None or report.campaign_key != self.translation_key:
-            raise Http404
-        response_form = ResponseForm(instance=report)
-        delete_form = DeleteReportForm()
-        saved = False
-        status = 200
-        if request.method == "POST":
-            if not report_pages.within_rate_limit(request, "report-update"):
-                return report_pages.private(report_pages.rate_limited(request, self))
-            if request.POST.get("intent") == "delete":
-                delete_form = DeleteReportForm(request.POST)
-                if delete_form.is_valid():
-                    report.erase_personal_data()
-                    return report_pages.private(
-                        report_pages.render_report_page(request, self, report_pages.DELETED_TEMPLATE, {})
-                    )
-            else:
-                response_form = ResponseForm(request.POST, instance=report)
-                if response_form.is_valid():
-                    with transaction.atomic():
-                        response_form.save()
-                    response_form = ResponseForm(instance=report)
-                    saved = True
-            status = 200 if saved else 400
-        return report_pages.private(
-            report_pages.render_report_page(
-                request,
-                self,
-                report_pages.RESPONSE_TEMPLATE,
-                {"response_form": response_form, "delete_form": delete_form, "saved": saved},
-                status=status,
-            )
-        )
+        return self.get_report_pages().private_page(request, token)
 
-    # -- federation network (figures.json) --------------------------------------
+    # -- figures: the summary block and figures.json ------------------------------
+
+    def get_public_figures(self):
+        """The campaign's figures as its summary block shows them and figures.json publishes them
+        (``campaigns.public_figures.PublicFigures``: aggregates only, from the shared cache); may be
+        overridden to return a subclass."""
+        from soroptimist_advocacy.campaigns.public_figures import PublicFigures  # above the models: imported on use
+
+        return PublicFigures(self)
 
     @path("figures.json", name="figures_route")
     @path("figures_json/", name="figures_alias")  # What the middleware rewrites figures.json to.
     def figures_route(self, request):
         """GET: the campaign's anonymous figures as JSON, for partner sites' roll-ups."""
-        return figures_json_response(request, self)
+        return self.get_public_figures().json_response(request)
 
 
 class ActionKitPage(ActionKitMixin, Page):  # noqa: DJ008 - Page.__str__ (the title) comes first in the MRO

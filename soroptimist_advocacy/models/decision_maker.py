@@ -20,21 +20,30 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, Tit
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from soroptimist_advocacy.conf import get_setting
-from soroptimist_advocacy.directory import correction_pages, coverage_page, suggestion_pages
-from soroptimist_advocacy.directory.correction_form import CorrectionForm
-from soroptimist_advocacy.directory.countries import country_choices_for, parse_country
-from soroptimist_advocacy.directory.public_export import export_response
 from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
 from soroptimist_advocacy.web.caching import no_store
+from soroptimist_advocacy.web.countries import country_choices_for, parse_country
 from soroptimist_advocacy.web.privacy import publicly_visible
 
 
-class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, models.Model):
+class DirectoryPagesMixin:
+    """What the directory's two page types share: their routes' work (forms, coverage,
+    exports, corrections) lives in the ``directory`` domain, above the models."""
+
+    def get_directory_pages(self):
+        """The route work of this directory or decision maker (``directory.pages.DirectoryPages``);
+        may be overridden to return a subclass."""
+        from soroptimist_advocacy.directory.pages import DirectoryPages  # above the models: imported on use
+
+        return DirectoryPages(self)
+
+
+class DecisionMakerIndexMixin(DirectoryPagesMixin, SharedCacheMixin, PublicPageMixin, RoutablePageMixin, models.Model):
     """The directory: a country select listing only countries that have decision
     makers; ``?country=XX`` lists that country's decision makers."""
 
@@ -95,17 +104,17 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
     @path("coverage/", name="coverage_route")
     def coverage_route(self, request):
         """GET: the campaigns' target countries, with whether and when a decision maker is listed."""
-        return coverage_page.serve_coverage(request, self)
+        return self.get_directory_pages().coverage(request)
 
     @path("suggest/", name="suggest_route")
     def suggest_route(self, request):
         """GET: the "suggest a decision maker" form; POST: store the member's suggestion."""
-        return suggestion_pages.serve_suggestion(request, self)
+        return self.get_directory_pages().suggestion(request)
 
     @path("suggest/thanks/", name="suggest_thanks_route")
     def suggest_thanks_route(self, request):
         """Where a sent suggestion lands, so reloading never sends it twice."""
-        return suggestion_pages.serve_suggestion_thanks(request, self)
+        return self.get_directory_pages().suggestion_thanks(request)
 
     # -- federation network: the directory's public export -------------------------
 
@@ -113,13 +122,13 @@ class DecisionMakerIndexMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMix
     @path("export_csv/", name="export_csv_alias")  # The app's middleware rewrites export.csv to it.
     def export_csv_route(self, request):
         """GET: the live, real decision makers in the import CSV format, for other sites' sync."""
-        return export_response(request, self, "csv")
+        return self.get_directory_pages().export(request, "csv")
 
     @path("export.json", name="export_json_route")
     @path("export_json/", name="export_json_alias")
     def export_json_route(self, request):
         """GET: the same as Popolo JSON."""
-        return export_response(request, self, "json")
+        return self.get_directory_pages().export(request, "json")
 
 
 class DecisionMakerIndexPage(DecisionMakerIndexMixin, Page):  # noqa: DJ008 - Page.__str__ (the title) comes first in the MRO
@@ -131,7 +140,7 @@ class DecisionMakerIndexPage(DecisionMakerIndexMixin, Page):  # noqa: DJ008 - Pa
         verbose_name_plural = _("decision-maker directories")
 
 
-class DecisionMakerMixin(PublicPageMixin, RoutablePageMixin, models.Model):
+class DecisionMakerMixin(DirectoryPagesMixin, PublicPageMixin, RoutablePageMixin, models.Model):
     """One official: the page title is her full name, which is never translated.
 
     Its ``correction/`` route lets a member report that the details are out of date.
@@ -245,35 +254,36 @@ class DecisionMakerMixin(PublicPageMixin, RoutablePageMixin, models.Model):
 
     def get_correction_form(self, data=None):
         """The member's "this information is out of date" form; may be overridden."""
-        return CorrectionForm(data)
+        return self.get_directory_pages().correction_form(data)
 
     def save_correction(self, request, form):
         """Store the member's correction from a valid *form* and return it; may be overridden to notify editors."""
-        return correction_pages.save_correction(self, form)
+        return self.get_directory_pages().save_correction(form)
 
     @path("correction/")
     @method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
     @method_decorator(sensitive_post_parameters("details", "reporter_name", "reporter_email"))
     def correction_route(self, request):
         """GET: the "this information is out of date" form; POST: store the member's correction."""
+        pages = self.get_directory_pages()
         if request.method != "POST":
-            return correction_pages.render_form(request, self, self.get_correction_form())
-        if not correction_pages.within_correction_rate_limit(request):
-            return correction_pages.render_form(request, self, None, status=429, rate_limited=True)
+            return pages.correction_form_page(request, self.get_correction_form())
+        if not pages.within_correction_rate_limit(request):
+            return pages.correction_form_page(request, None, status=429, rate_limited=True)
         form = self.get_correction_form(request.POST)
         if form.is_spam():
             # Answer a bot exactly as a person, so it learns nothing; store nothing.
-            return no_store(HttpResponseRedirect(correction_pages.thanks_url(request, self)))
+            return no_store(HttpResponseRedirect(pages.correction_thanks_url(request)))
         if not form.is_valid():
-            return correction_pages.render_form(request, self, form, status=400)
+            return pages.correction_form_page(request, form, status=400)
         self.save_correction(request, form)
-        return no_store(HttpResponseRedirect(correction_pages.thanks_url(request, self)))
+        return no_store(HttpResponseRedirect(pages.correction_thanks_url(request)))
 
     @path("correction/thanks/")
     @method_decorator(require_http_methods(["GET", "HEAD"]))
     def correction_thanks_route(self, request):
         """Where a sent correction lands, so reloading never sends it twice."""
-        return no_store(self.render(request, template=correction_pages.THANKS_TEMPLATE))
+        return self.get_directory_pages().correction_thanks(request)
 
 
 class DecisionMakerPage(DecisionMakerMixin, Page):
@@ -284,3 +294,19 @@ class DecisionMakerPage(DecisionMakerMixin, Page):
     class Meta:
         verbose_name = _("decision maker")
         verbose_name_plural = _("decision makers")
+
+
+def directory_page_models() -> list[type[Page]]:
+    """Every directory page type: the app's and a site's own, built on DecisionMakerIndexMixin."""
+    return [model for model in get_page_models() if issubclass(model, DecisionMakerIndexMixin)]
+
+
+def decision_maker_models() -> list[type[Page]]:
+    """Every decision-maker page type: the app's and a site's own, built on DecisionMakerMixin."""
+    return [model for model in get_page_models() if issubclass(model, DecisionMakerMixin)]
+
+
+def directory_pages():
+    """Every directory page, of every directory page type (as ``Page``: ``.specific()`` gives each
+    its own type, which names the type of its decision makers, ``get_decision_maker_model()``)."""
+    return Page.objects.type(*directory_page_models())

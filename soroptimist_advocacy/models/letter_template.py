@@ -11,8 +11,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from soroptimist_advocacy.letter_builder.template_versions import read_document_bytes, usable_template_bytes
 from soroptimist_advocacy.letters import validate
+from soroptimist_advocacy.models.template_versions import read_document_bytes, usable_template_bytes
 
 
 class LetterTemplateMixin(models.Model):
@@ -104,29 +104,3 @@ class LetterTemplate(LetterTemplateMixin, TranslatableMixin, models.Model):
         self.pending_document = None
         self.pending_since = None
         self.save(update_fields=["pending_document", "pending_since"])
-
-
-class LetterTemplateVersion(models.Model):
-    """The app's own copy of a letter template's last validated bytes, and its current problem.
-
-    Kept in the database, not in a process: "the last good version" survives
-    restarts, other processes, and Wagtail's document form deleting the file it
-    replaces. ``problem`` is what editors are shown while the live document
-    cannot be used.
-    """
-
-    template = models.OneToOneField(LetterTemplate, on_delete=models.CASCADE, primary_key=True, related_name="+")
-    sha256 = models.CharField(max_length=64, blank=True)
-    content = models.BinaryField(null=True, blank=True)
-    validated_at = models.DateTimeField(null=True, blank=True)
-    problem = models.TextField(blank=True)
-    # What the problem was found in (a content hash, or "missing"): it is logged once per cause.
-    problem_source = models.CharField(max_length=64, blank=True)
-    problem_since = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("validated letter template")
-        verbose_name_plural = _("validated letter templates")
-
-    def __str__(self):
-        return str(self.template)

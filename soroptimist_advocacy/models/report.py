@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from soroptimist_advocacy.compat import page_model_name
 from soroptimist_advocacy.models.personal_data import PersonalDataMixin, PersonalDataQuerySet
 from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX, SHORT_TEXT_MAX
 
@@ -36,6 +37,9 @@ class ResponseStatus(models.TextChoices):
 # figures, the response board and the reminders (ActionReportQuerySet.awaiting_response) use it.
 RESPONSE_RECEIVED = ~Q(response_status=ResponseStatus.NO_REPLY)
 RECEIVED_STATUSES = [(value, label) for value, label in ResponseStatus.choices if value != ResponseStatus.NO_REPLY]
+
+# Everything a member types about herself in the report forms stays out of Django's error reports.
+PERSONAL_POST_FIELDS = ("name", "email", "club", "notes", "response_summary")
 
 
 class ActionReportQuerySet(PersonalDataQuerySet):
@@ -93,8 +97,9 @@ class ActionReport(PersonalDataMixin, models.Model):
 
     action_type = models.CharField(_("action"), max_length=32, choices=ActionType.choices, db_index=True)
     action_date = models.DateField(_("date of the action"), db_index=True)
+    # Any page type: a site's own decision-maker type (its directory's get_decision_maker_model()) too.
     decision_maker = models.ForeignKey(
-        "soroptimist_advocacy.DecisionMakerPage",
+        page_model_name(),
         verbose_name=_("decision maker"),
         null=True,
         blank=True,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from soroptimist_advocacy.blocks.content import ResourceBodyBlock
@@ -148,3 +148,8 @@ class ResourcePage(ResourceMixin, Page):  # noqa: DJ008 - Page.__str__ (the titl
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+
+
+def resource_page_models() -> list[type[Page]]:
+    """Every resource page type: the app's and a site's own, built on ResourceMixin."""
+    return [model for model in get_page_models() if issubclass(model, ResourceMixin)]

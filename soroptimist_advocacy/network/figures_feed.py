@@ -1,7 +1,7 @@
-"""A campaign's ``figures.json``: what partners publish and what the roll-up accepts.
+"""A partner's ``figures.json`` as the roll-up accepts it: checked as strictly as an upload.
 
-The feed is built from :func:`campaign_figures`, the same numbers as the campaign
-summary, so it holds aggregates only: no name, email, town or free text of any report.
+The document itself (what this site publishes) is ``campaigns.figures_json``'s; only the
+fields the roll-up uses are kept, aggregates only.
 """
 
 from __future__ import annotations
@@ -9,54 +9,14 @@ from __future__ import annotations
 import json
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext
 from django_countries import countries
 
-from soroptimist_advocacy.campaigns.figures import CampaignFigures, campaign_figures, figure_counts, per_source_counts
-from soroptimist_advocacy.campaigns.sources import page_sources
+from soroptimist_advocacy.campaigns.figures_json import SCHEMA_VERSION
 from soroptimist_advocacy.models.report import ResponseStatus
 
-SCHEMA_VERSION = 1
 MAX_COUNTRIES = 300  # More rows than countries exist means the file is not a figures feed.
 MAX_COUNT = 10**9
-
-
-def per_source_figures(page, counts: dict | None = None) -> dict | None:
-    """Letters and reports per campaign source (``?source=``), across all translations;
-    ``""`` holds those that came with no defined source. None when the page defines no source.
-    *counts* are :func:`figure_counts` as cached; without them they are counted now."""
-    if not page_sources(page):
-        return None
-    return per_source_counts(counts if counts is not None else figure_counts(page.translation_key))
-
-
-def figures_document(page, figures: CampaignFigures | None = None, counts: dict | None = None, as_of=None) -> dict:
-    """The JSON document of *page*'s campaign, across all its translations; *counts* are the
-    cached :func:`figure_counts` the *figures* come from and *as_of* when they were counted
-    (the route passes all three from the figures cache)."""
-    figures = figures or campaign_figures(page.translation_key, page.target_country_codes())
-    document = {
-        "schema": SCHEMA_VERSION,
-        "campaign": {"key": str(page.translation_key), "title": page.title},
-        "generated_at": (as_of or timezone.now()).isoformat(),
-        "target_countries": figures.target_countries,
-        "countries": [
-            {"country": row.code, "letters": row.letters, "actions": row.actions, "responses": row.responses}
-            for row in figures.countries
-        ],
-        "responses_by_status": {figure.status: figure.count for figure in figures.responses_by_status},
-        "totals": {
-            "letters": figures.letters,
-            "actions": figures.actions,
-            "responses": figures.responses,
-            "countries_reached": figures.countries_reached,
-        },
-    }
-    sources = per_source_figures(page, counts)
-    if sources is not None:
-        document["sources"] = sources
-    return document
 
 
 def _count(value, where: str) -> int:

@@ -7,7 +7,7 @@ import csv
 from django.http import HttpResponse
 from django.utils.translation import gettext
 
-from soroptimist_advocacy.network.rollup import NetworkFigures
+from soroptimist_advocacy.campaigns.rollup import NetworkFigures
 from soroptimist_advocacy.web.spreadsheet import formula_safe_row
 
 

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from wagtail.models import Page
 
 from soroptimist_advocacy.directory.csv_format import MAX_FILE_BYTES, ParsedFile, RowError, read_decision_makers
 from soroptimist_advocacy.directory.importer import ImportPlan, ImportRejected, apply_import, plan_import
 from soroptimist_advocacy.directory.popolo_read import PopoloError, popolo_to_csv
-from soroptimist_advocacy.models.decision_maker import DecisionMakerPage
 from soroptimist_advocacy.models.sync_state import DecisionMakerSyncState, DirectorySyncSource
 from soroptimist_advocacy.network.fetch import FetchError, fetch
 
@@ -31,8 +31,9 @@ class SyncResult:
     plan: ImportPlan | None = None
     errors: list[str] = field(default_factory=list)
     fetch_error: str = ""  # Upstream could not be fetched at all (also in *errors*).
-    managed_locally: list[DecisionMakerPage] = field(default_factory=list)
-    missing_upstream: list[DecisionMakerPage] = field(default_factory=list)
+    # Decision makers of the directory's own page type (its get_decision_maker_model()).
+    managed_locally: list[Page] = field(default_factory=list)
+    missing_upstream: list[Page] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -107,7 +108,8 @@ def sync_directory(url: str, directory, *, dry_run: bool = False, user=None, for
         with transaction.atomic():
             # The same lock as the importer: two syncs or imports at once never both create a record.
             list(type(directory).objects.select_for_update().filter(pk=directory.pk).values_list("pk", flat=True))
-            children = list(DecisionMakerPage.objects.child_of(directory).exclude(external_id=""))
+            decision_makers = directory.get_decision_maker_model().objects.child_of(directory)
+            children = list(decision_makers.exclude(external_id=""))
             states = _states(children)
             local_ids = {
                 page.external_id for page in children if states.get(page.pk) and states[page.pk].managed_locally

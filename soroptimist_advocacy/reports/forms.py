@@ -12,12 +12,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from soroptimist_advocacy.letter_builder.forms import validate_printable
+from soroptimist_advocacy.models.privacy_text import privacy_text_version
 from soroptimist_advocacy.models.report import ActionReport, ResponseStatus
 from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX
-from soroptimist_advocacy.reports.privacy_text import privacy_text_version
 from soroptimist_advocacy.web.country_select import CountryChoiceField
 from soroptimist_advocacy.web.honeypot import HoneypotMixin
+from soroptimist_advocacy.web.printable import validate_printable
 
 
 class DateInput(forms.DateInput):

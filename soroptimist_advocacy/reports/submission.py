@@ -6,9 +6,9 @@ from functools import partial
 
 from django.db import transaction
 
-from soroptimist_advocacy.campaigns.sources import page_source
+from soroptimist_advocacy.models.campaign_sources import page_source
+from soroptimist_advocacy.models.privacy_text import privacy_text_version
 from soroptimist_advocacy.models.report import ActionReport
-from soroptimist_advocacy.reports.privacy_text import privacy_text_version
 from soroptimist_advocacy.reports.tasks import enqueue_private_link_email
 from soroptimist_advocacy.reports.tokens import issue_token
 

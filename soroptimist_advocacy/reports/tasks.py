@@ -1,4 +1,4 @@
-"""Background work through django-tasks, Wagtail's task library.
+"""The reports' background work through django-tasks, Wagtail's task library.
 
 Tasks take only a report's id: the private token is derived again when the
 email is written, so it never sits in a task queue or a result store.
@@ -10,10 +10,7 @@ import logging
 
 from django_tasks import task
 
-from soroptimist_advocacy.directory.locate import find_directory
 from soroptimist_advocacy.models.report import ActionReport
-from soroptimist_advocacy.network.partners import fetch_all_partners
-from soroptimist_advocacy.network.sync import sync_directory
 from soroptimist_advocacy.reports.emails import email_private_link
 from soroptimist_advocacy.reports.links import report_link_for
 from soroptimist_advocacy.reports.reminders import send_due_reminders
@@ -45,17 +42,3 @@ def enqueue_private_link_email(report_id: int) -> None:
         send_private_link_task.enqueue(report_id)
     except Exception:
         logger.exception("Could not enqueue the private link email of action report %s", report_id)
-
-
-@task()
-def fetch_campaign_figures_task() -> list[int]:
-    """Refresh every active partner feed; [fresh, failed]."""
-    roll_up = fetch_all_partners()
-    return [len(roll_up.fresh), len(roll_up.failed)]
-
-
-@task()
-def sync_decision_makers_task(url: str, directory: str, dry_run: bool = False) -> dict:
-    """Run ``sync_decision_makers`` in the background; the counts of the diff."""
-    result = sync_directory(url, find_directory(directory), dry_run=dry_run)
-    return result.counts()

@@ -67,4 +67,4 @@ def fallback_lang(context, text):
     page = context.get("page")
     if page is None or page.locale_id is None:
         return ""
-    return lang_attributes(page, text)
+    return lang_attributes(page, text, context.get("request"))

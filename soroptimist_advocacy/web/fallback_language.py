@@ -14,6 +14,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from wagtail_localize.models import StringSegment, StringTranslation
 
+from soroptimist_advocacy.web.request_memo import remembered
+
 
 class FallbackText:
     """The source-language texts left in *page*; two queries, on first use only."""
@@ -58,18 +60,16 @@ class FallbackText:
         return language if any(segment in text for segment in missing) else ""
 
 
-def fallback_for(page) -> FallbackText | None:
+def fallback_for(page, request=None) -> FallbackText | None:
+    """*page*'s texts left in the source language, read once per *request* however many blocks ask."""
     if page is None or not getattr(page, "translation_key", None):
         return None
-    cached = getattr(page, "_sa_fallback_text", None)
-    if cached is None:
-        cached = page._sa_fallback_text = FallbackText(page)
-    return cached
+    return remembered(request, page, "fallback_text", lambda: FallbackText(page))
 
 
-def lang_attributes(page, text) -> str:
+def lang_attributes(page, text, request=None) -> str:
     """` lang="en" dir="ltr"` for text left in the source language, else nothing."""
-    fallback = fallback_for(page)
+    fallback = fallback_for(page, request)
     language = fallback.language_of(text) if fallback is not None else ""
     if not language:
         return ""

@@ -50,12 +50,14 @@ from django.utils.cache import get_max_age, has_vary_header, patch_cache_control
 from django.utils.translation import get_language
 from wagtail.models import get_page_models
 
-from soroptimist_advocacy.campaigns.sources import UTM_PARAMETERS
 from soroptimist_advocacy.conf import get_setting
 from soroptimist_advocacy.web.locks import LockUnavailable, shared_lock, wait_for
 from soroptimist_advocacy.web.privacy import has_view_restriction
 
 logger = logging.getLogger(__name__)
+
+# Campaign links tagged for analytics: one naming a campaign's source slug stands for ``?source=``.
+UTM_PARAMETERS = ("utm_source", "utm_campaign")
 
 VERSION_PREFIX = "sa:page:version:"
 PRIVACY_VERSION_KEY = "sa:page:privacy-version"

@@ -100,7 +100,7 @@ def page_meta(page, request=None) -> PageMeta:
     url = (page.get_full_url(request) or "") if page.url_path else ""
     meta = PageMeta(title=page.seo_title or page.title, url=url, description=page_description(page))
     # Shared with the letter form and the language switcher: no extra query on a campaign page.
-    translations = live_translations(page) if page.pk else {}
+    translations = live_translations(page, request) if page.pk else {}
     default_code = default_language_code()
     for code, translation in translations.items():
         if not translation.live:  # The page itself in a preview: no alternate of the live ones.

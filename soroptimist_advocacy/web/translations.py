@@ -1,7 +1,8 @@
 """Finding the language version of a page or snippet: the one rule every part of the app uses
 (the letter route, letter templates, link and lookup blocks, resource lists, the directory
 commands, the placeholder check), and a page's live translations, fetched once per request and
-shared by the letter form's languages, the hreflang tags and the example site's language switcher."""
+shared by the letter form's languages, the hreflang tags and the example site's language switcher
+(``web.request_memo``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 
 from soroptimist_advocacy.web.privacy import publicly_visible
+from soroptimist_advocacy.web.request_memo import remembered
 
 # "No translation": distinct from None, which a caller may want back as the fallback.
 _SELF = object()
@@ -66,18 +68,21 @@ def live_in_active_language(model, pages) -> list:
     return [page for page in chosen if page is not None]
 
 
-def live_translations(page) -> dict:
+def live_translations(page, request=None) -> dict:
     """Every live translation of *page* (itself included, as it is) by language code, with
-    its locale, in locale order; one query per request, shared by the form and the view."""
-    cached = getattr(page, "_sa_live_translations", None)
-    if cached is None:
-        pages = page.get_translations(inclusive=True).live().select_related("locale").order_by("locale__pk")
-        cached = {}
-        for translation in pages:
-            if translation.pk == page.pk:
-                page.locale = translation.locale  # already fetched: spare the page a query
-                translation = page
-            cached[translation.locale.language_code] = translation
-        cached.setdefault(page.locale.language_code, page)
-        page._sa_live_translations = cached
-    return cached
+    its locale, in locale order; one query per *request*, shared by the form and the view."""
+    return remembered(request, page, "live_translations", lambda: _live_translations(page))
+
+
+def _live_translations(page) -> dict:
+    pages = page.get_translations(inclusive=True).live().select_related("locale").order_by("locale__pk")
+    found = {}
+    for translation in pages:
+        if translation.pk == page.pk:
+            # The page's own locale came along: fill Django's cache of its foreign key, as
+            # select_related would, and spare the page a query.
+            page.locale = translation.locale
+            translation = page
+        found[translation.locale.language_code] = translation
+    found.setdefault(page.locale.language_code, page)
+    return found

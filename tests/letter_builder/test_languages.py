@@ -12,7 +12,7 @@ from django.test import Client
 from lxml import etree
 from wagtail.models import Locale
 
-from soroptimist_advocacy.letter_builder.form_context import letter_languages
+from soroptimist_advocacy.letter_builder.setup import LetterSetup
 from soroptimist_advocacy.letter_builder.wording import closing_formula, letter_date
 from soroptimist_advocacy.letters import default_template_bytes, prepare, render, sample_context
 from soroptimist_advocacy.web.localize import translate
@@ -21,6 +21,11 @@ from tests.letter_helpers import letter_data, post_letter
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 DC_LANGUAGE = "{http://purl.org/dc/elements/1.1/}language"
+
+
+def letter_languages(page) -> list[tuple[str, str]]:
+    """The languages *page*'s letter form offers, read from the page as it is now."""
+    return LetterSetup(page).languages()
 
 
 def part(docx: bytes, name: str) -> etree._Element:

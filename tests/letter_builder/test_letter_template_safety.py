@@ -14,8 +14,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from soroptimist_advocacy.letter_builder.setup import forget_letter_setups
-from soroptimist_advocacy.letter_builder.template_versions import forget_recorded
 from soroptimist_advocacy.models import LetterTemplate, LetterTemplateVersion
+from soroptimist_advocacy.models.template_versions import forget_recorded
 from tests import factories
 from tests.letter_helpers import docx_text, letter_data, post_letter
 from tests.letters.conftest import build_template, member_text, replace_members
@@ -144,7 +144,7 @@ def test_a_bad_file_forced_into_storage_still_gives_members_the_last_good_letter
     force_into_storage(document, with_dde(good_template("EVIL VERSION")))
     forget_recorded()  # another process, or a restart: the last good version comes from the database
 
-    with caplog.at_level(logging.ERROR, logger="soroptimist_advocacy.letter_builder.template_versions"):
+    with caplog.at_level(logging.ERROR, logger="soroptimist_advocacy.models.template_versions"):
         first, second = letter(page), letter(page)
     for response in (first, second):
         assert "GOOD TEMPLATE" in docx_text(response.content)

@@ -11,7 +11,6 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision
 
 from soroptimist_advocacy.bundle.importer import BundleRefused, import_campaign
-from soroptimist_advocacy.letter_builder.template_versions import read_document_bytes
 from soroptimist_advocacy.letters import default_template_bytes
 from soroptimist_advocacy.models import (
     ActionKitPage,
@@ -20,6 +19,7 @@ from soroptimist_advocacy.models import (
     LetterTemplate,
     ResourcePage,
 )
+from soroptimist_advocacy.models.template_versions import read_document_bytes
 from tests import factories
 from tests.letter_helpers import docx_text, letter_data, post_letter
 

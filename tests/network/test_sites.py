@@ -7,8 +7,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from soroptimist_advocacy.campaigns.rollup import network_figures
 from soroptimist_advocacy.models import DecisionMakerPage, DecisionMakerSyncState, LetterCounter, PartnerFeed
-from soroptimist_advocacy.network.rollup import network_figures
 from tests import factories
 
 pytestmark = [pytest.mark.network, pytest.mark.django_db]

@@ -10,8 +10,8 @@ from django.core import mail
 from django.test import Client
 
 from soroptimist_advocacy.models import ActionReport
+from soroptimist_advocacy.models.privacy_text import privacy_text_version
 from soroptimist_advocacy.reports import submission as report_submission
-from soroptimist_advocacy.reports.privacy_text import privacy_text_version
 from tests import factories
 from tests.reports.helpers import days_ago, form_tokens, post_report, report_url
 

@@ -47,3 +47,13 @@ class RegionalDirectoryPage(DecisionMakerIndexMixin, Page):
     @classmethod
     def get_decision_maker_model(cls):
         return RegionalDecisionMakerPage
+
+
+class RegionalCampaignPage(ActionKitMixin, Page):
+    """A campaign whose letters go to the regional directory's own decision makers."""
+
+    directory = models.ForeignKey(
+        RegionalDirectoryPage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    template = "soroptimist_advocacy/pages/action_kit_page.html"

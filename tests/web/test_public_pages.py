@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import translation
 
-from soroptimist_advocacy.models.decision_maker import country_choices_for
+from soroptimist_advocacy.web.countries import country_choices_for
 from tests import factories
 
 

@@ -8,8 +8,8 @@ from soroptimist_advocacy.web.translations import live_translations
 register = template.Library()
 
 
-@register.simple_tag
-def page_languages(page, inclusive=False):
+@register.simple_tag(takes_context=True)
+def page_languages(context, page, inclusive=False):
     """(page, language info) for every live translation of *page*, in one query whatever
     the number of languages: the locales come with the pages."""
     if page is None or not hasattr(page, "get_translations"):
@@ -17,7 +17,7 @@ def page_languages(page, inclusive=False):
     # The same list the page's hreflang tags use, fetched once for both.
     pages = [
         translation
-        for translation in live_translations(page).values()
+        for translation in live_translations(page, context.get("request")).values()
         if translation.live and (inclusive or translation.pk != page.pk)
     ]
     links = []

@@ -15,10 +15,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, StatusFlagColumn, StatusTagColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from soroptimist_advocacy.directory.coverage import directory_coverage
-from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage
+from soroptimist_advocacy.models.decision_maker import directory_pages
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_edit_decision_makers
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
@@ -26,7 +26,7 @@ from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 
 def default_directory():
     """The directory the report opens on: the first in the default language, else the first."""
-    directories = DecisionMakerIndexPage.objects.order_by("path")
+    directories = directory_pages().order_by("path").specific()
     return directories.filter(locale=Locale.get_default()).first() or directories.first()
 
 
@@ -35,14 +35,15 @@ class CoverageFilterSet(WagtailFilterSet):
 
     directory = django_filters.ModelChoiceFilter(
         label=_("Directory"),
-        queryset=DecisionMakerIndexPage.objects.select_related("locale").order_by("path"),
+        # Called per request: the directory page types are known once the app registry is ready.
+        queryset=lambda request: directory_pages().select_related("locale").order_by("path"),
         empty_label=None,
         method="keep",
     )
     missing_only = django_filters.BooleanFilter(label=_("Only countries with nobody listed"), method="keep")
 
     class Meta:
-        model = DecisionMakerIndexPage
+        model = Page
         fields: list[str] = []
 
     def keep(self, queryset, name, value):
@@ -99,7 +100,7 @@ class CoverageReportView(FormulaSafeExportMixin, ReportView):
     @cached_property
     def directory(self):
         chosen = self.filters.form.cleaned_data.get("directory") if self.filters and self.filters.is_valid() else None
-        return chosen or default_directory()
+        return chosen.specific if chosen is not None else default_directory()
 
     @cached_property
     def coverage(self):

@@ -32,13 +32,12 @@ from soroptimist_advocacy.directory.admin.corrections import CorrectionViewSet
 from soroptimist_advocacy.directory.admin.coverage import CoverageViewSet
 from soroptimist_advocacy.directory.admin.importer import DecisionMakerImportView
 from soroptimist_advocacy.directory.admin.suggestions import SuggestionViewSet
-from soroptimist_advocacy.directory.countries import country_choices_for
+from soroptimist_advocacy.directory.admin.sync import sync_column, toggle_managed_locally
 from soroptimist_advocacy.directory.csv_format import csv_text
 from soroptimist_advocacy.directory.freshness import annotate_stale
 from soroptimist_advocacy.directory.records import page_values
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
-from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
-from soroptimist_advocacy.network.sync_admin import sync_column, toggle_managed_locally
+from soroptimist_advocacy.models.decision_maker import DecisionMakerPage, directory_page_models, directory_pages
 from soroptimist_advocacy.web.admin import url_names
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import (
@@ -46,13 +45,14 @@ from soroptimist_advocacy.web.admin.permissions import (
     can_import_into,
     editable_decision_makers,
 )
+from soroptimist_advocacy.web.countries import country_choices_for
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 
 
 class DecisionMakerFilterSet(WagtailFilterSet):
     country = django_filters.ChoiceFilter(
         label=_("Country"),
-        choices=lambda: country_choices_for(DecisionMakerPage.objects.all()),
+        choices=lambda: country_choices_for(listed_decision_maker_model().objects.all()),
         empty_label=_("All"),
     )
     # The annotation made by annotate_stale, so the filter agrees with is_stale().
@@ -131,7 +131,7 @@ class DecisionMakerIndexView(FormulaSafeExportMixin, PageIndexView):
         return queryset.order_by(ordering, "country", "rank", "title", "pk")
 
     def get_base_queryset(self):
-        pages = editable_decision_makers(self.request.user)
+        pages = self.model.objects.filter(pk__in=editable_decision_makers(self.request.user).values("pk"))
         open_corrections = Count(
             "advocacy_corrections", filter=Q(advocacy_corrections__status=DecisionMakerCorrection.Status.OPEN)
         )
@@ -177,7 +177,7 @@ class DecisionMakerChooseParentView(ChooseParentView):
 
 def new_directory_url(request) -> str | None:
     """Where to add the first directory (under the site's home page), or None once one exists."""
-    if DecisionMakerIndexPage.objects.exists():
+    if directory_pages().exists():
         return None
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -187,20 +187,29 @@ def new_directory_url(request) -> str | None:
 
 def export_directory_csv(request, directory_id: int):
     """The directory in the import format, for editing in a spreadsheet and importing back."""
-    directory = get_object_or_404(DecisionMakerIndexPage, pk=directory_id)
+    directory = get_object_or_404(directory_pages(), pk=directory_id).specific
     if not can_import_into(request.user, directory):
         raise PermissionDenied
-    pages = DecisionMakerPage.objects.child_of(directory).live().order_by("country", "rank", "title", "pk")
+    decision_makers = directory.get_decision_maker_model().objects.child_of(directory)
+    pages = decision_makers.live().order_by("country", "rank", "title", "pk")
     response = HttpResponse(csv_text(page_values(page) for page in pages), content_type="text/csv; charset=utf-8")
     stem = slugify(directory.title)[:50] or "directory"
     response["Content-Disposition"] = f'attachment; filename="{stem}-{directory.locale.language_code}.csv"'
     return response
 
 
+def listed_decision_maker_model():
+    """The decision-maker page type the listing shows: the one the site's directory page types
+    name (``get_decision_maker_model()``); the app's own when they name several (a page listing
+    shows one page type)."""
+    named = {model.get_decision_maker_model() for model in directory_page_models()}
+    return named.pop() if len(named) == 1 else DecisionMakerPage
+
+
 class DecisionMakerViewSet(PageListingViewSet):
     """The listing (with export and "add" through a parent directory), the CSV import and the directory's CSV download."""
 
-    model = DecisionMakerPage
+    model = DecisionMakerPage  # the site's own type when its directories name one (see __init__)
     name = url_names.DECISION_MAKERS
     url_prefix = "advocacy/decision-makers"
     icon = "group"
@@ -238,6 +247,10 @@ class DecisionMakerViewSet(PageListingViewSet):
         "external_id": _("External ID"),
         "email": _("Email"),
     }
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("model", listed_decision_maker_model())
+        super().__init__(*args, **kwargs)
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(import_url_name=self.get_url_name("import"), **kwargs)

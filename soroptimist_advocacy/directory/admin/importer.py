@@ -20,10 +20,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page
 
 from soroptimist_advocacy.directory.csv_format import MAX_FILE_BYTES
 from soroptimist_advocacy.directory.importer import import_decision_makers
-from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage
+from soroptimist_advocacy.models.decision_maker import directory_pages
 from soroptimist_advocacy.web.admin import url_names
 from soroptimist_advocacy.web.admin.permissions import can_import_into, directories_for_import
 
@@ -36,7 +37,7 @@ class DirectoryChoiceField(forms.ModelChoiceField):
 
 
 class UploadForm(forms.Form):
-    directory = DirectoryChoiceField(queryset=DecisionMakerIndexPage.objects.none(), label=_("Directory"))
+    directory = DirectoryChoiceField(queryset=Page.objects.none(), label=_("Directory"))  # set per user
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_(
@@ -47,9 +48,9 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args, directories, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["directory"].queryset = DecisionMakerIndexPage.objects.filter(
-            pk__in=[directory.pk for directory in directories]
-        ).select_related("locale")
+        self.fields["directory"].queryset = (
+            directory_pages().filter(pk__in=[directory.pk for directory in directories]).select_related("locale")
+        )
         self.fields["file"].widget.attrs["accept"] = ".csv,text/csv"
 
     def clean_file(self) -> bytes:
@@ -63,16 +64,12 @@ class UploadForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    directory: forms.ModelChoiceField = forms.ModelChoiceField(
-        queryset=DecisionMakerIndexPage.objects.none(), widget=forms.HiddenInput
-    )
+    directory: forms.ModelChoiceField = forms.ModelChoiceField(queryset=Page.objects.none(), widget=forms.HiddenInput)
     data = forms.CharField(widget=forms.HiddenInput, max_length=MAX_FILE_BYTES * 2)
 
     def __init__(self, *args, directories, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["directory"].queryset = DecisionMakerIndexPage.objects.filter(
-            pk__in=[directory.pk for directory in directories]
-        )
+        self.fields["directory"].queryset = directory_pages().filter(pk__in=[directory.pk for directory in directories])
 
     def clean_data(self) -> bytes:
         try:
@@ -104,7 +101,7 @@ class DecisionMakerImportView(WagtailAdminTemplateMixin, View):
         directory_id = self.request.POST.get("directory", "")
         if not directory_id.isdigit():
             return
-        directory = DecisionMakerIndexPage.objects.filter(pk=int(directory_id)).first()
+        directory = directory_pages().filter(pk=int(directory_id)).first()
         if directory is not None and not can_import_into(self.request.user, directory):
             raise PermissionDenied
 

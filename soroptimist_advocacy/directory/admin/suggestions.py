@@ -29,7 +29,7 @@ from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from soroptimist_advocacy.directory.admin.member_identity import MemberIdentityListingMixin
-from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
+from soroptimist_advocacy.models.decision_maker import directory_pages
 from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_edit_decision_makers
@@ -181,17 +181,18 @@ class SuggestionReportView(MemberIdentityListingMixin, FormulaSafeExportMixin, R
 def directory_for(suggestion):
     """The directory the draft goes under: the one the member used, in the default language when
     it is translated (translations are synchronised from there); else the first directory."""
-    directories = DecisionMakerIndexPage.objects.order_by("path")
+    directories = directory_pages().order_by("path").specific()
     used = directories.filter(pk=suggestion.directory_id).first() if suggestion.directory_id else None
     if used is not None:
         return directories.filter(translation_key=used.translation_key, locale=Locale.get_default()).first() or used
     return directories.filter(locale=Locale.get_default()).first() or directories.first()
 
 
-def draft_page_from(suggestion) -> DecisionMakerPage:
-    """An unsaved, unpublished decision-maker page holding what the member suggested about the post,
-    never who she is: every editor of the directory reads the draft and its revisions."""
-    return DecisionMakerPage(
+def draft_page_from(suggestion, directory):
+    """An unsaved, unpublished decision-maker page (of *directory*'s decision-maker type) holding what
+    the member suggested about the post, never who she is: every editor of the directory reads the
+    draft and its revisions."""
+    return directory.get_decision_maker_model()(
         title=suggestion.name,
         position_title=suggestion.position_title,
         country=suggestion.country,
@@ -228,7 +229,7 @@ def create_draft_page(request, pk: int):
         return redirect(INDEX_URL_NAME)
     if not directory.permissions_for_user(request.user).can_add_subpage():
         raise PermissionDenied
-    page = draft_page_from(suggestion)
+    page = draft_page_from(suggestion, directory)
     try:
         with transaction.atomic():
             directory.add_child(instance=page)

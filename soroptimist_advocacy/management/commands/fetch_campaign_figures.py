@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from soroptimist_advocacy.network.partners import fetch_all_partners
-from soroptimist_advocacy.reports.tasks import fetch_campaign_figures_task
+from soroptimist_advocacy.network.tasks import fetch_campaign_figures_task
 
 
 class Command(BaseCommand):

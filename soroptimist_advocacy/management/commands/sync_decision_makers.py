@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from soroptimist_advocacy.directory.locate import DirectoryNotFound, find_directory
 from soroptimist_advocacy.network.sync import sync_directory
-from soroptimist_advocacy.reports.tasks import sync_decision_makers_task
+from soroptimist_advocacy.network.tasks import sync_decision_makers_task
 
 
 class Command(BaseCommand):

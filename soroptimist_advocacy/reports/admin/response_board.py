@@ -10,8 +10,8 @@ from django.views.generic import TemplateView
 from django_countries import countries
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from soroptimist_advocacy.campaigns.admin.access import CampaignMixin, ReportFiguresPermissionMixin
 from soroptimist_advocacy.models.report import RECEIVED_STATUSES, RESPONSE_RECEIVED, ActionReport
+from soroptimist_advocacy.reports.admin.access import CampaignMixin, ReportFiguresPermissionMixin
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from soroptimist_advocacy.compat import get_permission_policy
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
-from soroptimist_advocacy.models.decision_maker import DecisionMakerIndexPage, DecisionMakerPage
+from soroptimist_advocacy.models.decision_maker import decision_maker_models, directory_pages
 from soroptimist_advocacy.models.report import ActionReport
 
 EDITING_ACTIONS = {"add", "change", "publish"}
@@ -33,12 +34,13 @@ def can_view_personal_data(user) -> bool:
 
 
 def editable_decision_makers(user):
-    """Decision makers *user* may edit or publish (superusers: all)."""
-    # The policy is built on Page, not DecisionMakerPage: page permissions are
+    """Decision makers of every decision-maker page type (a site's own included) that *user* may
+    edit or publish (superusers: all), as ``Page``."""
+    # The policy is built on Page, not a decision-maker type: page permissions are
     # Page's (add_page, ...) and Wagtail 7.4 derives the codenames from the
     # policy's model, so a DecisionMakerPage policy would find none there.
     pages = PagePermissionPolicy().instances_user_has_any_permission_for(user, EDITING_ACTIONS)
-    return DecisionMakerPage.objects.filter(pk__in=pages.values("pk"))
+    return Page.objects.type(*decision_maker_models()).filter(pk__in=pages.values("pk"))
 
 
 def can_edit_decision_makers(user) -> bool:
@@ -56,7 +58,7 @@ def can_import_into(user, directory) -> bool:
 def directories_for_import(user) -> list:
     return [
         directory
-        for directory in DecisionMakerIndexPage.objects.all().select_related("locale").order_by("path")
+        for directory in directory_pages().select_related("locale").order_by("path").specific()
         if can_import_into(user, directory)
     ]
 

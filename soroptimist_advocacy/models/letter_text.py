@@ -1,19 +1,33 @@
 """Refuse letter text whose placeholders an editor or translator got wrong.
 
 The block's letter text is filled by a regular expression over documented names
-(see ``letter_context``), so a misspelt placeholder would be printed as typed in
-every member's letter. wagtail-localize cannot attach StreamField errors to
-segments, so the page's own ``clean()`` refuses the save or publish and names
-the placeholder.
+(:data:`PLACEHOLDER_PATTERN`, which ``letter_builder.contexts`` fills), so a
+misspelt placeholder would be printed as typed in every member's letter.
+wagtail-localize cannot attach StreamField errors to segments, so the page's own
+``clean()`` refuses the save or publish and names the placeholder.
 """
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext
 from wagtail_localize.models import TranslationSource
 
-from soroptimist_advocacy.letter_builder.contexts import allowed_placeholders, placeholders_in
+from soroptimist_advocacy.letters.variables import TEXT_PLACEHOLDER_NAMES
 from soroptimist_advocacy.web.translations import translation_in
+
+# Any ``{{ group.name }}`` an editor wrote; only TEXT_PLACEHOLDERS (letters/variables.py) are filled.
+PLACEHOLDER_PATTERN = re.compile(r"\{\{\s*([a-z_]+)\.([a-z_]+)\s*\}\}")
+
+
+def placeholders_in(text: str) -> set[str]:
+    """Every ``{{ group.name }}`` placeholder written in *text*, known or not."""
+    return {f"{group}.{name}" for group, name in PLACEHOLDER_PATTERN.findall(text)}
+
+
+def allowed_placeholders() -> set[str]:
+    return set(TEXT_PLACEHOLDER_NAMES)
 
 
 def letter_texts(page) -> dict[str, str]:

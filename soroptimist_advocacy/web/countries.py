@@ -1,4 +1,4 @@
-"""Countries as the directory and the public pages' ``?country=`` read them."""
+"""Countries as the public pages and the directory read them: ``?country=`` and a directory's list."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from soroptimist_advocacy.campaigns.admin.impact import CampaignImpactViewSet
+from soroptimist_advocacy.reports.admin.impact import CampaignImpactViewSet
 from soroptimist_advocacy.reports.admin.listing import ActionReportViewSet
 
 

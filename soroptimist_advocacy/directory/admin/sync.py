@@ -10,8 +10,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column
+from wagtail.models import Page
 
-from soroptimist_advocacy.models.decision_maker import DecisionMakerPage
+from soroptimist_advocacy.models.decision_maker import decision_maker_models
 from soroptimist_advocacy.models.sync_state import DecisionMakerSyncState
 from soroptimist_advocacy.web.admin import url_names
 
@@ -42,7 +43,7 @@ def sync_column():
 @require_POST
 def toggle_managed_locally(request, page_id: int):
     """Mark a decision maker as managed locally (a sync leaves it alone), or undo it."""
-    page = get_object_or_404(DecisionMakerPage, pk=page_id)
+    page = get_object_or_404(Page.objects.type(*decision_maker_models()), pk=page_id)
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
     state, _created = DecisionMakerSyncState.objects.get_or_create(page_id=page.pk)

@@ -9,15 +9,15 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from soroptimist_advocacy.campaigns.admin.access import (
+from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures
+from soroptimist_advocacy.campaigns.pages import all_campaigns
+from soroptimist_advocacy.campaigns.rollup import network_figures
+from soroptimist_advocacy.network.impact_export import network_csv_response
+from soroptimist_advocacy.reports.admin.access import (
     CampaignMixin,
     ReportFiguresPermissionMixin,
     ReportViewersMenuItem,
 )
-from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures
-from soroptimist_advocacy.campaigns.pages import all_campaigns
-from soroptimist_advocacy.network.impact_export import network_csv_response
-from soroptimist_advocacy.network.rollup import network_figures
 from soroptimist_advocacy.reports.admin.charts import bar_chart
 from soroptimist_advocacy.reports.admin.response_board import ResponseBoardView
 from soroptimist_advocacy.web.admin import url_names

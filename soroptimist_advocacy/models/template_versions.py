@@ -15,11 +15,11 @@ import hashlib
 import logging
 import threading
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from soroptimist_advocacy.letters import default_template_bytes, prepare
 
@@ -33,9 +33,32 @@ _recorded_good: dict[int, str] = {}
 _lock = threading.Lock()
 
 
-def _versions():
-    # Looked up, not imported: the letter template model imports this module.
-    return apps.get_model("soroptimist_advocacy", "LetterTemplateVersion").objects
+class LetterTemplateVersion(models.Model):
+    """The app's own copy of a letter template's last validated bytes, and its current problem.
+
+    Kept in the database, not in a process: "the last good version" survives
+    restarts, other processes, and Wagtail's document form deleting the file it
+    replaces. ``problem`` is what editors are shown while the live document
+    cannot be used.
+    """
+
+    template = models.OneToOneField(
+        "soroptimist_advocacy.LetterTemplate", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    sha256 = models.CharField(max_length=64, blank=True)
+    content = models.BinaryField(null=True, blank=True)
+    validated_at = models.DateTimeField(null=True, blank=True)
+    problem = models.TextField(blank=True)
+    # What the problem was found in (a content hash, or "missing"): it is logged once per cause.
+    problem_source = models.CharField(max_length=64, blank=True)
+    problem_since = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("validated letter template")
+        verbose_name_plural = _("validated letter templates")
+
+    def __str__(self):
+        return str(self.template)
 
 
 def read_document_bytes(document) -> bytes:
@@ -65,7 +88,7 @@ def usable_template_bytes(letter_template) -> bytes:
 
 def _record_good(letter_template, digest: str, data: bytes) -> None:
     with transaction.atomic():
-        _versions().update_or_create(
+        LetterTemplateVersion.objects.update_or_create(
             template=letter_template,
             defaults={
                 "sha256": digest,
@@ -84,7 +107,7 @@ def _fall_back(letter_template, source: str, problem: str) -> bytes:
     """The last good bytes, else the default template; the problem logged and recorded once per cause."""
     with _lock:
         _recorded_good.pop(letter_template.pk, None)
-    version = _versions().filter(template=letter_template).first()
+    version = LetterTemplateVersion.objects.filter(template=letter_template).first()
     if version is None or version.problem_source != source:
         logger.error(
             "Letter template %r (pk %s) cannot be used (%s): %s Letters use %s until it is fixed.",
@@ -94,7 +117,7 @@ def _fall_back(letter_template, source: str, problem: str) -> bytes:
             problem,
             "its last good version" if version is not None and version.content else "the default template",
         )
-        _versions().update_or_create(
+        LetterTemplateVersion.objects.update_or_create(
             template=letter_template,
             defaults={"problem": problem, "problem_source": source, "problem_since": timezone.now()},
         )
@@ -110,7 +133,7 @@ def _fall_back(letter_template, source: str, problem: str) -> bytes:
 
 def template_problem(letter_template) -> str:
     """The problem editors should see for *letter_template*, or ""."""
-    version = _versions().filter(template=letter_template).only("problem").first()
+    version = LetterTemplateVersion.objects.filter(template=letter_template).only("problem").first()
     return version.problem if version is not None else ""
 
 

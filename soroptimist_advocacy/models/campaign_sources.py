@@ -1,6 +1,6 @@
 """Campaign sources: where a visitor came from (``?source=newsletter-nov``), with no personal data.
 
-Editors define a campaign's sources (slug + label) on the page. A campaign URL with
+Editors define a campaign's sources (slug + label, ``blocks.sources``) on the page. A campaign URL with
 ``?source=<slug>`` -- or ``utm_source``/``utm_campaign`` naming a defined slug --
 carries the slug into the letter and report forms as a hidden field, which the
 server renders only for slugs the page defines; letters are counted per source and
@@ -12,40 +12,14 @@ from __future__ import annotations
 import json
 import time
 
-from django.core.validators import validate_slug
-from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.models import get_page_models
 
-SOURCE_MAX_LENGTH = 50
-UTM_PARAMETERS = ("utm_source", "utm_campaign")
+from soroptimist_advocacy.blocks.sources import SOURCE_MAX_LENGTH
+from soroptimist_advocacy.web.page_cache import UTM_PARAMETERS
+
 DEFINED_SOURCES_TTL = 60  # seconds a process trusts its list; publishing in the process resets it
 
 _memo: dict = {"slugs": None, "at": 0.0}
-
-
-class SourceSlugBlock(blocks.CharBlock):
-    """The slug is the same in every translation: wagtail-localize offers no segment for it."""
-
-    def get_translatable_segments(self, value):
-        return []
-
-    def restore_translated_segments(self, value, segments):
-        return value
-
-
-class CampaignSourceBlock(blocks.StructBlock):
-    slug = SourceSlugBlock(
-        label=_("Slug"),
-        max_length=SOURCE_MAX_LENGTH,
-        validators=[validate_slug],
-        help_text=_("Lower-case letters, digits and hyphens, e.g. newsletter-nov. Links carry it as ?source=."),
-    )
-    label = blocks.CharBlock(label=_("Label"), max_length=100)
-
-    class Meta:
-        icon = "link"
-        label = _("Source")
 
 
 def normal_slug(value) -> str:

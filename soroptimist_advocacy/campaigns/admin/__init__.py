@@ -1,1 +1,0 @@
-"""Admin views of campaigns: impact and access."""
