@@ -64,14 +64,21 @@ def test_the_middleware_exempts_only_letter_paths(csrf_client, action_kit):
 
 def test_the_report_form_keeps_its_token_even_from_the_same_origin(csrf_client, action_kit):
     response = csrf_client.post(
-        action_kit.url + "report/", {"name": "Marie Curie"}, HTTP_ORIGIN="http://testserver", HTTP_SEC_FETCH_SITE="same-origin"
+        action_kit.url + "report/",
+        {"name": "Marie Curie"},
+        HTTP_ORIGIN="http://testserver",
+        HTTP_SEC_FETCH_SITE="same-origin",
     )
     assert response.status_code == 403
 
 
 def test_a_letter_posted_from_another_site_is_refused_even_with_fetch_metadata_claims(csrf_client, action_kit):
     response = post_letter(
-        csrf_client, action_kit, letter_data(country="JP"), origin="https://evil.example", HTTP_SEC_FETCH_SITE="same-origin"
+        csrf_client,
+        action_kit,
+        letter_data(country="JP"),
+        origin="https://evil.example",
+        HTTP_SEC_FETCH_SITE="same-origin",
     )
     assert response.status_code == 403
 
