@@ -219,8 +219,8 @@ def fetch(
     seconds = settings.NETWORK_TIMEOUT
     end = time.monotonic() + seconds
     outer_deadline_came_first = deadline is not None and deadline < end
-    if outer_deadline_came_first:
-        end = deadline
+    if deadline is not None:
+        end = min(end, deadline)
     max_bytes = settings.NETWORK_MAX_BYTES
     connection = None
     try:
