@@ -1,51 +1,45 @@
-"""Let the embedded letter form post without a CSRF token, from this site only.
+"""The app's middleware, by the names a site's ``MIDDLEWARE`` lists (one job each):
 
-The Action Kit page must stay cacheable, so its letter form carries no
-per-visitor token. Wagtail's page view is not CSRF-exempt and Django's
-``CsrfViewMiddleware`` refuses a token-less POST before the page's
-``letter/`` route runs, so ``@csrf_exempt`` on the route would do nothing.
-This middleware, placed *before* ``CsrfViewMiddleware``, lifts the token
-requirement only for a POST to a ``.../letter/`` path whose ``Origin`` (or
-``Sec-Fetch-Site: same-origin``) shows that it comes from this very site.
-Every other request, ``report/`` included, gets Django's normal CSRF checks.
-A letter only returns a document built from what was posted, so a forged
-cross-site POST could gain nothing from it; the origin check keeps it so.
+* :class:`LetterCsrfViewMiddleware` (``web/csrf.py``) replaces Django's
+  ``CsrfViewMiddleware``: Django's CSRF check, letting the embedded letter form post
+  without a token when the request comes from the site itself.
+* :class:`NetworkFilesMiddleware` (``network/paths.py``) lets ``figures.json``,
+  ``export.csv`` and ``export.json`` reach their pages.
+* ``soroptimist_advocacy.web.page_cache.PageCacheMiddleware`` (optional) serves stored
+  page views before Wagtail's routing.
+
+:class:`LetterCsrfMiddleware` is the deprecated middleware that did the first two jobs in one.
 """
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+import warnings
 
-from soroptimist_advocacy.network.paths import rewrite_network_file_path
+from soroptimist_advocacy.network.paths import NetworkFilesMiddleware, rewrite_network_file_path
+from soroptimist_advocacy.web.csrf import LetterCsrfViewMiddleware, is_letter_post_from_this_site
 
-LETTER_SUFFIX = "/letter/"
+__all__ = ["LetterCsrfMiddleware", "LetterCsrfViewMiddleware", "NetworkFilesMiddleware"]
 
-
-def is_same_origin(request) -> bool:
-    """True when the browser says the request comes from this site."""
-    origin = request.headers.get("Origin")
-    if origin and origin != "null":
-        parts = urlsplit(origin)
-        try:
-            host = request.get_host()
-        except Exception:  # DisallowedHost: let CsrfViewMiddleware refuse it as usual.
-            return False
-        scheme = "https" if request.is_secure() else "http"
-        return parts.scheme == scheme and parts.netloc.lower() == host.lower()
-    # Browsers that omit Origin on same-origin POSTs still send Fetch Metadata.
-    return request.headers.get("Sec-Fetch-Site") == "same-origin"
+DEPRECATION = (
+    "soroptimist_advocacy.middleware.LetterCsrfMiddleware is deprecated and will be removed in 0.2: "
+    "put soroptimist_advocacy.middleware.LetterCsrfViewMiddleware in place of "
+    "django.middleware.csrf.CsrfViewMiddleware, followed by soroptimist_advocacy.middleware.NetworkFilesMiddleware "
+    "(see the README's 'Install in a Wagtail site')."
+)
 
 
 class LetterCsrfMiddleware:
-    """Exempts same-origin letter POSTs from the CSRF token; see the module docstring."""
+    """Deprecated: both jobs in one, placed before ``CsrfViewMiddleware``, kept working for the
+    sites that list it (system check ``soroptimist_advocacy.W006`` says what to list instead)."""
 
     def __init__(self, get_response):
+        warnings.warn(DEPRECATION, DeprecationWarning, stacklevel=2)
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and request.path.endswith(LETTER_SUFFIX) and is_same_origin(request):
+        if is_letter_post_from_this_site(request):
+            # Django's private test-suite switch, the reason this middleware is deprecated:
+            # LetterCsrfViewMiddleware makes the same decision inside Django's own CSRF check.
             request._dont_enforce_csrf_checks = True
-        # Federation network: figures.json and export.csv/.json reach their pages' routes.
-
         rewrite_network_file_path(request)
         return self.get_response(request)

@@ -21,7 +21,7 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from soroptimist_advocacy.campaigns.figures import CampaignFigures, figure_counts, figures_from_counts
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.web.locks import LockUnavailable, shared_lock, wait_for
 
 logger = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ class CachedFigures:
 
 
 def refresh_seconds() -> int:
-    return int(get_setting("FIGURES_REFRESH_SECONDS"))
+    return int(settings.FIGURES_REFRESH_SECONDS)
 
 
 def now() -> datetime.datetime:

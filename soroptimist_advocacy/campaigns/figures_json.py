@@ -13,7 +13,7 @@ from django.utils.cache import patch_cache_control
 
 from soroptimist_advocacy.campaigns.figures import CampaignFigures, campaign_figures, figure_counts, per_source_counts
 from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.models.campaign_sources import page_sources
 
 SCHEMA_VERSION = 1
@@ -67,5 +67,5 @@ def figures_json_response(request, page):
     document = figures_document(page, cached.figures, cached.counts, cached.as_of)
     response = JsonResponse(document, json_dumps_params={"ensure_ascii": False})
     response["Access-Control-Allow-Origin"] = "*"
-    patch_cache_control(response, public=True, max_age=get_setting("FIGURES_MAX_AGE"))
+    patch_cache_control(response, public=True, max_age=settings.FIGURES_MAX_AGE)
     return response

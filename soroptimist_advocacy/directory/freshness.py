@@ -7,13 +7,13 @@ import datetime
 from django.db.models import BooleanField, Case, Q, Value, When
 from django.utils import timezone
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 
 
 def stale_condition(today: datetime.date | None = None) -> Q:
     """Records never verified, or last verified more than STALE_AFTER_DAYS ago."""
     today = today or timezone.localdate()
-    cutoff = today - datetime.timedelta(days=get_setting("STALE_AFTER_DAYS"))
+    cutoff = today - datetime.timedelta(days=settings.STALE_AFTER_DAYS)
     return Q(last_verified__isnull=True) | Q(last_verified__lt=cutoff)
 
 

@@ -3,7 +3,7 @@ share: the form page, never cached, and one rate limit per form, with the same s
 
 from __future__ import annotations
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.web.caching import no_store
 from soroptimist_advocacy.web.ratelimit import hit
 
@@ -18,7 +18,7 @@ def render_member_form(request, page, template, form_name, form, *, status=200, 
     )
     response.status_code = status
     if rate_limited:
-        response["Retry-After"] = str(get_setting("CORRECTION_RATE_WINDOW"))
+        response["Retry-After"] = str(settings.CORRECTION_RATE_WINDOW)
     return no_store(response)
 
 
@@ -29,6 +29,6 @@ def within_member_form_rate_limit(request, scope: str) -> bool:
     return hit(
         request,
         scope,
-        limit=get_setting("CORRECTION_RATE_LIMIT"),
-        window=get_setting("CORRECTION_RATE_WINDOW"),
+        limit=settings.CORRECTION_RATE_LIMIT,
+        window=settings.CORRECTION_RATE_WINDOW,
     )

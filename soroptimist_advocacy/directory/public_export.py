@@ -17,7 +17,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.directory.csv_format import csv_text
 from soroptimist_advocacy.directory.popolo import popolo_document
 from soroptimist_advocacy.directory.records import page_values
@@ -49,7 +49,7 @@ def _conditional(request, body: bytes, content_type: str, last_modified) -> Http
     if stamp:
         response["Last-Modified"] = http_date(stamp)
     response["Access-Control-Allow-Origin"] = "*"
-    patch_cache_control(response, public=True, max_age=get_setting("PAGE_MAX_AGE"))
+    patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
     return response
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -41,8 +42,9 @@ SAMPLE_COUNTRY = "GB"
 
 
 def letter_filename(campaign_title: str, country: str) -> str:
-    """An ASCII-safe file name naming the campaign and the country."""
-    stem = slugify(campaign_title, allow_unicode=False)[:60].strip("-") or "letter"
+    """A file name naming the campaign (in its own script: a Russian campaign's letter has a
+    Russian name) and the country; letters, digits and hyphens only."""
+    stem = slugify(campaign_title, allow_unicode=True)[:60].strip("-") or "letter"
     return f"{stem}-{country.lower()}.docx"
 
 
@@ -56,7 +58,8 @@ def render_letters(template: bytes, contexts: list[dict], language: str | None =
 def docx_response(document: bytes, filename: str) -> HttpResponse:
     """*document* as a private attachment named *filename*."""
     response = HttpResponse(document, content_type=DOCX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # Django quotes an ASCII name and writes any other as RFC 6266's filename*=utf-8''...
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     return no_store(response)
 
 

@@ -14,7 +14,9 @@ signal handlers call :func:`bump_version` when a page is published or unpublishe
 and when a row a setup reads is saved (``setup_sources`` lists them: saving a
 report or a session resets nothing), and every letter reads the version once; a
 process that sees a new one drops its setups. So a publish in one worker is seen
-by the others on their next letter.
+by the others on their next letter. When the shared cache is down the version cannot be
+read, so a letter is built from a setup of its own, as a preview is: slower, never stale,
+never a 500 (logged once per outage, ``web.cache_outage``).
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from functools import cached_property
 from django.core.cache import caches
 from django.utils.translation import get_language_info
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.letter_builder.translation import letter_translations
 from soroptimist_advocacy.letters import default_template_bytes
+from soroptimist_advocacy.web.cache_outage import CacheOutage
 from soroptimist_advocacy.web.translations import live_translations, translation_in
 
 VERSION_KEY = "sa:letter-setup:version"
@@ -38,6 +41,8 @@ MAX_SETUPS = 256
 _lock = threading.Lock()
 _setups: OrderedDict = OrderedDict()
 _seen_version: str | None = None
+# The shared version's failures (the cache is down), logged once per outage.
+outage = CacheOutage("Letter setup version")
 
 
 def find_letter_block(page):
@@ -136,7 +141,7 @@ class LetterSetup:
 
 
 def _shared_cache():
-    return caches[get_setting("PAGE_CACHE_ALIAS")]
+    return caches[settings.PAGE_CACHE_ALIAS]
 
 
 def bump_version() -> None:
@@ -163,7 +168,12 @@ def get_letter_setup(page) -> LetterSetup:
     """*page*'s letter setup, built on its first letter in this process since the last change
     (the setup of the page's live revision: its block is read once, before it is shared)."""
     global _seen_version
-    version = _current_version()
+    version_read = False
+    with outage:
+        version = _current_version()
+        version_read = True
+    if not version_read:  # Other processes' changes cannot be seen: a setup for this letter only.
+        return LetterSetup(page)
     key = (page.pk, page.live_revision_id)
     with _lock:
         if version != _seen_version:

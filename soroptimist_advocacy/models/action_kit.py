@@ -24,7 +24,7 @@ from wagtail.search import index
 
 from soroptimist_advocacy.blocks import ActionKitBodyBlock
 from soroptimist_advocacy.blocks.sources import CampaignSourceBlock
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.models.campaign_sources import source_query_value
 from soroptimist_advocacy.models.letter_text import letter_placeholder_errors
 from soroptimist_advocacy.models.privacy_text import default_privacy_text
@@ -253,7 +253,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
 
     def cache_public_response(self, response):
         """Mark a page view as publicly cacheable, never past the next open/close date."""
-        max_age = get_setting("PAGE_MAX_AGE")
+        max_age = settings.PAGE_MAX_AGE
         until_change = self.seconds_until_state_changes()
         if until_change is not None:
             max_age = min(max_age, until_change)
@@ -311,7 +311,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
 
     def letter_rate_limited(self, request):
         """HTTP 429 with a page in the campaign's language saying when to try again."""
-        window = int(get_setting("LETTER_RATE_WINDOW"))
+        window = int(settings.LETTER_RATE_WINDOW)
         context = self.get_context(request)
         context["retry_minutes"] = max(1, (window + 59) // 60)
         response = no_store(TemplateResponse(request, LETTER_RATE_LIMITED_TEMPLATE, context, status=429))
@@ -332,7 +332,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
             response.status_code = 403
             return no_store(response)
         # One client can move public figures only this far.
-        if not hit(request, "letter", limit=get_setting("LETTER_RATE_LIMIT"), window=get_setting("LETTER_RATE_WINDOW")):
+        if not hit(request, "letter", limit=settings.LETTER_RATE_LIMIT, window=settings.LETTER_RATE_WINDOW):
             return self.letter_rate_limited(request)
         form = self.get_letter_form(data=request.POST, setup=setup)
         if not form.is_valid():

@@ -24,7 +24,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
 from soroptimist_advocacy.web.caching import no_store
 from soroptimist_advocacy.web.countries import country_choices_for, parse_country
@@ -248,7 +248,7 @@ class DecisionMakerMixin(DirectoryPagesMixin, PublicPageMixin, RoutablePageMixin
         if self.last_verified is None:
             return True
         today = today or timezone.localdate()
-        return (today - self.last_verified).days > get_setting("STALE_AFTER_DAYS")
+        return (today - self.last_verified).days > settings.STALE_AFTER_DAYS
 
     # -- corrections ----------------------------------------------------------------
 

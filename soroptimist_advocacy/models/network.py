@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 
 
 class PartnerFeed(models.Model):
@@ -62,7 +62,7 @@ class PartnerFeed(models.Model):
         if self.snapshot is None or self.last_error or self.fetched_at is None:
             return True
         now = now or timezone.now()
-        return now - self.fetched_at > datetime.timedelta(hours=get_setting("FIGURES_STALE_AFTER_HOURS"))
+        return now - self.fetched_at > datetime.timedelta(hours=settings.FIGURES_STALE_AFTER_HOURS)
 
     @property
     def stale(self) -> bool:

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 
 
 def default_privacy_text() -> SafeString:
@@ -21,7 +21,7 @@ def default_privacy_text() -> SafeString:
             "response are deleted after %(days)s days, or at once when you ask through your private link. "
             "Figures we publish never name you."
         )
-        % {"days": get_setting("RETENTION_DAYS")},
+        % {"days": settings.RETENTION_DAYS},
     )
 
 

@@ -2,7 +2,7 @@
 
 from django.utils.cache import patch_cache_control
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.web.page_cache import normalised_query, serve_with_cache
 
 
@@ -11,7 +11,7 @@ class PublicPageMixin:
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["base_template"] = get_setting("BASE_TEMPLATE")
+        context["base_template"] = settings.BASE_TEMPLATE
         return context
 
 
@@ -22,7 +22,7 @@ class SharedCacheMixin:
 
     def cache_public_response(self, response):
         """Mark a page view as publicly cacheable for ``PAGE_MAX_AGE``; may be overridden."""
-        patch_cache_control(response, public=True, max_age=get_setting("PAGE_MAX_AGE"))
+        patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
         return response
 
     def serve(self, request, *args, **kwargs):

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 from django.utils.translation import gettext, ngettext
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 
 
 class FetchError(Exception):
@@ -43,7 +43,7 @@ class Fetched:
 
 
 def _allowed_entries() -> set[str]:
-    return {str(entry).strip().lower() for entry in get_setting("NETWORK_ALLOWED_HOSTS") or ()}
+    return {str(entry).strip().lower() for entry in settings.NETWORK_ALLOWED_HOSTS or ()}
 
 
 def _is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
@@ -84,7 +84,7 @@ def check_url(url: str, end: float | None = None) -> tuple[str, str, int, str, s
     is looked up before *end* (a ``time.monotonic()`` instant, by default NETWORK_TIMEOUT from now),
     else TimeoutError."""
     if end is None:
-        end = time.monotonic() + get_setting("NETWORK_TIMEOUT")
+        end = time.monotonic() + settings.NETWORK_TIMEOUT
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https") or not parts.hostname:
@@ -216,12 +216,12 @@ def fetch(
     NETWORK_TIMEOUT seconds and at most NETWORK_MAX_BYTES long, whether the partner declares
     its length or not. *deadline* (a ``time.monotonic()`` instant: a roll-up's) ends it sooner
     when it comes first. FetchError on any refusal."""
-    seconds = get_setting("NETWORK_TIMEOUT")
+    seconds = settings.NETWORK_TIMEOUT
     end = time.monotonic() + seconds
     outer_deadline_came_first = deadline is not None and deadline < end
-    if outer_deadline_came_first:
-        end = deadline
-    max_bytes = get_setting("NETWORK_MAX_BYTES")
+    if deadline is not None:
+        end = min(end, deadline)
+    max_bytes = settings.NETWORK_MAX_BYTES
     connection = None
     try:
         scheme, host, port, path, address = check_url(url, end)

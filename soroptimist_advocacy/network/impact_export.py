@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 
 from django.http import HttpResponse
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 
 from soroptimist_advocacy.campaigns.rollup import NetworkFigures
@@ -13,7 +14,7 @@ from soroptimist_advocacy.web.spreadsheet import formula_safe_row
 
 def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse:
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, filename)
     response.write("\ufeff")
     writer = csv.writer(response)
     writer.writerow(

@@ -20,7 +20,7 @@ from django.db import connections
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.models.network import PartnerFeed
 from soroptimist_advocacy.network.fetch import FetchError, fetch
 from soroptimist_advocacy.network.figures_feed import validate_figures
@@ -135,7 +135,7 @@ def fetch_all_partners(feeds=None) -> RollUp:
     feeds = list(feeds if feeds is not None else PartnerFeed.objects.filter(active=True))
     if not feeds:
         return RollUp()
-    deadline = time.monotonic() + get_setting("NETWORK_ROLLUP_TIMEOUT")
+    deadline = time.monotonic() + settings.NETWORK_ROLLUP_TIMEOUT
     language = translation.get_language()
     stored: dict[int, FeedOutcome] = {}
     # Every fetch ends by the deadline, so leaving this block never waits much past it.

@@ -9,7 +9,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings as app_settings
 from soroptimist_advocacy.models.report import ActionReport
 
 logger = logging.getLogger(__name__)
@@ -24,8 +24,8 @@ def render_email(report: ActionReport, name: str, link: str) -> tuple[str, str]:
         "link": link,
         "campaign_title": report.campaign_title,
         "site_name": getattr(settings, "WAGTAIL_SITE_NAME", ""),
-        "retention_days": get_setting("RETENTION_DAYS"),
-        "reminder_days": get_setting("REMINDER_DAYS"),
+        "retention_days": app_settings.RETENTION_DAYS,
+        "reminder_days": app_settings.REMINDER_DAYS,
     }
     with translation.override(report.language or settings.LANGUAGE_CODE):
         subject = render_to_string(f"{TEMPLATE_DIR}{name}_subject.txt", context)
@@ -42,7 +42,7 @@ def send_report_email(report: ActionReport, name: str, link: str) -> bool:
     """
     try:
         subject, body = render_email(report, name, link)
-        send_mail(subject, body, get_setting("FROM_EMAIL") or None, [report.email])
+        send_mail(subject, body, app_settings.FROM_EMAIL or None, [report.email])
     except Exception:
         logger.exception("Could not send the %s email of action report %s", name, report.pk)
         return False

@@ -12,7 +12,7 @@ import logging
 
 from django.utils import timezone
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.models.report import ActionReport
 from soroptimist_advocacy.reports.emails import email_reminder
 from soroptimist_advocacy.reports.links import report_link_for
@@ -25,7 +25,7 @@ def reports_due_for_reminder(now: datetime.datetime | None = None):
     """Reports whose member asked for emails, has no response yet, and reported
     at least ``REMINDER_DAYS`` ago on a campaign page that is still published."""
     now = now or timezone.now()
-    cutoff = now - datetime.timedelta(days=get_setting("REMINDER_DAYS"))
+    cutoff = now - datetime.timedelta(days=settings.REMINDER_DAYS)
     return (
         ActionReport.objects.with_personal_data()
         .awaiting_response()

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.http import Http404
 from django.template.response import TemplateResponse
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.models.campaign_sources import requested_source
 from soroptimist_advocacy.reports.forms import DeleteReportForm, ResponseForm, build_report_form
 from soroptimist_advocacy.reports.links import report_link
@@ -38,12 +38,12 @@ def render_report_page(request, page, template: str, context: dict, status: int 
 
 
 def within_rate_limit(request, scope: str) -> bool:
-    return hit(request, scope, limit=get_setting("REPORT_RATE_LIMIT"), window=get_setting("REPORT_RATE_WINDOW"))
+    return hit(request, scope, limit=settings.REPORT_RATE_LIMIT, window=settings.REPORT_RATE_WINDOW)
 
 
 def rate_limited(request, page):
     """HTTP 429 with a page that tells the member what happened and when to try again."""
-    window = int(get_setting("REPORT_RATE_WINDOW"))
+    window = int(settings.REPORT_RATE_WINDOW)
     response = render_report_page(
         request, page, RATE_LIMITED_TEMPLATE, {"retry_minutes": max(1, (window + 59) // 60)}, status=429
     )

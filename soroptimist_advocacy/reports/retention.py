@@ -6,7 +6,7 @@ import datetime
 
 from django.utils import timezone
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.models.report import ActionReport
 from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
@@ -24,7 +24,7 @@ def past_retention(model, now: datetime.datetime, days: int | None):
 
 
 def retention_cutoff(now: datetime.datetime, days: int | None) -> datetime.datetime:
-    return now - datetime.timedelta(days=get_setting("RETENTION_DAYS") if days is None else days)
+    return now - datetime.timedelta(days=settings.RETENTION_DAYS if days is None else days)
 
 
 def purge_personal_data(now: datetime.datetime | None = None, days: int | None = None) -> tuple[int, int, int]:

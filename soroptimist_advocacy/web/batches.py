@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 
 
 def pk_batches(queryset, batch_size: int | None = None):
     """The primary keys of *queryset* in ascending batches of at most ``BATCH_SIZE``,
     each read after the previous one was handled (keyset pagination: no OFFSET, no list
     of every id), so memory and each transaction stay small however many rows match."""
-    batch_size = batch_size or get_setting("BATCH_SIZE")
+    batch_size = batch_size or settings.BATCH_SIZE
     last = None
     while True:
         batch = queryset.order_by("pk") if last is None else queryset.filter(pk__gt=last).order_by("pk")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 
 
 def client_address(request) -> str:
@@ -15,7 +15,7 @@ def client_address(request) -> str:
     with 0 the header is ignored and ``REMOTE_ADDR`` is the client.
     """
     remote = request.META.get("REMOTE_ADDR", "")
-    proxies = int(get_setting("TRUSTED_PROXY_COUNT") or 0)
+    proxies = int(settings.TRUSTED_PROXY_COUNT or 0)
     if proxies > 0:
         chain = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
         if len(chain) >= proxies:

@@ -27,6 +27,9 @@ production) until its ``max-age`` runs out or publishing changes what it shows.
   ``max-age``. An entry never outlives the response's ``max-age``, and a hit is
   served with the ``max-age`` that remains, so a CDN downstream never keeps it
   past the campaign's next open/close date either.
+* **A cache that is down costs speed, never the page:** an error of the shared
+  cache while looking up, versioning or storing a view (Redis unreachable) is
+  logged once (``web.cache_outage``) and the page renders as if nothing were stored.
 
 Pages opt in through :class:`soroptimist_advocacy.models.public.SharedCacheMixin`;
 :class:`PageCacheMiddleware` (below) serves hits before
@@ -37,7 +40,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import logging
 import time
 import uuid
 from urllib.parse import urlencode
@@ -50,11 +52,10 @@ from django.utils.cache import get_max_age, has_vary_header, patch_cache_control
 from django.utils.translation import get_language
 from wagtail.models import get_page_models
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings as app_settings
+from soroptimist_advocacy.web.cache_outage import CacheOutage
 from soroptimist_advocacy.web.locks import LockUnavailable, shared_lock, wait_for
 from soroptimist_advocacy.web.privacy import has_view_restriction
-
-logger = logging.getLogger(__name__)
 
 # Campaign links tagged for analytics: one naming a campaign's source slug stands for ``?source=``.
 UTM_PARAMETERS = ("utm_source", "utm_campaign")
@@ -67,14 +68,16 @@ HEADERS_NOT_STORED = {"set-cookie", "content-length"}
 RENDER_WAIT_SECONDS = 1.0
 # A renderer that dies or stalls frees its key after this long.
 RENDER_LOCK_SECONDS = 30
+# The shared cache's failures while serving pages, logged once per outage.
+outage = CacheOutage("Page cache")
 
 
 def enabled() -> bool:
-    return bool(get_setting("PAGE_CACHE"))
+    return bool(app_settings.PAGE_CACHE)
 
 
 def shared_cache():
-    return caches[get_setting("PAGE_CACHE_ALIAS")]
+    return caches[app_settings.PAGE_CACHE_ALIAS]
 
 
 # -- the normalised query -------------------------------------------------------
@@ -179,7 +182,11 @@ def cached_response(request) -> HttpResponse | None:
         version_key, entry_key = _keys(request)
     except DisallowedHost:  # Django answers 400 further in
         return None
-    found = shared_cache().get_many([version_key, PRIVACY_VERSION_KEY, entry_key])
+    found = None
+    with outage:
+        found = shared_cache().get_many([version_key, PRIVACY_VERSION_KEY, entry_key])
+    if found is None:  # the cache is down: render
+        return None
     entry, version, privacy = found.get(entry_key), found.get(version_key), found.get(PRIVACY_VERSION_KEY)
     if entry is None or version is None or privacy is None or entry["version"] != _entry_version(version, privacy):
         return None
@@ -205,16 +212,19 @@ def _read_or_start(cache, key: str) -> str:
     return version
 
 
-def current_version(request) -> str:
+def current_version(request) -> str | None:
     """The version an entry for *request* is stored under (its path's and the privacy
     version), read before the restriction check and the render: a publish or a restriction
-    change meanwhile then orphans the entry instead of storing stale bytes under the new version."""
+    change meanwhile then orphans the entry instead of storing stale bytes under the new version.
+    None when the cache is down (nothing is stored then)."""
     version_key, _entry_key = _keys(request)
     cache = shared_cache()
-    return _entry_version(_read_or_start(cache, version_key), _read_or_start(cache, PRIVACY_VERSION_KEY))
+    with outage:
+        return _entry_version(_read_or_start(cache, version_key), _read_or_start(cache, PRIVACY_VERSION_KEY))
+    return None
 
 
-def store(request, response, version: str) -> None:
+def store(request, response, version: str | None) -> None:
     """Keep *response* for anonymous visitors when it may be shared."""
     if version is None or not response_is_cacheable(response):
         return
@@ -233,7 +243,8 @@ def store(request, response, version: str) -> None:
         "content": response.content,
         "expires": time.time() + max_age,
     }
-    shared_cache().set(entry_key, entry, timeout=max_age)
+    with outage:
+        shared_cache().set(entry_key, entry, timeout=max_age)
 
 
 def strip_query(request) -> None:
@@ -288,8 +299,8 @@ def render_once(page, request, serve, *args, **kwargs):
     lock = render_lock(request)
     try:
         held = lock.acquire()
-    except LockUnavailable:
-        logger.warning("Page cache: no lock to render %s with; rendering without it.", request.path)
+    except LockUnavailable as error:
+        outage.failed(error)
         held = None
     try:
         # Looked up again whether the lock was won or not: the renderer before may just have stored it.
@@ -316,7 +327,7 @@ def render_once(page, request, serve, *args, **kwargs):
 def render_lock(request):
     """The lock of whoever renders *request*'s entry (one key, one renderer)."""
     _version_key, entry_key = _keys(request)
-    return shared_lock("page:" + entry_key, expires=RENDER_LOCK_SECONDS, cache_alias=get_setting("PAGE_CACHE_ALIAS"))
+    return shared_lock("page:" + entry_key, expires=RENDER_LOCK_SECONDS, cache_alias=app_settings.PAGE_CACHE_ALIAS)
 
 
 class PageCacheMiddleware:

@@ -1,9 +1,11 @@
 """A member's letter: the form flow with and without JavaScript, CSRF by origin, no data kept."""
 
 import re
+from urllib.parse import unquote
 
 import pytest
 from django.apps import apps
+from django.test import Client
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
@@ -12,6 +14,7 @@ from soroptimist_advocacy.letter_builder.delivery import DOCX_CONTENT_TYPE
 from soroptimist_advocacy.models import LetterCounter
 from tests import factories
 from tests.letter_helpers import docx_text, letter_data, post_letter
+from tests.web.test_page_cache import UNREACHABLE_REDIS
 
 
 def french_minister(directory):
@@ -57,6 +60,64 @@ def test_the_middleware_exempts_only_letter_paths(csrf_client, action_kit):
     # A POST to the page itself from the same origin still meets Django's CSRF check.
     response = csrf_client.post(action_kit.url, {"x": "1"}, HTTP_ORIGIN="http://testserver")
     assert response.status_code == 403
+
+
+def test_the_report_form_keeps_its_token_even_from_the_same_origin(csrf_client, action_kit):
+    response = csrf_client.post(
+        action_kit.url + "report/",
+        {"name": "Marie Curie"},
+        HTTP_ORIGIN="http://testserver",
+        HTTP_SEC_FETCH_SITE="same-origin",
+    )
+    assert response.status_code == 403
+
+
+def test_a_letter_posted_from_another_site_is_refused_even_with_fetch_metadata_claims(csrf_client, action_kit):
+    response = post_letter(
+        csrf_client,
+        action_kit,
+        letter_data(country="JP"),
+        origin="https://evil.example",
+        HTTP_SEC_FETCH_SITE="same-origin",
+    )
+    assert response.status_code == 403
+
+
+def with_deprecated_middleware(middleware: list[str]) -> list[str]:
+    """MIDDLEWARE as the README had it: LetterCsrfMiddleware, then Django's CsrfViewMiddleware."""
+    at = middleware.index("soroptimist_advocacy.middleware.LetterCsrfViewMiddleware")
+    rest = [name for name in middleware[at + 1 :] if name != "soroptimist_advocacy.middleware.NetworkFilesMiddleware"]
+    old = ["soroptimist_advocacy.middleware.LetterCsrfMiddleware", "django.middleware.csrf.CsrfViewMiddleware"]
+    return [*middleware[:at], *old, *rest]
+
+
+def test_sites_listing_the_deprecated_middleware_keep_letters_and_figures(settings, action_kit, directory):
+    settings.MIDDLEWARE = with_deprecated_middleware(settings.MIDDLEWARE)
+    member = Client(enforce_csrf_checks=True)
+    with pytest.warns(DeprecationWarning, match="LetterCsrfViewMiddleware"):
+        assert post_letter(member, action_kit, letter_data(country="JP")).status_code == 200
+    assert post_letter(member, action_kit, letter_data(country="JP"), origin="https://evil.example").status_code == 403
+    assert member.post(action_kit.url + "report/", {}, HTTP_ORIGIN="http://testserver").status_code == 403
+    assert member.get(action_kit.url + "figures.json")["Content-Type"].startswith("application/json")
+
+
+def test_a_non_ascii_campaign_title_names_the_letter_in_a_valid_header(csrf_client, action_kit):
+    action_kit.title = "Письмо министру"
+    action_kit.save()
+    response = post_letter(csrf_client, action_kit, letter_data(country="JP"))
+    disposition = response["Content-Disposition"]
+    disposition.encode("ascii")  # a header carries no raw non-ASCII byte
+    kind, filename = disposition.split("; ", 1)
+    assert kind == "attachment" and filename.startswith("filename*=utf-8''")  # RFC 6266 / RFC 5987
+    assert unquote(filename.removeprefix("filename*=utf-8''")) == "письмо-министру-jp.docx"
+
+
+def test_a_letter_is_made_when_the_page_cache_is_down(csrf_client, action_kit, settings):
+    settings.CACHES = {**settings.CACHES, "pages": UNREACHABLE_REDIS}
+    settings.SOROPTIMIST_ADVOCACY = {**settings.SOROPTIMIST_ADVOCACY, "PAGE_CACHE_ALIAS": "pages"}
+    for _ in range(2):
+        response = post_letter(csrf_client, action_kit, letter_data(country="JP"))
+        assert response.status_code == 200 and response["Content-Type"] == DOCX_CONTENT_TYPE
 
 
 def test_invalid_post_shows_messages_next_to_fields_and_keeps_values(csrf_client, action_kit):

@@ -14,7 +14,7 @@ from django.core.cache import caches
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings as app_settings
 from soroptimist_advocacy.letter_builder import setup as letter_setup
 from soroptimist_advocacy.models import LetterTemplate
 from tests import factories
@@ -23,7 +23,7 @@ from tests.reports.conftest import make_report  # noqa: F401 (fixture)
 
 
 def setup_version():
-    return caches[get_setting("PAGE_CACHE_ALIAS")].get(letter_setup.VERSION_KEY)
+    return caches[app_settings.PAGE_CACHE_ALIAS].get(letter_setup.VERSION_KEY)
 
 
 @pytest.fixture

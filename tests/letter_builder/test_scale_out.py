@@ -55,10 +55,3 @@ def test_per_process_cache_in_production_gives_a_warning(settings):
     assert "soroptimist_advocacy.W003" in warning_ids()
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://x"}}
     assert "soroptimist_advocacy.W003" not in warning_ids()
-
-
-def test_missing_or_misplaced_letter_middleware_gives_a_warning(settings):
-    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "LetterCsrfMiddleware" not in m]
-    assert "soroptimist_advocacy.W001" in warning_ids()
-    settings.MIDDLEWARE = settings.MIDDLEWARE + ["soroptimist_advocacy.middleware.LetterCsrfMiddleware"]
-    assert "soroptimist_advocacy.W002" in warning_ids()

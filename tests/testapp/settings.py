@@ -50,8 +50,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "soroptimist_advocacy.middleware.LetterCsrfMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
+    "soroptimist_advocacy.middleware.LetterCsrfViewMiddleware",  # Django's CsrfViewMiddleware, letters by origin
+    "soroptimist_advocacy.middleware.NetworkFilesMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

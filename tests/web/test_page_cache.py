@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
 from soroptimist_advocacy.models import ActionKitPage, LetterTemplate
+from soroptimist_advocacy.web import page_cache
+from soroptimist_advocacy.web.cache_outage import CacheOutage
 from soroptimist_advocacy.web.page_cache import ENTRY_PREFIX, normalised_query
 from tests import factories
 from tests.letter_builder.test_localisation import campaign, localized  # noqa: F401 - the translated campaign fixture
@@ -235,3 +237,27 @@ def test_publishing_a_resource_refreshes_every_translation_of_the_campaign_showi
 def test_a_disallowed_host_is_refused_even_when_the_page_is_stored(action_kit):
     Client().get(action_kit.url)
     assert Client().get(action_kit.url, HTTP_HOST="evil.example").status_code == 400
+
+
+UNREACHABLE_REDIS = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+
+
+@pytest.fixture
+def page_cache_down(settings, monkeypatch):
+    """The page cache's shared cache is a Redis nobody answers on (refused at once), from now on."""
+    settings.CACHES = {**settings.CACHES, "pages": UNREACHABLE_REDIS}
+    settings.SOROPTIMIST_ADVOCACY = {**settings.SOROPTIMIST_ADVOCACY, "PAGE_CACHE_ALIAS": "pages"}
+    monkeypatch.setattr(page_cache, "outage", CacheOutage("Page cache"))  # this process has seen no outage yet
+
+
+def test_a_page_cache_that_is_down_costs_the_cache_never_the_page(
+    page_cache_path, action_kit, directory, page_cache_down, render_count, caplog
+):
+    for _visit in range(3):
+        response = Client().get(action_kit.url, {"country": "FR"})
+        assert response.status_code == 200
+        assert "Claire Dubois" in response.content.decode()
+        assert "public" in response["Cache-Control"]  # a CDN downstream may still keep it
+    assert render_count == [action_kit.pk] * 3
+    warnings = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+    assert len(warnings) == 1 and warnings[0].startswith("Page cache failed"), warnings  # once, not per visit

@@ -14,6 +14,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -194,7 +195,7 @@ def export_directory_csv(request, directory_id: int):
     pages = decision_makers.live().order_by("country", "rank", "title", "pk")
     response = HttpResponse(csv_text(page_values(page) for page in pages), content_type="text/csv; charset=utf-8")
     stem = slugify(directory.title)[:50] or "directory"
-    response["Content-Disposition"] = f'attachment; filename="{stem}-{directory.locale.language_code}.csv"'
+    response["Content-Disposition"] = content_disposition_header(True, f"{stem}-{directory.locale.language_code}.csv")
     return response
 
 

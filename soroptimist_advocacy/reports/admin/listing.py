@@ -55,7 +55,7 @@ from wagtail.log_actions import log
 
 from soroptimist_advocacy.campaigns.pages import campaign_choices
 from soroptimist_advocacy.compat import RegisteredPolicyMixin, get_permission_policy
-from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.models.report import ActionReport, ActionType, ResponseStatus
 from soroptimist_advocacy.reports.permissions import MEMBER_ONLY_ACTIONS
 from soroptimist_advocacy.web.admin import url_names
@@ -148,7 +148,7 @@ class ChunkedRows:
         self.model = queryset.model
 
     def __iter__(self):
-        return self.queryset.iterator(chunk_size=get_setting("BATCH_SIZE"))
+        return self.queryset.iterator(chunk_size=settings.BATCH_SIZE)
 
 
 class ActionReportIndexView(FormulaSafeExportMixin, IndexView):
