@@ -24,7 +24,7 @@ README = PACKAGE_DIR.parent / "README.md"
 # ``admin.py``) are parts of their own, above every domain. The README draws the same rows.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("conf", "compat"),
-    ("letters", "web"),
+    ("letters", "web", "maps"),
     ("blocks",),
     ("models",),
     ("campaigns",),
