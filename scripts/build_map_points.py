@@ -86,7 +86,9 @@ def main() -> None:
     rings_by_feature: dict[str, list] = {}
     for geometry in geometries(large_scale, "countries"):
         key = country_code(geometry) if geometry.id else geometry.properties.get("name", "")
-        rings_by_feature.setdefault(key or "", []).extend(ring_points(polygon[0], arcs) for polygon in geometry.polygons)
+        rings_by_feature.setdefault(key or "", []).extend(
+            ring_points(polygon[0], arcs) for polygon in geometry.polygons
+        )
 
     rows = []
     for code in sorted(set(COUNTRIES) - drawn):

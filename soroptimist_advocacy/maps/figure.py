@@ -15,4 +15,4 @@ class WorldMap:
     @classmethod
     def from_drawn(cls, drawn: dict[str, str]) -> WorldMap:
         """From what ``cache.cached_map`` holds (markup this app rendered and escaped itself)."""
-        return cls(svg=mark_safe(drawn["svg"]), table=mark_safe(drawn.get("table", "")))  # noqa: S308
+        return cls(svg=mark_safe(drawn["svg"]), table=mark_safe(drawn.get("table", "")))

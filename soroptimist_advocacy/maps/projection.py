@@ -23,6 +23,11 @@ def equal_earth(longitude: float, latitude: float) -> tuple[float, float]:
     theta = math.asin(M * math.sin(math.radians(latitude)))
     theta2 = theta * theta
     theta6 = theta2 * theta2 * theta2
-    x = X_FACTOR * math.radians(longitude) * math.cos(theta) / (A1 + 3 * A2 * theta2 + theta6 * (7 * A3 + 9 * A4 * theta2))
+    x = (
+        X_FACTOR
+        * math.radians(longitude)
+        * math.cos(theta)
+        / (A1 + 3 * A2 * theta2 + theta6 * (7 * A3 + 9 * A4 * theta2))
+    )
     y = theta * (A1 + A2 * theta2 + theta6 * (A3 + A4 * theta2))
     return x, y

@@ -122,8 +122,12 @@ def render_svg(
         f'<path d="{shape.path}"/>' for code, shape in the_world.shapes.items() if code not in by_code and shape.path
     )
     # Countries with a marker come last, so no neighbour covers their marker.
-    ordered = sorted(by_code.values(), key=lambda country: the_world.shapes.get(country.code) is not None
-                     and the_world.shapes[country.code].marker is not None)
+    ordered = sorted(
+        by_code.values(),
+        key=lambda country: (
+            the_world.shapes.get(country.code) is not None and the_world.shapes[country.code].marker is not None
+        ),
+    )
     legend_svg, legend_height = legend(states, the_world.height + LEGEND_TOP_GAP, the_world, right_to_left)
     height = the_world.height + LEGEND_TOP_GAP + legend_height
     name = escape(title)

@@ -6,15 +6,274 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('soroptimist_advocacy', '0003_report_decision_maker_of_any_page_type'),
+        ("soroptimist_advocacy", "0003_report_decision_maker_of_any_page_type"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='actionkitpage',
-            name='body',
-            field=wagtail.fields.StreamField([('paragraph', 0), ('heading', 3), ('resource_list', 9), ('document_link', 13), ('faq', 18), ('call_to_action', 24), ('share_links', 28), ('related_links', 33), ('quote', 36), ('decision_maker_lookup', 38), ('letter_builder', 47), ('campaign_summary', 52)], blank=True, block_lookup={0: ('wagtail.blocks.RichTextBlock', (), {'label': 'Paragraph', 'template': 'soroptimist_advocacy/blocks/paragraph.html'}), 1: ('wagtail.blocks.CharBlock', (), {'label': 'Text', 'max_length': 255}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Section heading'), ('h3', 'Subheading')], 'help_text': 'The page title is the only top-level heading.', 'label': 'Level'}), 3: ('wagtail.blocks.StructBlock', [[('text', 1), ('level', 2)]], {}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'Heading', 'required': False}), 5: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Resource', 'page_type': ['soroptimist_advocacy.ResourcePage']}), 6: ('wagtail.blocks.ListBlock', (5,), {'label': 'Resources'}), 7: ('wagtail.blocks.BooleanBlock', (), {'default': False, 'help_text': 'A link after the list to the page listing every resource (Project Tools and Resources).', 'label': 'Show a "See all resources" link', 'required': False}), 8: ('wagtail.blocks.PageChooserBlock', (), {'help_text': 'Defaults to the listing the first resource belongs to.', 'label': 'Resource listing', 'page_type': ['soroptimist_advocacy.ResourceIndexPage'], 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('heading', 4), ('resources', 6), ('show_all_link', 7), ('all_resources_page', 8)]], {}), 10: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'Document'}), 11: ('wagtail.blocks.CharBlock', (), {'help_text': "Defaults to the document's title.", 'label': 'Link text', 'required': False}), 12: ('wagtail.blocks.TextBlock', (), {'label': 'Description', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('document', 10), ('title', 11), ('description', 12)]], {}), 14: ('wagtail.blocks.CharBlock', (), {'label': 'Question'}), 15: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'ol', 'ul'], 'label': 'Answer'}), 16: ('wagtail.blocks.StructBlock', [[('question', 14), ('answer', 15)]], {}), 17: ('wagtail.blocks.ListBlock', (16,), {'label': 'Questions'}), 18: ('wagtail.blocks.StructBlock', [[('heading', 4), ('items', 17)]], {}), 19: ('wagtail.blocks.CharBlock', (), {'label': 'Heading'}), 20: ('wagtail.blocks.TextBlock', (), {'label': 'Text', 'required': False}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Button label'}), 22: ('wagtail.blocks.PageChooserBlock', (), {'label': 'Page', 'required': False}), 23: ('wagtail.blocks.URLBlock', (), {'label': 'External URL', 'required': False, 'validators': [django.core.validators.URLValidator(code='web_address', message='Enter a web address starting with http:// or https://.', schemes=['http', 'https'])]}), 24: ('wagtail.blocks.StructBlock', [[('heading', 19), ('text', 20), ('button_label', 21), ('page', 22), ('external_url', 23)]], {}), 25: ('wagtail.blocks.TextBlock', (), {'help_text': 'The message people share with the link.', 'label': 'Share text'}), 26: ('wagtail.blocks.CharBlock', (), {'help_text': 'For example @SoroptiTweet; added to posts on X.', 'label': 'Handle', 'max_length': 64, 'required': False}), 27: ('wagtail.blocks.MultipleChoiceBlock', [], {'choices': [('facebook', 'Facebook'), ('x', 'X'), ('linkedin', 'LinkedIn'), ('whatsapp', 'WhatsApp'), ('email', 'Email')], 'label': 'Networks'}), 28: ('wagtail.blocks.StructBlock', [[('heading', 4), ('share_text', 25), ('handle', 26), ('networks', 27)]], {}), 29: ('wagtail.blocks.CharBlock', (), {'label': 'Title'}), 30: ('wagtail.blocks.DateBlock', (), {'label': 'Date', 'required': False}), 31: ('wagtail.blocks.StructBlock', [[('title', 29), ('page', 22), ('external_url', 23), ('date', 30)]], {}), 32: ('wagtail.blocks.ListBlock', (31,), {'label': 'Links'}), 33: ('wagtail.blocks.StructBlock', [[('heading', 4), ('links', 32)]], {}), 34: ('wagtail.blocks.TextBlock', (), {'label': 'Quote'}), 35: ('wagtail.blocks.CharBlock', (), {'label': 'Attribution', 'required': False}), 36: ('wagtail.blocks.StructBlock', [[('quote', 34), ('attribution', 35)]], {}), 37: ('wagtail.blocks.PageChooserBlock', (), {'help_text': "Defaults to the campaign's directory.", 'label': 'Directory', 'page_type': ['soroptimist_advocacy.DecisionMakerIndexPage'], 'required': False}), 38: ('wagtail.blocks.StructBlock', [[('heading', 4), ('text', 20), ('directory', 37)]], {}), 39: ('wagtail.blocks.CharBlock', (), {'default': 'Write to your decision maker', 'label': 'Heading'}), 40: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link'], 'label': 'Introduction', 'required': False}), 41: ('wagtail.blocks.CharBlock', (), {'default': '', 'help_text': 'The subject line of the letter, translated with the page; without one the page title is used.', 'label': 'Subject', 'required': False}), 42: ('wagtail.blocks.TextBlock', (), {'label': 'Paragraph'}), 43: ('wagtail.blocks.ListBlock', (42,), {'help_text': 'The paragraphs of the letter. You may use {{ member.name }}, {{ member.club }}, {{ member.town }}, {{ member.country }}, {{ recipient.name }}, {{ recipient.title }}, {{ recipient.organisation }}, {{ recipient.country }} and {{ campaign.title }}.', 'label': 'Letter text'}), 44: ('wagtail.snippets.blocks.SnippetChooserBlock', ('soroptimist_advocacy.LetterTemplate',), {'help_text': "A Word template for the letter; without one the app's own plain letter is used.", 'label': 'Letter template', 'required': False}), 45: ('wagtail.blocks.CharBlock', (), {'default': 'Dear Minister', 'label': 'Salutation for a country without a decision maker'}), 46: ('wagtail.blocks.CharBlock', (), {'default': "The Minister responsible for women's and gender equality", 'label': 'Addressee for a country without a decision maker'}), 47: ('wagtail.blocks.StructBlock', [[('heading', 39), ('intro', 40), ('subject', 41), ('paragraphs', 43), ('template', 44), ('generic_salutation', 45), ('generic_addressee', 46)]], {}), 48: ('wagtail.blocks.CharBlock', (), {'default': 'What members have done so far', 'label': 'Heading', 'required': False}), 49: ('wagtail.blocks.TextBlock', (), {'label': 'Introduction', 'required': False}), 50: ('wagtail.blocks.BooleanBlock', (), {'help_text': "Add the figures of the partner feeds of this campaign, with each partner's freshness.", 'label': 'Include partner sites', 'required': False}), 51: ('wagtail.blocks.BooleanBlock', (), {'help_text': 'Countries shaded by what members did there (a response received, letters sent, letters made, a target not reached yet), with a table of the same figures and the map to download.', 'label': 'Show a world map', 'required': False}), 52: ('wagtail.blocks.StructBlock', [[('heading', 48), ('intro', 49), ('include_partners', 50), ('show_map', 51)]], {})}, verbose_name='body'),
+            model_name="actionkitpage",
+            name="body",
+            field=wagtail.fields.StreamField(
+                [
+                    ("paragraph", 0),
+                    ("heading", 3),
+                    ("resource_list", 9),
+                    ("document_link", 13),
+                    ("faq", 18),
+                    ("call_to_action", 24),
+                    ("share_links", 28),
+                    ("related_links", 33),
+                    ("quote", 36),
+                    ("decision_maker_lookup", 38),
+                    ("letter_builder", 47),
+                    ("campaign_summary", 52),
+                ],
+                blank=True,
+                block_lookup={
+                    0: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"label": "Paragraph", "template": "soroptimist_advocacy/blocks/paragraph.html"},
+                    ),
+                    1: ("wagtail.blocks.CharBlock", (), {"label": "Text", "max_length": 255}),
+                    2: (
+                        "wagtail.blocks.ChoiceBlock",
+                        [],
+                        {
+                            "choices": [("h2", "Section heading"), ("h3", "Subheading")],
+                            "help_text": "The page title is the only top-level heading.",
+                            "label": "Level",
+                        },
+                    ),
+                    3: ("wagtail.blocks.StructBlock", [[("text", 1), ("level", 2)]], {}),
+                    4: ("wagtail.blocks.CharBlock", (), {"label": "Heading", "required": False}),
+                    5: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {"label": "Resource", "page_type": ["soroptimist_advocacy.ResourcePage"]},
+                    ),
+                    6: ("wagtail.blocks.ListBlock", (5,), {"label": "Resources"}),
+                    7: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {
+                            "default": False,
+                            "help_text": "A link after the list to the page listing every resource (Project Tools and Resources).",
+                            "label": 'Show a "See all resources" link',
+                            "required": False,
+                        },
+                    ),
+                    8: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {
+                            "help_text": "Defaults to the listing the first resource belongs to.",
+                            "label": "Resource listing",
+                            "page_type": ["soroptimist_advocacy.ResourceIndexPage"],
+                            "required": False,
+                        },
+                    ),
+                    9: (
+                        "wagtail.blocks.StructBlock",
+                        [[("heading", 4), ("resources", 6), ("show_all_link", 7), ("all_resources_page", 8)]],
+                        {},
+                    ),
+                    10: ("wagtail.documents.blocks.DocumentChooserBlock", (), {"label": "Document"}),
+                    11: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"help_text": "Defaults to the document's title.", "label": "Link text", "required": False},
+                    ),
+                    12: ("wagtail.blocks.TextBlock", (), {"label": "Description", "required": False}),
+                    13: ("wagtail.blocks.StructBlock", [[("document", 10), ("title", 11), ("description", 12)]], {}),
+                    14: ("wagtail.blocks.CharBlock", (), {"label": "Question"}),
+                    15: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "link", "ol", "ul"], "label": "Answer"},
+                    ),
+                    16: ("wagtail.blocks.StructBlock", [[("question", 14), ("answer", 15)]], {}),
+                    17: ("wagtail.blocks.ListBlock", (16,), {"label": "Questions"}),
+                    18: ("wagtail.blocks.StructBlock", [[("heading", 4), ("items", 17)]], {}),
+                    19: ("wagtail.blocks.CharBlock", (), {"label": "Heading"}),
+                    20: ("wagtail.blocks.TextBlock", (), {"label": "Text", "required": False}),
+                    21: ("wagtail.blocks.CharBlock", (), {"label": "Button label"}),
+                    22: ("wagtail.blocks.PageChooserBlock", (), {"label": "Page", "required": False}),
+                    23: (
+                        "wagtail.blocks.URLBlock",
+                        (),
+                        {
+                            "label": "External URL",
+                            "required": False,
+                            "validators": [
+                                django.core.validators.URLValidator(
+                                    code="web_address",
+                                    message="Enter a web address starting with http:// or https://.",
+                                    schemes=["http", "https"],
+                                )
+                            ],
+                        },
+                    ),
+                    24: (
+                        "wagtail.blocks.StructBlock",
+                        [[("heading", 19), ("text", 20), ("button_label", 21), ("page", 22), ("external_url", 23)]],
+                        {},
+                    ),
+                    25: (
+                        "wagtail.blocks.TextBlock",
+                        (),
+                        {"help_text": "The message people share with the link.", "label": "Share text"},
+                    ),
+                    26: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "help_text": "For example @SoroptiTweet; added to posts on X.",
+                            "label": "Handle",
+                            "max_length": 64,
+                            "required": False,
+                        },
+                    ),
+                    27: (
+                        "wagtail.blocks.MultipleChoiceBlock",
+                        [],
+                        {
+                            "choices": [
+                                ("facebook", "Facebook"),
+                                ("x", "X"),
+                                ("linkedin", "LinkedIn"),
+                                ("whatsapp", "WhatsApp"),
+                                ("email", "Email"),
+                            ],
+                            "label": "Networks",
+                        },
+                    ),
+                    28: (
+                        "wagtail.blocks.StructBlock",
+                        [[("heading", 4), ("share_text", 25), ("handle", 26), ("networks", 27)]],
+                        {},
+                    ),
+                    29: ("wagtail.blocks.CharBlock", (), {"label": "Title"}),
+                    30: ("wagtail.blocks.DateBlock", (), {"label": "Date", "required": False}),
+                    31: (
+                        "wagtail.blocks.StructBlock",
+                        [[("title", 29), ("page", 22), ("external_url", 23), ("date", 30)]],
+                        {},
+                    ),
+                    32: ("wagtail.blocks.ListBlock", (31,), {"label": "Links"}),
+                    33: ("wagtail.blocks.StructBlock", [[("heading", 4), ("links", 32)]], {}),
+                    34: ("wagtail.blocks.TextBlock", (), {"label": "Quote"}),
+                    35: ("wagtail.blocks.CharBlock", (), {"label": "Attribution", "required": False}),
+                    36: ("wagtail.blocks.StructBlock", [[("quote", 34), ("attribution", 35)]], {}),
+                    37: (
+                        "wagtail.blocks.PageChooserBlock",
+                        (),
+                        {
+                            "help_text": "Defaults to the campaign's directory.",
+                            "label": "Directory",
+                            "page_type": ["soroptimist_advocacy.DecisionMakerIndexPage"],
+                            "required": False,
+                        },
+                    ),
+                    38: ("wagtail.blocks.StructBlock", [[("heading", 4), ("text", 20), ("directory", 37)]], {}),
+                    39: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"default": "Write to your decision maker", "label": "Heading"},
+                    ),
+                    40: (
+                        "wagtail.blocks.RichTextBlock",
+                        (),
+                        {"features": ["bold", "italic", "link"], "label": "Introduction", "required": False},
+                    ),
+                    41: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "default": "",
+                            "help_text": "The subject line of the letter, translated with the page; without one the page title is used.",
+                            "label": "Subject",
+                            "required": False,
+                        },
+                    ),
+                    42: ("wagtail.blocks.TextBlock", (), {"label": "Paragraph"}),
+                    43: (
+                        "wagtail.blocks.ListBlock",
+                        (42,),
+                        {
+                            "help_text": "The paragraphs of the letter. You may use {{ member.name }}, {{ member.club }}, {{ member.town }}, {{ member.country }}, {{ recipient.name }}, {{ recipient.title }}, {{ recipient.organisation }}, {{ recipient.country }} and {{ campaign.title }}.",
+                            "label": "Letter text",
+                        },
+                    ),
+                    44: (
+                        "wagtail.snippets.blocks.SnippetChooserBlock",
+                        ("soroptimist_advocacy.LetterTemplate",),
+                        {
+                            "help_text": "A Word template for the letter; without one the app's own plain letter is used.",
+                            "label": "Letter template",
+                            "required": False,
+                        },
+                    ),
+                    45: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"default": "Dear Minister", "label": "Salutation for a country without a decision maker"},
+                    ),
+                    46: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {
+                            "default": "The Minister responsible for women's and gender equality",
+                            "label": "Addressee for a country without a decision maker",
+                        },
+                    ),
+                    47: (
+                        "wagtail.blocks.StructBlock",
+                        [
+                            [
+                                ("heading", 39),
+                                ("intro", 40),
+                                ("subject", 41),
+                                ("paragraphs", 43),
+                                ("template", 44),
+                                ("generic_salutation", 45),
+                                ("generic_addressee", 46),
+                            ]
+                        ],
+                        {},
+                    ),
+                    48: (
+                        "wagtail.blocks.CharBlock",
+                        (),
+                        {"default": "What members have done so far", "label": "Heading", "required": False},
+                    ),
+                    49: ("wagtail.blocks.TextBlock", (), {"label": "Introduction", "required": False}),
+                    50: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {
+                            "help_text": "Add the figures of the partner feeds of this campaign, with each partner's freshness.",
+                            "label": "Include partner sites",
+                            "required": False,
+                        },
+                    ),
+                    51: (
+                        "wagtail.blocks.BooleanBlock",
+                        (),
+                        {
+                            "help_text": "Countries shaded by what members did there (a response received, letters sent, letters made, a target not reached yet), with a table of the same figures and the map to download.",
+                            "label": "Show a world map",
+                            "required": False,
+                        },
+                    ),
+                    52: (
+                        "wagtail.blocks.StructBlock",
+                        [[("heading", 48), ("intro", 49), ("include_partners", 50), ("show_map", 51)]],
+                        {},
+                    ),
+                },
+                verbose_name="body",
+            ),
         ),
     ]
