@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext, ngettext
 from django_countries import countries
 
@@ -91,13 +93,21 @@ def counts_by_country(*sites: Iterable[dict]) -> dict[str, CountryCounts]:
     return totals
 
 
-def country_title(name: str, state: MapState, counts: CountryCounts | None) -> str:
+def title_formats() -> tuple[str, str]:
+    """A country's tooltip without figures and with them, in the active language (looked up once per map)."""
+    return (
+        gettext("%(country)s: %(state)s"),
+        gettext(
+            "%(country)s: %(state)s. Letters made: %(letters)s, letters sent: %(sent)s, actions reported: "
+            "%(actions)s, responses received: %(responses)s."
+        ),
+    )
+
+
+def country_title(formats: tuple[str, str], name: str, state: MapState, counts: CountryCounts | None) -> str:
     if counts is None:
-        return gettext("%(country)s: %(state)s") % {"country": name, "state": state.label}
-    return gettext(
-        "%(country)s: %(state)s. Letters made: %(letters)s, letters sent: %(sent)s, actions reported: "
-        "%(actions)s, responses received: %(responses)s."
-    ) % {
+        return formats[0] % {"country": name, "state": state.label}
+    return formats[1] % {
         "country": name,
         "state": state.label,
         "letters": counts.letters,
@@ -107,20 +117,35 @@ def country_title(name: str, state: MapState, counts: CountryCounts | None) -> s
     }
 
 
+def table_rows(rows: list[tuple[str, str, MapState, CountryCounts]]) -> SafeString:
+    """The table's body: built here rather than in the template, whose per-cell number formatting
+    would cost a cold map most of its time; every value escaped."""
+    return format_html_join(
+        "\n",
+        '<tr class="sa-map--{}" data-country="{}"><th scope="row">{}</th><td>{}</td><td>{}</td><td>{}</td>'
+        "<td>{}</td><td>{}</td></tr>",
+        (
+            (state.key, code, name, state.label, counts.letters, counts.letters_sent, counts.actions, counts.responses)
+            for code, name, state, counts in rows
+        ),
+    )
+
+
 def draw_campaign_map(by_country: dict[str, CountryCounts], target_codes: Collection[str] | None) -> dict[str, str]:
     """The map's SVG and table (see ``WorldMap``); *target_codes* None means every country is a target."""
     states = map_states()
+    formats = title_formats()
     map_countries, rows = [], []
     reached = targets = 0
     for code, name in countries:  # Named and sorted in the active language.
         is_target = target_codes is None or code in target_codes
         counts = by_country.get(code)
         state = states[country_state(counts or CountryCounts(), is_target)]
-        map_countries.append(MapCountry(code=code, state=state, title=country_title(str(name), state, counts)))
+        map_countries.append(MapCountry(code=code, state=state, title=country_title(formats, str(name), state, counts)))
         targets += is_target
         reached += is_target and state.key != NOT_REACHED
         if state.key != NOT_TARGET:
-            rows.append({"code": code, "name": str(name), "state": state, "counts": counts or CountryCounts()})
+            rows.append((code, str(name), state, counts or CountryCounts()))
     title = ngettext(
         "World map of the campaign: %(reached)s of %(targets)s target country reached",
         "World map of the campaign: %(reached)s of %(targets)s target countries reached",
@@ -133,7 +158,7 @@ def draw_campaign_map(by_country: dict[str, CountryCounts], target_codes: Collec
         language=translation.get_language() or "",
         right_to_left=translation.get_language_bidi(),
     )
-    return {"svg": svg, "table": render_to_string(TABLE_TEMPLATE, {"rows": rows, "title": title})}
+    return {"svg": svg, "table": render_to_string(TABLE_TEMPLATE, {"rows": table_rows(rows), "title": title})}
 
 
 def campaign_map(by_country: dict[str, CountryCounts], target_codes: Collection[str] | None) -> WorldMap:

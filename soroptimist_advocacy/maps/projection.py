@@ -13,9 +13,6 @@ import math
 A1, A2, A3, A4 = 1.340264, -0.081106, 0.000893, 0.003796
 M = math.sqrt(3) / 2
 X_FACTOR = 2 * math.sqrt(3) / 3
-# The projection's extent for a unit sphere: longitude ±180° at the equator, latitude ±90°.
-HALF_WIDTH = X_FACTOR * math.pi / A1
-HALF_HEIGHT = 1.3173627591574
 
 
 def equal_earth(longitude: float, latitude: float) -> tuple[float, float]:

@@ -10,6 +10,7 @@ from django.utils import translation
 from django_countries import countries
 
 from soroptimist_advocacy.maps import png
+from soroptimist_advocacy.maps.projection import equal_earth
 from soroptimist_advocacy.maps.svg import MapCountry, MapState, render_svg
 from soroptimist_advocacy.maps.topojson import decode_arcs, geometries
 from soroptimist_advocacy.maps.world import SMALL_AREA, ring_runs, split_at_antimeridian, world
@@ -134,3 +135,10 @@ def test_a_map_becomes_a_png_with_cairosvg():
         pytest.skip("CairoSVG or the cairo library is not installed (pip install cairosvg; apt-get install libcairo2)")
     data = png.svg_to_png(render_svg([MapCountry(code="FR", state=STATE, title="France")], [STATE], "Map"), width=400)
     assert data.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def test_equal_earth_matches_the_published_extent():
+    # Šavrič et al.: the projection spans ±2.7066 by ±1.3174 on a unit sphere.
+    assert equal_earth(180, 0) == pytest.approx((2.7066297, 0.0), abs=1e-6)
+    assert equal_earth(0, 90) == pytest.approx((0.0, 1.3173627), abs=1e-6)
+    assert equal_earth(-180, -90)[1] == pytest.approx(-1.3173627, abs=1e-6)
