@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils import translation
 from django.utils.translation import gettext
 
 from soroptimist_advocacy.conf import get_setting
@@ -45,4 +46,5 @@ def map_png_response(request, world_map: WorldMap, filename: str) -> HttpRespons
     if not png_available():
         message = gettext("This site does not make PNG maps; the map is available as SVG.")
         return HttpResponse(message, status=404, content_type="text/plain; charset=utf-8")
-    return _public_file(HttpResponse(cached_png(str(world_map.svg)), content_type="image/png"), filename)
+    png = cached_png(str(world_map.svg), translation.get_language() or "")
+    return _public_file(HttpResponse(png, content_type="image/png"), filename)

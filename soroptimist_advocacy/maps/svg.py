@@ -18,12 +18,12 @@ from django.utils.html import escape
 
 from soroptimist_advocacy.maps.world import World, world
 
-FONT_SIZE = 13
+FONT_SIZE = 15
 LEGEND_TOP_GAP = 10
-LEGEND_ROW = 22
-SWATCH = 12
+LEGEND_ROW = 24
+SWATCH = 14
 LEGEND_ITEM_GAP = 24
-MARKER_RADIUS = 3.5
+MARKER_RADIUS = 4
 BORDER = "#ffffff"
 MARKER_OUTLINE = "#333333"
 # Land the map shows but the page does not list as a country (e.g. Kosovo on a site whose
@@ -50,7 +50,7 @@ class MapCountry:
 def text_width(text: str) -> float:
     """About how wide *text* is drawn at ``FONT_SIZE`` (SVG has no layout to ask): East Asian
     wide characters take a full em, others about half of one."""
-    return FONT_SIZE * sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.58 for char in text)
+    return FONT_SIZE * sum(1.0 if unicodedata.east_asian_width(char) in "WF" else 0.55 for char in text)
 
 
 def legend_rows(states: Sequence[MapState], width: float) -> list[list[tuple[MapState, float]]]:
@@ -70,7 +70,9 @@ def legend_rows(states: Sequence[MapState], width: float) -> list[list[tuple[Map
 def legend(states: Sequence[MapState], top: float, the_world: World, right_to_left: bool) -> tuple[str, float]:
     """The legend's SVG and its height, from the left edge (or the right one, right to left)."""
     margin = 8
-    parts = ['<g class="sa-map-legend" fill="currentColor">']
+    # Laid out left to right whatever the page's direction (inline, the SVG inherits it): a
+    # right-to-left legend is placed from the right edge instead, each label ending at its swatch.
+    parts = ['<g class="sa-map-legend" fill="currentColor" direction="ltr">']
     rows = legend_rows(states, the_world.width - 2 * margin)
     for number, row in enumerate(rows):
         y = top + number * LEGEND_ROW
@@ -114,8 +116,8 @@ def render_svg(
     language: str = "",
     right_to_left: bool = False,
 ) -> str:
-    """The map: every one of *countries* in its state, other land unshaded, the legend of
-    *states* below it, *title* its accessible name."""
+    """The map: every one of *countries* in its state, other land unshaded, below it the legend of
+    those of *states* the map shows (in their order), *title* its accessible name."""
     the_world = world()
     by_code = {country.code: country for country in countries}
     unlisted = "".join(
@@ -128,7 +130,10 @@ def render_svg(
             the_world.shapes.get(country.code) is not None and the_world.shapes[country.code].marker is not None
         ),
     )
-    legend_svg, legend_height = legend(states, the_world.height + LEGEND_TOP_GAP, the_world, right_to_left)
+    shown = {country.state.key for country in by_code.values()}
+    legend_svg, legend_height = legend(
+        [state for state in states if state.key in shown], the_world.height + LEGEND_TOP_GAP, the_world, right_to_left
+    )
     height = the_world.height + LEGEND_TOP_GAP + legend_height
     name = escape(title)
     lang = f' lang="{escape(language)}"' if language else ""

@@ -142,3 +142,25 @@ def test_equal_earth_matches_the_published_extent():
     assert equal_earth(180, 0) == pytest.approx((2.7066297, 0.0), abs=1e-6)
     assert equal_earth(0, 90) == pytest.approx((0.0, 1.3173627), abs=1e-6)
     assert equal_earth(-180, -90)[1] == pytest.approx(-1.3173627, abs=1e-6)
+
+
+def test_the_legend_lists_the_states_the_map_shows():
+    other = MapState(key="not-target", label="Not a target", fill="#e0e0e0")
+    svg = render_svg([MapCountry(code="FR", state=STATE, title="France")], [other, STATE], "Map")
+    legend = svg.split('<g class="sa-map-legend"', 1)[1]
+    assert re.findall(r"<text[^>]*>([^<]*)</text>", legend) == ["Letters made"]
+
+
+def test_the_png_sets_right_to_left_and_chinese_text_for_cairo():
+    svg = render_svg([MapCountry(code="FR", state=STATE, title="فرنسا")], [STATE], "خريطة")
+    arabic = svg.replace(">Letters made<", ">تم استلام الرد<")
+
+    prepared = png.for_cairo(arabic, "ar")
+
+    assert 'font-family="DejaVu Sans"' in prepared
+    label = re.search(r'<g class="sa-map-legend".*?<text[^>]*>([^<]*)</text>', prepared).group(1)
+    if png._shaping() is not None:
+        assert label == "ﺩﺮﻟﺍ ﻡﻼﺘﺳﺍ ﻢﺗ"  # joined letter forms, in the order cairo draws them
+    assert "<title>فرنسا</title>" in prepared  # titles are not drawn: left as they are
+    assert 'font-family="Noto Sans CJK SC"' in png.for_cairo(svg, "zh-hans")
+    assert png.for_cairo(svg, "fr") == svg
