@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.testapp.settings")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -63,7 +63,7 @@ def figures() -> tuple[dict[str, CountryCounts], list[str]]:
 
 
 BASELINE_TABLE = Template(
-    "<table><tbody>{% for row in rows %}<tr><th scope=\"row\">{{ row.name }}</th><td>{{ row.state.label }}</td>"
+    '<table><tbody>{% for row in rows %}<tr><th scope="row">{{ row.name }}</th><td>{{ row.state.label }}</td>'
     "<td>{{ row.counts.letters }}</td><td>{{ row.counts.letters_sent }}</td><td>{{ row.counts.actions }}</td>"
     "<td>{{ row.counts.responses }}</td></tr>{% endfor %}</tbody></table>"
 )
@@ -110,7 +110,9 @@ def main() -> None:
         with translation.override("en"):
             svg = draw_campaign_map(by_country, targets)["svg"]
         png.svg_to_png(svg)
-        print(f"  PNG, {png.PNG_WIDTH} px wide (cached after the first) {median_ms(lambda: png.svg_to_png(svg), runs=3):8.1f}")
+        print(
+            f"  PNG, {png.PNG_WIDTH} px wide (cached after the first) {median_ms(lambda: png.svg_to_png(svg), runs=3):8.1f}"
+        )
     else:
         print("  PNG: CairoSVG is not installed (pip install 'soroptimist-advocacy[png]')")
 

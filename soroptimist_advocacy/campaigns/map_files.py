@@ -6,8 +6,8 @@ cacheable like ``figures.json``; in the language of the page they are a route of
 from __future__ import annotations
 
 from django.http import HttpResponse
-from django.utils.cache import patch_cache_control
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext
 
 from soroptimist_advocacy.conf import get_setting
