@@ -81,7 +81,7 @@ def counts_by_country(*sites: Iterable[dict]) -> dict[str, CountryCounts]:
     for entries in sites:
         for entry in entries:
             code = entry.get("country")
-            if code not in known:
+            if not isinstance(code, str) or code not in known:
                 continue
             counts = CountryCounts(
                 letters=int(entry.get("letters") or 0),

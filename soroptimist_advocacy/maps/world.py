@@ -130,7 +130,7 @@ def path_data(runs: list[list[Point]]) -> str:
             rounded.pop()
         if len(set(rounded)) < 3:
             continue  # Smaller than a unit: its marker shows it.
-        numbers = []
+        numbers: list[int] = []
         for (x0, y0), (x1, y1) in zip(rounded, rounded[1:]):
             numbers.extend((x1 - x0, y1 - y0))
         parts.append(f"M{rounded[0][0]} {rounded[0][1]}l" + _join(numbers) + "z")
@@ -139,7 +139,7 @@ def path_data(runs: list[list[Point]]) -> str:
 
 def _join(numbers: list[int]) -> str:
     """Numbers as SVG reads them: a minus sign separates as well as a space does."""
-    text = []
+    text: list[str] = []
     for number in numbers:
         if text and number >= 0:
             text.append(" ")
