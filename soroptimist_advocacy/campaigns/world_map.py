@@ -76,12 +76,11 @@ def country_state(counts: CountryCounts, is_target: bool) -> str:
 
 def counts_by_country(*sites: Iterable[dict]) -> dict[str, CountryCounts]:
     """Entries shaped like ``figures.json``'s ``countries`` (one iterable per site), summed per country."""
-    known = dict(countries)
     totals: dict[str, CountryCounts] = {}
     for entries in sites:
         for entry in entries:
             code = entry.get("country")
-            if not isinstance(code, str) or code not in known:
+            if not isinstance(code, str) or code not in countries:  # The site's countries, by code.
                 continue
             counts = CountryCounts(
                 letters=int(entry.get("letters") or 0),
