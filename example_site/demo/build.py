@@ -252,7 +252,10 @@ def campaign_body(resources: dict[str, ResourcePage], directory, letter_template
                 ],
             },
         },
-        {"type": "campaign_summary", "value": {"heading": "What members have done so far", "intro": ""}},
+        {
+            "type": "campaign_summary",
+            "value": {"heading": "What members have done so far", "intro": "", "show_map": True},
+        },
         {
             "type": "quote",
             "value": {

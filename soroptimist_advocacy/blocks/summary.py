@@ -19,6 +19,14 @@ class CampaignSummaryBlock(blocks.StructBlock):
         required=False,
         help_text=_("Add the figures of the partner feeds of this campaign, with each partner's freshness."),
     )
+    show_map = blocks.BooleanBlock(
+        label=_("Show a world map"),
+        required=False,
+        help_text=_(
+            "Countries shaded by what members did there (a response received, letters sent, letters made, "
+            "a target not reached yet), with a table of the same figures and the map to download."
+        ),
+    )
 
     class Meta:
         icon = "order"
@@ -38,4 +46,7 @@ class CampaignSummaryBlock(blocks.StructBlock):
         context["figures"] = public_figures.figures if public_figures is not None else None
         if public_figures is not None and value.get("include_partners"):
             context["network"] = public_figures.with_partners()
+        if public_figures is not None and value.get("show_map"):
+            context["world_map"] = public_figures.world_map(context.get("network"))
+            context["map_png"] = public_figures.png_available()
         return context

@@ -28,6 +28,15 @@ def per_source_figures(page, counts: dict | None = None) -> dict | None:
     return per_source_counts(counts if counts is not None else figure_counts(page.translation_key))
 
 
+def country_entries(figures: CampaignFigures) -> list[dict]:
+    """The per-country entries of the document (``{"country", "letters", ...}``): the shape partners
+    read and the world map draws from."""
+    return [
+        {"country": row.code, "letters": row.letters, "actions": row.actions, "responses": row.responses}
+        for row in figures.countries
+    ]
+
+
 def figures_document(page, figures: CampaignFigures | None = None, counts: dict | None = None, as_of=None) -> dict:
     """The JSON document of *page*'s campaign, across all its translations; *counts* are the
     cached :func:`figure_counts` the *figures* come from and *as_of* when they were counted
@@ -38,10 +47,7 @@ def figures_document(page, figures: CampaignFigures | None = None, counts: dict 
         "campaign": {"key": str(page.translation_key), "title": page.title},
         "generated_at": (as_of or timezone.now()).isoformat(),
         "target_countries": figures.target_countries,
-        "countries": [
-            {"country": row.code, "letters": row.letters, "actions": row.actions, "responses": row.responses}
-            for row in figures.countries
-        ],
+        "countries": country_entries(figures),
         "responses_by_status": {figure.status: figure.count for figure in figures.responses_by_status},
         "totals": {
             "letters": figures.letters,

@@ -9,10 +9,17 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from django.utils import translation
+from django.utils.text import slugify
+
 from soroptimist_advocacy.campaigns.figures import CampaignFigures
 from soroptimist_advocacy.campaigns.figures_cache import CachedFigures, cached_campaign_figures
-from soroptimist_advocacy.campaigns.figures_json import figures_json_response
+from soroptimist_advocacy.campaigns.figures_json import country_entries, figures_json_response
+from soroptimist_advocacy.campaigns.map_files import map_png_response, map_svg_response
 from soroptimist_advocacy.campaigns.rollup import NetworkFigures, network_figures
+from soroptimist_advocacy.campaigns.world_map import campaign_map, counts_by_country
+from soroptimist_advocacy.maps.figure import WorldMap
+from soroptimist_advocacy.maps.png import png_available
 
 
 class PublicFigures:
@@ -37,3 +44,27 @@ class PublicFigures:
     def json_response(self, request):
         """``figures.json``: the figures as JSON, for partner sites' roll-ups."""
         return figures_json_response(request, self.page)
+
+    # -- the world map ------------------------------------------------------------
+
+    def world_map(self, network: NetworkFigures | None = None) -> WorldMap:
+        """The campaign's world map in the active language: this site's figures, with the partners'
+        country entries when *network* (``with_partners()``) is given; drawn once per figures."""
+        sites = [country_entries(self.figures)]
+        if network is not None:
+            sites += [partner.country_rows for partner in network.partners]
+        return campaign_map(counts_by_country(*sites), self.figures.target_codes)
+
+    def png_available(self) -> bool:
+        return png_available()
+
+    def map_filename(self, extension: str) -> str:
+        return f"{slugify(self.page.slug) or 'campaign'}-map-{translation.get_language()}.{extension}"
+
+    def map_svg_response(self, request):
+        """``map.svg``: this site's map as a standalone SVG file."""
+        return map_svg_response(request, self.world_map(), self.map_filename("svg"))
+
+    def map_png_response(self, request):
+        """``map.png``: the same map as a PNG (a 404 saying so where CairoSVG is not installed)."""
+        return map_png_response(request, self.world_map(), self.map_filename("png"))

@@ -385,7 +385,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         """GET/POST: her private page, to add the response later or delete her report."""
         return self.get_report_pages().private_page(request, token)
 
-    # -- figures: the summary block and figures.json ------------------------------
+    # -- figures: the summary block, figures.json and the map files --------------
 
     def get_public_figures(self):
         """The campaign's figures as its summary block shows them and figures.json publishes them
@@ -400,6 +400,18 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     def figures_route(self, request):
         """GET: the campaign's anonymous figures as JSON, for partner sites' roll-ups."""
         return self.get_public_figures().json_response(request)
+
+    @path("map.svg", name="map_svg_route")
+    @path("map_svg/", name="map_svg_alias")  # What the middleware rewrites map.svg to.
+    def map_svg_route(self, request):
+        """GET: the campaign's world map as an SVG file (this site's figures, in the page's language)."""
+        return self.get_public_figures().map_svg_response(request)
+
+    @path("map.png", name="map_png_route")
+    @path("map_png/", name="map_png_alias")  # What the middleware rewrites map.png to.
+    def map_png_route(self, request):
+        """GET: the same map as a PNG, where CairoSVG is installed."""
+        return self.get_public_figures().map_png_response(request)
 
 
 class ActionKitPage(ActionKitMixin, Page):  # noqa: DJ008 - Page.__str__ (the title) comes first in the MRO

@@ -1,4 +1,4 @@
-"""Let ``figures.json``, ``export.csv`` and ``export.json`` reach their pages.
+"""Let ``figures.json``, ``map.svg``, ``map.png``, ``export.csv`` and ``export.json`` reach their pages.
 
 Wagtail's URL pattern admits only ``[\\w-]`` path segments (ending in a slash unless
 ``WAGTAIL_APPEND_SLASH`` is off), on Wagtail 7.4 and 8 alike, so a request for
@@ -13,8 +13,14 @@ from __future__ import annotations
 
 import re
 
-NETWORK_FILES = {"figures.json": "figures_json/", "export.csv": "export_csv/", "export.json": "export_json/"}
-NETWORK_FILE_PATH = re.compile(r"^(/(?:[\w\-]+/)*)(figures\.json|export\.csv|export\.json)$")
+NETWORK_FILES = {
+    "figures.json": "figures_json/",
+    "map.svg": "map_svg/",
+    "map.png": "map_png/",
+    "export.csv": "export_csv/",
+    "export.json": "export_json/",
+}
+NETWORK_FILE_PATH = re.compile(r"^(/(?:[\w\-]+/)*)(figures\.json|map\.svg|map\.png|export\.csv|export\.json)$")
 
 
 def rewrite_network_file_path(request) -> None:

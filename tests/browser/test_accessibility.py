@@ -1,6 +1,7 @@
 """axe-core (from npm, injected into the page) finds no serious or critical violations on the
-pages members use: the campaign, the directory, the letter form showing its errors, the
-report form, and the Arabic (right to left), Chinese and Russian campaigns."""
+pages members use: the campaign (with its world map), the directory, the letter form showing its
+errors, the report form, the directory's coverage map, and the Arabic (right to left), Chinese and
+Russian campaigns."""
 
 from __future__ import annotations
 
@@ -58,6 +59,11 @@ def open_arabic_action_kit(page, url):
     expect(page.locator("form[data-sa-letter-form]")).to_be_visible()
 
 
+def open_coverage_map(page, url):
+    page.goto(url("/decision-makers/coverage/"))
+    expect(page.locator('svg.sa-map[role="img"]')).to_be_visible()
+
+
 def opener(language: str, direction: str):
     def open_campaign(page, url):
         page.goto(url(f"/{language}/action-kit/?country=JO"))
@@ -76,6 +82,7 @@ PAGES = {
     "letter-form-errors": open_letter_form_with_errors,
     "report-form": open_report_form,
     "arabic-rtl": open_arabic_action_kit,
+    "coverage-map": open_coverage_map,
 }
 
 

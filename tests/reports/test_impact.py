@@ -8,10 +8,12 @@ import uuid
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import Locale
 
 from soroptimist_advocacy.campaigns.counters import count_letters
 from soroptimist_advocacy.campaigns.figures import campaign_figures
+from soroptimist_advocacy.models import PartnerFeed
 from tests import factories
 from tests.reports.helpers import report_url
 
@@ -77,7 +79,10 @@ def test_impact_view_shows_figures_and_an_inline_svg_chart(admin_client, campaig
     assert re.search(r"Responses received</dt><dd[^>]*>2<", html)
     assert '<th scope="row">France</th><td>5</td><td>2</td><td>1</td>' in html
     assert '<th scope="row">Nigeria</th><td>0</td><td>1</td><td>1</td>' in html
-    assert "Japan" not in html
+    # Another campaign's letters and reports in Japan are not counted (the world map names every
+    # country: Japan is there, with none of them).
+    assert not re.search(r'<th scope="row">Japan</th><td>\d', html)
+    assert "Japan: Target not reached yet" in html
     # The chart is inline SVG: no script, no chart library.
     assert html.count('<svg role="img"') == 2
     # France's 5 letters are the longest bar: the full width of the bar area.
@@ -133,3 +138,40 @@ def test_letter_builder_links_to_the_report_form(client, action_kit):
     assert f'href="{report_url(action_kit)}?country=FR"' in html
     html = client.get(action_kit.url).content.decode()
     assert f'href="{report_url(action_kit)}"' in html
+
+
+def map_states_of(html: str) -> dict[str, str]:
+    svg = html.split('<svg xmlns="http://www.w3.org/2000/svg"', 1)[1].split("</svg>", 1)[0]
+    return {
+        code: state for state, code in re.findall(r'class="sa-map-country sa-map--([\w-]+)" data-country="(\w+)"', svg)
+    }
+
+
+def test_impact_view_maps_the_campaign_with_the_partners_countries(admin_client, campaign):
+    url = reverse("campaign_impact:impact", args=[campaign.translation_key])
+    alone = map_states_of(admin_client.get(url).content.decode())
+    assert (alone["FR"], alone["KE"], alone["NG"], alone["IT"]) == ("responded", "made", "responded", "not-reached")
+
+    snapshot = {
+        "schema": 1,
+        "campaign": {"key": "", "title": "Partner"},
+        "generated_at": "",
+        "countries": [
+            {"country": "IT", "letters": 4, "actions": 0, "responses": 0},
+            {"country": "KE", "letters": 1, "letters_sent": 1, "actions": 0, "responses": 0},
+        ],
+        "responses_by_status": {},
+        "totals": {"letters": 5, "actions": 0, "responses": 0, "countries_reached": 2},
+    }
+    PartnerFeed.objects.create(
+        name="Partner",
+        feed_url="https://partner.example.org/kit/figures.json",
+        campaign=campaign,
+        snapshot=snapshot,
+        fetched_at=timezone.now(),
+    )
+    html = admin_client.get(url).content.decode()
+
+    network = map_states_of(html)
+    assert (network["IT"], network["KE"], network["FR"]) == ("made", "sent", "responded")
+    assert f'href="{campaign.url}map.svg" download' in html

@@ -24,7 +24,7 @@ README = PACKAGE_DIR.parent / "README.md"
 # ``admin.py``) are parts of their own, above every domain. The README draws the same rows.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("conf", "compat"),
-    ("letters", "web"),
+    ("letters", "web", "maps"),
     ("blocks",),
     ("models",),
     ("campaigns",),
@@ -82,15 +82,32 @@ def module_level_imports(body: list[ast.stmt]) -> Iterator[ast.Import | ast.Impo
             yield from module_level_imports(node.body)
 
 
+def imports_a_module_by_name(node: ast.AST) -> bool:
+    """A call such as ``importlib.import_module("soroptimist_advocacy...")`` or ``__import__(...)``
+    naming one of the package's modules: an import in a function all the same. (Loading an optional
+    third-party library on first use, CairoSVG for PNG maps, crosses no layer of the package.)"""
+    if not isinstance(node, ast.Call) or not node.args:
+        return False
+    called = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+    name = node.args[0]
+    return (
+        called in ("import_module", "__import__", "import_string")
+        and isinstance(name, ast.Constant)
+        and isinstance(name.value, str)
+        and name.value.startswith(PACKAGE)
+    )
+
+
 def function_level_imports() -> list[str]:
-    """``module:function`` of every import statement inside a function of the package."""
+    """``module:function`` of every import statement (or import of one of the package's modules by
+    name) inside a function of the package."""
     found = []
     for name, tree in TREES.items():
         for function in ast.walk(tree):
             if isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
                 for statement in function.body:
                     for node in ast.walk(statement):
-                        if isinstance(node, ast.Import | ast.ImportFrom):
+                        if isinstance(node, ast.Import | ast.ImportFrom) or imports_a_module_by_name(node):
                             found.append(f"{name}:{function.name}")
     return found
 

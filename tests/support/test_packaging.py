@@ -71,6 +71,11 @@ def test_wheel_ships_templates_static_migrations_locales_and_the_default_letter(
         "soroptimist_advocacy/locale/fr/LC_MESSAGES/django.mo",
         "soroptimist_advocacy/locale/es/LC_MESSAGES/django.mo",
         "soroptimist_advocacy/letters/default_template.docx",
+        # The world map's data, with its licence and sources.
+        "soroptimist_advocacy/maps/data/countries-110m.json",
+        "soroptimist_advocacy/maps/data/points.csv",
+        "soroptimist_advocacy/maps/data/LICENSE-world-atlas.txt",
+        "soroptimist_advocacy/maps/data/README.md",
     ]
     missing = [name for name in expected if name not in names]
     assert not missing, missing

@@ -10,8 +10,11 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures
+from soroptimist_advocacy.campaigns.figures_json import country_entries
 from soroptimist_advocacy.campaigns.pages import all_campaigns
 from soroptimist_advocacy.campaigns.rollup import network_figures
+from soroptimist_advocacy.campaigns.world_map import campaign_map, counts_by_country
+from soroptimist_advocacy.maps.png import png_available
 from soroptimist_advocacy.network.impact_export import network_csv_response
 from soroptimist_advocacy.reports.admin.access import (
     CampaignMixin,
@@ -88,6 +91,26 @@ class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdm
         network = network_figures(self.campaign.key, self.campaign.target_countries, self.figures)
         return network if network.partners else None
 
+    def world_map(self):
+        """The campaign's map, with the partners' countries when partners report."""
+        sites = [country_entries(self.figures)]
+        if self.network is not None:
+            sites += [partner.country_rows for partner in self.network.partners]
+        return campaign_map(counts_by_country(*sites), self.campaign.target_codes)
+
+    def map_file_urls(self) -> dict[str, str]:
+        """The public ``map.svg`` and ``map.png`` of a live campaign page (this site's figures)."""
+        page = self.campaign.page
+        if page is None or not page.live:
+            return {}
+        url = page.get_url(self.request)
+        if not url:
+            return {}
+        urls = {"map_svg_url": url + page.reverse_subpage("map_svg_route")}
+        if png_available():
+            urls["map_png_url"] = url + page.reverse_subpage("map_png_route")
+        return urls
+
     def get(self, request, *args, **kwargs):
         if request.GET.get("export") == "network" and self.network is not None:
             return network_csv_response(self.network, f"campaign-network-{self.campaign.key}.csv")
@@ -105,6 +128,9 @@ class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdm
             status_chart=self.status_chart(),
             chart_truncated=len(self.figures.countries) > CHART_MAX_COUNTRIES,
             chart_max_countries=CHART_MAX_COUNTRIES,
+            world_map=self.world_map(),
+            map_png_missing=not png_available(),
+            **self.map_file_urls(),
         )
         return context
 
