@@ -21,29 +21,32 @@ TEMPLATE_DIR = "soroptimist_advocacy/pages/"
 
 @dataclass(frozen=True)
 class MemberFormKind:
-    """What tells one member form's pages from the other's."""
+    """What tells one member form's pages from the other's: its *name* (its templates
+    ``decision_maker_<name>.html`` and ``…_thanks.html``, its form as ``<name>_form`` in their
+    context, its own rate-limit count) and the *route* it is posted to (thanked at ``<route>/thanks/``)."""
 
-    form_template: str
-    thanks_template: str
-    form_name: str  # the form's name in the form template's context
-    thanks_route: str  # the name of the page's route that thanks her
-    rate_scope: str  # counted apart from the other form
+    name: str
+    route: str
+
+    @property
+    def form_template(self) -> str:
+        return f"{TEMPLATE_DIR}decision_maker_{self.name}.html"
+
+    @property
+    def thanks_template(self) -> str:
+        return f"{TEMPLATE_DIR}decision_maker_{self.name}_thanks.html"
+
+    @property
+    def form_name(self) -> str:
+        return f"{self.name}_form"
+
+    @property
+    def thanks_route(self) -> str:
+        return f"{self.route}_thanks_route"
 
 
-CORRECTION = MemberFormKind(
-    form_template=TEMPLATE_DIR + "decision_maker_correction.html",
-    thanks_template=TEMPLATE_DIR + "decision_maker_correction_thanks.html",
-    form_name="correction_form",
-    thanks_route="correction_thanks_route",
-    rate_scope="correction",
-)
-SUGGESTION = MemberFormKind(
-    form_template=TEMPLATE_DIR + "decision_maker_suggestion.html",
-    thanks_template=TEMPLATE_DIR + "decision_maker_suggestion_thanks.html",
-    form_name="suggestion_form",
-    thanks_route="suggest_thanks_route",
-    rate_scope="suggestion",
-)
+CORRECTION = MemberFormKind(name="correction", route="correction")
+SUGGESTION = MemberFormKind(name="suggestion", route="suggest")
 
 
 def suggest_url(request, directory, country: str | None = None) -> str:
@@ -72,7 +75,7 @@ class MemberFormPages:
         the correction limits: both are short forms a member sends now and then."""
         return hit(
             request,
-            self.kind.rate_scope,
+            self.kind.name,
             limit=get_setting("CORRECTION_RATE_LIMIT"),
             window=get_setting("CORRECTION_RATE_WINDOW"),
         )

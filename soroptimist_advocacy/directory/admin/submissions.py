@@ -10,14 +10,17 @@ who sees which is the answer of the permission policy registered for the model.
 
 from __future__ import annotations
 
+from typing import Any
+
 import django_filters
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied
+from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import Promise, cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
@@ -27,14 +30,16 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import BasePermissionPolicy
 
 from soroptimist_advocacy.compat import RegisteredPolicyMixin, get_permission_policy
 from soroptimist_advocacy.directory.admin.member_identity import MemberIdentityListingMixin, fields_for
+from soroptimist_advocacy.models.member_submission import MemberSubmission
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 
-# What its export and inspect show after what a submission says: where it stands.
+# Where a submission stands: its export and inspect show these after what it says.
 STATE_FIELDS = ("status", "handled_at", "handled_by")
 
 
@@ -86,14 +91,10 @@ class SubmissionIndexView(MemberIdentityListingMixin, FormulaSafeExportMixin, In
     """The submissions the editor may see, newest first. A subclass gives the columns of what they
     are about (``get_about_columns``) and the labels of who sent them and when."""
 
-    member_label: str  # the heading of who sent it, "Reported by"
-    created_label: str  # and of when, "Reported"
-    handle_url_name: str | None = None
+    member_label: str | Promise  # the heading of who sent it, "Reported by"
+    created_label: str | Promise  # and of when, "Reported"
+    handle_url_name = ""
     handle_cell_template_name = ""
-
-    @property
-    def identity_fields(self) -> tuple[str, ...]:
-        return self.model.MEMBER_FIELDS
 
     def get_about_columns(self) -> list[Column]:
         raise NotImplementedError
@@ -134,6 +135,11 @@ class SubmissionIndexView(MemberIdentityListingMixin, FormulaSafeExportMixin, In
 class VisibleSubmissionMixin:
     """Views of one submission: one the editor may see, else 404 (her own directory's, not another's)."""
 
+    # Set by the view.
+    request: HttpRequest
+    kwargs: dict[str, Any]
+    permission_policy: BasePermissionPolicy
+
     def get_submission(self, action: str):
         if not self.permission_policy.user_has_permission(self.request.user, action):
             raise PermissionDenied  # no right at all: a 403, whichever submission is asked for
@@ -157,10 +163,10 @@ class SubmissionInspectView(VisibleSubmissionMixin, InspectView):
 class HandleSubmissionView(VisibleSubmissionMixin, RegisteredPolicyMixin, PermissionCheckedMixin, View):
     """POST: handle an open submission the editor may change (``post`` of a subclass)."""
 
-    model = None
+    model: type[MemberSubmission] | None = None
     permission_required: str | None = "change"
     http_method_names = ["post"]
-    index_url_name = None
+    index_url_name = ""  # set by the viewset
 
     def back(self, request):
         """Back to the listing she came from (the form's ``next``, if it is this site's), else the listing."""
