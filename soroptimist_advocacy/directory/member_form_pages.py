@@ -22,8 +22,9 @@ TEMPLATE_DIR = "soroptimist_advocacy/pages/"
 @dataclass(frozen=True)
 class MemberFormKind:
     """What tells one member form's pages from the other's: its *name* (its templates
-    ``decision_maker_<name>.html`` and ``…_thanks.html``, its form as ``<name>_form`` in their
-    context, its own rate-limit count) and the *route* it is posted to (thanked at ``<route>/thanks/``)."""
+    ``decision_maker_<name>.html`` and ``…_thanks.html``, on ``member_form.html`` and
+    ``member_form_thanks.html``; its own rate-limit count) and the *route* it is posted to
+    (thanked at ``<route>/thanks/``)."""
 
     name: str
     route: str
@@ -35,10 +36,6 @@ class MemberFormKind:
     @property
     def thanks_template(self) -> str:
         return f"{TEMPLATE_DIR}decision_maker_{self.name}_thanks.html"
-
-    @property
-    def form_name(self) -> str:
-        return f"{self.name}_form"
 
     @property
     def thanks_route(self) -> str:
@@ -65,7 +62,7 @@ class MemberFormPages:
     def form_page(self, request, form, *, status: int = 200):
         """The page with the member's *form* (its errors after an invalid POST)."""
         response = self.page.render(
-            request, template=self.kind.form_template, context_overrides={self.kind.form_name: form}
+            request, template=self.kind.form_template, context_overrides={"form": form}
         )
         response.status_code = status
         return no_store(response)
@@ -82,7 +79,7 @@ class MemberFormPages:
 
     def rate_limited(self, request):
         """The form's page saying she has sent several in a short time (429), with no form."""
-        context = {self.kind.form_name: None, "rate_limited": True}
+        context = {"form": None, "rate_limited": True}
         return rate_limited_page(
             request, self.page, self.kind.form_template, int(get_setting("CORRECTION_RATE_WINDOW")), context
         )
