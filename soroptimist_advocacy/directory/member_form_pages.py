@@ -61,9 +61,7 @@ class MemberFormPages:
 
     def form_page(self, request, form, *, status: int = 200):
         """The page with the member's *form* (its errors after an invalid POST)."""
-        response = self.page.render(
-            request, template=self.kind.form_template, context_overrides={"form": form}
-        )
+        response = self.page.render(request, template=self.kind.form_template, context_overrides={"form": form})
         response.status_code = status
         return no_store(response)
 
