@@ -16,18 +16,19 @@ from soroptimist_advocacy.directory.admin.decision_makers import DecisionMakerVi
 from soroptimist_advocacy.letter_builder.admin import LetterTemplateViewSet
 from soroptimist_advocacy.letter_builder.template_warnings import campaign_warnings, template_warning
 from soroptimist_advocacy.letter_builder.translation import letter_block_ids, translated_letter_locales
-from soroptimist_advocacy.models import ActionReport, DecisionMakerCorrection, LetterTemplate
+from soroptimist_advocacy.models import ActionReport, DecisionMakerCorrection, DecisionMakerSuggestion, LetterTemplate
 from soroptimist_advocacy.network.admin import PartnerFeedViewSet
 from soroptimist_advocacy.reports.admin.listing import ERASE_LOG_ACTION
 from soroptimist_advocacy.reports.admin.menu import ActionReportsViewSetGroup
 from soroptimist_advocacy.reports.permissions import ActionReportPermissionPolicy
-from soroptimist_advocacy.web.admin.permissions import CorrectionPermissionPolicy
+from soroptimist_advocacy.web.admin.permissions import CorrectionPermissionPolicy, SuggestionPermissionPolicy
 
 register_snippet(LetterTemplateViewSet)
 register_snippet(PartnerFeedViewSet)
 
 register_permission_policy(ActionReport, ActionReportPermissionPolicy(ActionReport))
 register_permission_policy(DecisionMakerCorrection, CorrectionPermissionPolicy(DecisionMakerCorrection))
+register_permission_policy(DecisionMakerSuggestion, SuggestionPermissionPolicy(DecisionMakerSuggestion))
 
 
 @hooks.register("register_admin_viewset")

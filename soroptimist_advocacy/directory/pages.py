@@ -8,9 +8,12 @@ pages import them on use); their routes call their own hooks and these, never th
 
 from __future__ import annotations
 
-from soroptimist_advocacy.directory import correction_pages, coverage_page, suggestion_pages
-from soroptimist_advocacy.directory.correction_form import CorrectionForm
+from soroptimist_advocacy.directory import coverage_page
+from soroptimist_advocacy.directory.forms import CorrectionForm, SuggestionForm
+from soroptimist_advocacy.directory.member_form_pages import CORRECTION, SUGGESTION, MemberFormPages
 from soroptimist_advocacy.directory.public_export import export_response
+from soroptimist_advocacy.models.correction import DecisionMakerCorrection
+from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 
 
 class DirectoryPages:
@@ -26,12 +29,13 @@ class DirectoryPages:
         """The campaigns' target countries, with whether and when a decision maker is listed."""
         return coverage_page.serve_coverage(request, self.page)
 
-    def suggestion(self, request):
-        """The "suggest a decision maker" form, and the member's suggestion stored."""
-        return suggestion_pages.serve_suggestion(request, self.page)
+    def suggestion_form(self, data=None, initial=None) -> SuggestionForm:
+        """The "suggest a decision maker" form; saving it stores a suggestion made on this directory."""
+        return SuggestionForm(data, initial=initial, instance=DecisionMakerSuggestion(directory=self.page))
 
-    def suggestion_thanks(self, request):
-        return suggestion_pages.serve_suggestion_thanks(request, self.page)
+    def suggestion_pages(self) -> MemberFormPages:
+        """The suggestion form's page, its thank-you page and its rate limit."""
+        return MemberFormPages(self.page, SUGGESTION)
 
     def export(self, request, format: str):
         """The directory's live, real decision makers as "csv" or "json" (Popolo)."""
@@ -40,20 +44,9 @@ class DirectoryPages:
     # -- a decision maker ------------------------------------------------------------
 
     def correction_form(self, data=None) -> CorrectionForm:
-        return CorrectionForm(data)
+        """The "this information is out of date" form; saving it stores a correction of this decision maker."""
+        return CorrectionForm(data, instance=DecisionMakerCorrection.for_page(self.page))
 
-    def save_correction(self, form):
-        return correction_pages.save_correction(self.page, form)
-
-    def correction_form_page(self, request, form, *, status: int = 200, rate_limited: bool = False):
-        """The correction form's page (*form* None when the member is over the rate limit)."""
-        return correction_pages.render_form(request, self.page, form, status=status, rate_limited=rate_limited)
-
-    def within_correction_rate_limit(self, request) -> bool:
-        return correction_pages.within_correction_rate_limit(request)
-
-    def correction_thanks_url(self, request) -> str:
-        return correction_pages.thanks_url(request, self.page)
-
-    def correction_thanks(self, request):
-        return correction_pages.serve_thanks(request, self.page)
+    def correction_pages(self) -> MemberFormPages:
+        """The correction form's page, its thank-you page and its rate limit."""
+        return MemberFormPages(self.page, CORRECTION)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from soroptimist_advocacy.directory.suggestion_pages import suggest_url
+from soroptimist_advocacy.directory.member_form_pages import suggest_url
 from soroptimist_advocacy.letter_builder.forms import LetterForm
 from soroptimist_advocacy.letter_builder.setup import LetterSetup
 from soroptimist_advocacy.models.campaign_sources import requested_source

@@ -7,7 +7,6 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponseRedirect
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
@@ -32,7 +31,7 @@ from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
 from soroptimist_advocacy.models.report import PERSONAL_POST_FIELDS
 from soroptimist_advocacy.web.caching import no_store
 from soroptimist_advocacy.web.countries import parse_country
-from soroptimist_advocacy.web.ratelimit import hit
+from soroptimist_advocacy.web.ratelimit import hit, rate_limited_page
 
 # Room for every ISO code, comma-separated (about 250 x 3), with some to spare.
 TARGET_COUNTRIES_MAX_LENGTH = 1000
@@ -312,11 +311,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     def letter_rate_limited(self, request):
         """HTTP 429 with a page in the campaign's language saying when to try again."""
         window = int(settings.LETTER_RATE_WINDOW)
-        context = self.get_context(request)
-        context["retry_minutes"] = max(1, (window + 59) // 60)
-        response = no_store(TemplateResponse(request, LETTER_RATE_LIMITED_TEMPLATE, context, status=429))
-        response["Retry-After"] = str(window)
-        return response
+        return rate_limited_page(request, self, LETTER_RATE_LIMITED_TEMPLATE, window)
 
     @path("letter/")
     @method_decorator(sensitive_post_parameters("name", "club", "town", "email"))

@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from soroptimist_advocacy.compat import page_model_name
-from soroptimist_advocacy.models.personal_data import PersonalDataMixin, PersonalDataQuerySet
+from soroptimist_advocacy.models.member_submission import OPEN, MemberSubmission
 from soroptimist_advocacy.models.text_limits import SHORT_TEXT_MAX
 
 
-class DecisionMakerCorrectionQuerySet(PersonalDataQuerySet):
-    def open(self):
-        return self.filter(status=DecisionMakerCorrection.Status.OPEN)
-
-
-class DecisionMakerCorrection(PersonalDataMixin, models.Model):
+class DecisionMakerCorrection(MemberSubmission):
     """What a member knows about a decision maker that the directory does not.
 
     The page may be deleted later (a minister leaves office); the correction
@@ -26,12 +19,15 @@ class DecisionMakerCorrection(PersonalDataMixin, models.Model):
     """
 
     class Status(models.TextChoices):
-        OPEN = "open", _("open")
+        OPEN = OPEN, _("open")
         RESOLVED = "resolved", _("resolved")
 
+    HANDLED = Status.RESOLVED
+    MEMBER_FIELDS = ("reporter_name", "reporter_email")
+    SENT_FIELDS = ("details", *MEMBER_FIELDS)
     # What a member typed: blanked by retention (reports/retention.py). The decision maker's
     # copied name and country stay, so the history of which records were reported remains.
-    PERSONAL_FIELDS = ("details", "reporter_name", "reporter_email")
+    PERSONAL_FIELDS = ("details", *MEMBER_FIELDS)
 
     decision_maker = models.ForeignKey(
         page_model_name(),
@@ -47,25 +43,10 @@ class DecisionMakerCorrection(PersonalDataMixin, models.Model):
     details = models.TextField(_("what the member knows"))
     reporter_name = models.CharField(_("member's name"), max_length=SHORT_TEXT_MAX, blank=True)
     reporter_email = models.EmailField(_("member's email"), blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.OPEN, db_index=True)
-    created_at = models.DateTimeField(_("reported at"), default=timezone.now, db_index=True)
-    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
-    resolved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("resolved by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    personal_data_purged_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True, editable=False)
 
-    objects = DecisionMakerCorrectionQuerySet.as_manager()
-
-    class Meta:
+    class Meta(MemberSubmission.Meta):
         verbose_name = _("decision-maker correction")
         verbose_name_plural = _("decision-maker corrections")
-        ordering = ["-created_at"]
 
     def __str__(self):
         return f"{self.decision_maker_name} ({self.created_at:%Y-%m-%d})"
@@ -80,13 +61,3 @@ class DecisionMakerCorrection(PersonalDataMixin, models.Model):
             country=page.country,
             **fields,
         )
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == self.Status.OPEN
-
-    def mark_resolved(self, user) -> None:
-        self.status = self.Status.RESOLVED
-        self.resolved_at = timezone.now()
-        self.resolved_by = user
-        self.save(update_fields=["status", "resolved_at", "resolved_by"])

@@ -7,7 +7,6 @@ import datetime
 
 from django.apps import apps
 from django.db import models
-from django.http import HttpResponseRedirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
@@ -25,8 +24,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from soroptimist_advocacy.conf import settings
+from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
-from soroptimist_advocacy.web.caching import no_store
+from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 from soroptimist_advocacy.web.countries import country_choices_for, parse_country
 from soroptimist_advocacy.web.privacy import publicly_visible
 
@@ -41,6 +41,23 @@ class DirectoryPagesMixin:
         from soroptimist_advocacy.directory.pages import DirectoryPages  # above the models: imported on use
 
         return DirectoryPages(self)
+
+    def serve_member_form(self, request, form, save, pages):
+        """What a member's form route (``correction/``, ``suggest/``) does with *form* (bound to
+        the POST, else blank): GET shows it; a POST over the rate limit is refused, a bot's is
+        thanked and dropped, an invalid one shown again with its errors, a valid one stored by the
+        page's *save* hook and thanked. *pages* are the form's pages (``MemberFormPages``)."""
+        if request.method != "POST":
+            return pages.form_page(request, form)
+        if not pages.within_rate_limit(request):
+            return pages.rate_limited(request)
+        if form.is_spam():
+            # Answer a bot exactly as a person, so it learns nothing; store nothing.
+            return pages.sent(request)
+        if not form.is_valid():
+            return pages.form_page(request, form, status=400)
+        save(request, form)
+        return pages.sent(request)
 
 
 class DecisionMakerIndexMixin(DirectoryPagesMixin, SharedCacheMixin, PublicPageMixin, RoutablePageMixin, models.Model):
@@ -106,15 +123,32 @@ class DecisionMakerIndexMixin(DirectoryPagesMixin, SharedCacheMixin, PublicPageM
         """GET: the campaigns' target countries, with whether and when a decision maker is listed."""
         return self.get_directory_pages().coverage(request)
 
+    def get_suggestion_form(self, data=None, initial=None):
+        """The member's "suggest a decision maker" form; may be overridden."""
+        return self.get_directory_pages().suggestion_form(data=data, initial=initial)
+
+    def save_suggestion(self, request, form):
+        """Store the member's suggestion from a valid *form* and return it; may be overridden to notify editors."""
+        return form.save()
+
     @path("suggest/", name="suggest_route")
+    @method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
+    @method_decorator(sensitive_post_parameters(*DecisionMakerSuggestion.PERSONAL_FIELDS))
     def suggest_route(self, request):
-        """GET: the "suggest a decision maker" form; POST: store the member's suggestion."""
-        return self.get_directory_pages().suggestion(request)
+        """GET: the "suggest a decision maker" form (preset to ``?country=``); POST: store the member's suggestion."""
+        if request.method == "POST":
+            form = self.get_suggestion_form(data=request.POST)
+        else:
+            form = self.get_suggestion_form(initial={"country": parse_country(request.GET.get("country")) or ""})
+        return self.serve_member_form(
+            request, form, self.save_suggestion, self.get_directory_pages().suggestion_pages()
+        )
 
     @path("suggest/thanks/", name="suggest_thanks_route")
+    @method_decorator(require_http_methods(["GET", "HEAD"]))
     def suggest_thanks_route(self, request):
         """Where a sent suggestion lands, so reloading never sends it twice."""
-        return self.get_directory_pages().suggestion_thanks(request)
+        return self.get_directory_pages().suggestion_pages().thanks(request)
 
     # -- federation network: the directory's public export -------------------------
 
@@ -258,32 +292,23 @@ class DecisionMakerMixin(DirectoryPagesMixin, PublicPageMixin, RoutablePageMixin
 
     def save_correction(self, request, form):
         """Store the member's correction from a valid *form* and return it; may be overridden to notify editors."""
-        return self.get_directory_pages().save_correction(form)
+        return form.save()
 
     @path("correction/")
     @method_decorator(require_http_methods(["GET", "HEAD", "POST"]))
-    @method_decorator(sensitive_post_parameters("details", "reporter_name", "reporter_email"))
+    @method_decorator(sensitive_post_parameters(*DecisionMakerCorrection.PERSONAL_FIELDS))
     def correction_route(self, request):
         """GET: the "this information is out of date" form; POST: store the member's correction."""
-        pages = self.get_directory_pages()
-        if request.method != "POST":
-            return pages.correction_form_page(request, self.get_correction_form())
-        if not pages.within_correction_rate_limit(request):
-            return pages.correction_form_page(request, None, status=429, rate_limited=True)
-        form = self.get_correction_form(request.POST)
-        if form.is_spam():
-            # Answer a bot exactly as a person, so it learns nothing; store nothing.
-            return no_store(HttpResponseRedirect(pages.correction_thanks_url(request)))
-        if not form.is_valid():
-            return pages.correction_form_page(request, form, status=400)
-        self.save_correction(request, form)
-        return no_store(HttpResponseRedirect(pages.correction_thanks_url(request)))
+        form = self.get_correction_form(request.POST if request.method == "POST" else None)
+        return self.serve_member_form(
+            request, form, self.save_correction, self.get_directory_pages().correction_pages()
+        )
 
     @path("correction/thanks/")
     @method_decorator(require_http_methods(["GET", "HEAD"]))
     def correction_thanks_route(self, request):
         """Where a sent correction lands, so reloading never sends it twice."""
-        return self.get_directory_pages().correction_thanks(request)
+        return self.get_directory_pages().correction_pages().thanks(request)
 
 
 class DecisionMakerPage(DecisionMakerMixin, Page):

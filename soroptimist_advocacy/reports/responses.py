@@ -20,7 +20,7 @@ from soroptimist_advocacy.reports.links import report_link
 from soroptimist_advocacy.reports.submission import save_report
 from soroptimist_advocacy.reports.tokens import find_report
 from soroptimist_advocacy.web.caching import no_store
-from soroptimist_advocacy.web.ratelimit import hit
+from soroptimist_advocacy.web.ratelimit import hit, rate_limited_page
 
 TEMPLATE_DIR = "soroptimist_advocacy/pages/"
 FORM_TEMPLATE = TEMPLATE_DIR + "report_form.html"
@@ -44,11 +44,7 @@ def within_rate_limit(request, scope: str) -> bool:
 def rate_limited(request, page):
     """HTTP 429 with a page that tells the member what happened and when to try again."""
     window = int(settings.REPORT_RATE_WINDOW)
-    response = render_report_page(
-        request, page, RATE_LIMITED_TEMPLATE, {"retry_minutes": max(1, (window + 59) // 60)}, status=429
-    )
-    response["Retry-After"] = str(window)
-    return response
+    return rate_limited_page(request, page, RATE_LIMITED_TEMPLATE, window)
 
 
 def render_report_form(request, page, form, status: int = 200):

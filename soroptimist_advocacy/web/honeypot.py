@@ -18,3 +18,7 @@ class HoneypotMixin(forms.Form):
 
     def is_spam(self) -> bool:
         return bool(self.data.get(HONEYPOT_FIELD))
+
+    def fields_to_fill(self) -> list[forms.BoundField]:
+        """The fields a person sees, in order: all but the honeypot, which its own template hides."""
+        return [field for field in self.visible_fields() if field.name != HONEYPOT_FIELD]

@@ -1,4 +1,5 @@
-"""Per-client rate limits through Django's cache, atomic across processes."""
+"""Per-client rate limits through Django's cache, atomic across processes, and the page a member
+sees when she is over one."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import hashlib
 
 from django.core.cache import cache
 
+from soroptimist_advocacy.web.caching import no_store
 from soroptimist_advocacy.web.client_address import address_group, client_address
 
 
@@ -31,3 +33,16 @@ def hit(request, scope: str, *, limit: int, window: int) -> bool:
             cache.add(key, 1, timeout=window)
             count = 1
     return count <= limit
+
+
+def rate_limited_page(request, page, template: str, window: int, context: dict | None = None):
+    """HTTP 429: *page* rendered with *template* and *context*, saying when to try again (in
+    ``retry_minutes`` and ``Retry-After``), never cached. Every public form's refusal (letter,
+    report, correction, suggestion) is this response; only its template's words differ."""
+    retry_minutes = max(1, (window + 59) // 60)
+    response = page.render(
+        request, template=template, context_overrides={"retry_minutes": retry_minutes, **(context or {})}
+    )
+    response.status_code = 429
+    response["Retry-After"] = str(window)
+    return no_store(response)

@@ -319,7 +319,7 @@ def test_an_editor_marks_a_correction_resolved(client, moderator, stale_and_fres
 
     assert response.status_code == 302 and response["Location"] == reverse(CORRECTIONS) + "?status=open"
     correction.refresh_from_db()
-    assert not correction.is_open and correction.resolved_by == moderator and correction.resolved_at
+    assert not correction.is_open and correction.handled_by == moderator and correction.handled_at
     html = client.get(reverse(LISTING)).content.decode()
     assert "1 open" in row_of(html, "Amina Bello")
 

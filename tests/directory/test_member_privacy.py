@@ -121,14 +121,25 @@ def test_superusers_see_who_sent_it(client, sent_by_a_member, url_name):
     assert mentions_the_member(page_of(client, make_user("root", superuser=True), url_name))
 
 
-def test_a_correction_is_inspected_with_who_sent_it_only_with_the_permission(client, editor, sent_by_a_member):
-    url = reverse("advocacy_corrections:inspect", args=[sent_by_a_member["correction"].pk])
+# Per inspect view: the record of sent_by_a_member it shows, and something of what the member sent.
+INSPECTED = {
+    "advocacy_corrections:inspect": ("correction", "She left office in May."),
+    "advocacy_suggestions:inspect": ("suggestion", "https://example.gov.br/noticias/nova-ministra"),
+}
+
+
+@pytest.mark.parametrize("url_name", INSPECTED)
+def test_what_was_sent_is_inspected_with_who_sent_it_only_with_the_permission(
+    client, editor, sent_by_a_member, url_name
+):
+    record, sent = INSPECTED[url_name]
+    url = reverse(url_name, args=[sent_by_a_member[record].pk])
     client.force_login(editor)
 
     response = client.get(url)
 
     html = response.content.decode()
-    assert response.status_code == 200 and "She left office in May." in html
+    assert response.status_code == 200 and sent in html
     assert not mentions_the_member(html) and "Member&#x27;s email" not in html
 
     grant_personal_data(editor)

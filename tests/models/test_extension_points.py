@@ -9,10 +9,17 @@ import pytest
 from django.http import QueryDict
 from django.test import Client
 
-from soroptimist_advocacy.models import ActionReport, DecisionMakerCorrection, DecisionMakerIndexPage, DecisionMakerPage
+from soroptimist_advocacy.models import (
+    ActionReport,
+    DecisionMakerCorrection,
+    DecisionMakerIndexPage,
+    DecisionMakerPage,
+    DecisionMakerSuggestion,
+)
 from soroptimist_advocacy.signal_handlers import pages_to_purge
 from soroptimist_advocacy.web.page_cache import normalised_query
 from tests import factories
+from tests.directory import test_suggestions
 from tests.directory.test_corrections import correction_url, form_data
 from tests.letter_helpers import docx_text, letter_data, post_letter
 from tests.reports.helpers import post_report
@@ -71,6 +78,24 @@ def test_overriding_save_correction_is_honoured(csrf_client, db):
     response = csrf_client.post(correction_url(ana), form_data(csrf_client, ana))
     assert response.status_code == 302
     assert DecisionMakerCorrection.objects.get().details == "[regional] She left office in May."
+
+
+def test_overriding_the_suggestion_hooks_is_honoured(client, csrf_client, directory, db):
+    regional = factories.add(factories.home(), RegionalDirectoryPage(title="Regional", slug="regional"))
+    suggest_url = test_suggestions.suggest_url(regional)
+
+    # get_suggestion_form: the region's form starts on its country, unless the link names another.
+    assert '<option value="PT" selected>' in client.get(suggest_url).content.decode()
+    assert '<option value="BR" selected>' in client.get(suggest_url, {"country": "BR"}).content.decode()
+    assert '<option value="PT" selected>' not in client.get(test_suggestions.suggest_url(directory)).content.decode()
+
+    # save_suggestion: what the region stores.
+    data = test_suggestions.form_data(csrf_client, regional, evidence="Announced in May")
+    response = csrf_client.post(suggest_url, data)
+
+    assert response.status_code == 302 and response["Location"] == suggest_url + "thanks/"
+    suggestion = DecisionMakerSuggestion.objects.get()
+    assert suggestion.evidence == "[regional] Announced in May" and suggestion.directory_id == regional.pk
 
 
 def test_the_default_decision_maker_model_follows_the_subpage_types():

@@ -40,13 +40,24 @@ class RegionalDecisionMakerPage(DecisionMakerMixin, Page):
 
 
 class RegionalDirectoryPage(DecisionMakerIndexMixin, Page):
-    """Lists any page type's children, but takes its decision makers from the hook."""
+    """Lists any page type's children, but takes its decision makers from the hook; its suggestion
+    form starts on the region's country and its suggestions say they came from the region."""
 
     template = "soroptimist_advocacy/pages/decision_maker_index_page.html"
 
     @classmethod
     def get_decision_maker_model(cls):
         return RegionalDecisionMakerPage
+
+    def get_suggestion_form(self, data=None, initial=None):
+        initial = initial or {}
+        return super().get_suggestion_form(data=data, initial={**initial, "country": initial.get("country") or "PT"})
+
+    def save_suggestion(self, request, form):
+        suggestion = super().save_suggestion(request, form)
+        suggestion.evidence = f"[regional] {suggestion.evidence}"
+        suggestion.save(update_fields=["evidence"])
+        return suggestion
 
 
 class RegionalCampaignPage(ActionKitMixin, Page):

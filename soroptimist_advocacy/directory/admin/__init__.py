@@ -1,1 +1,1 @@
-"""Admin views of the decision-maker directory: listing, import and corrections."""
+"""Admin views of the decision-maker directory: listing, import, coverage, and what members sent (corrections, suggestions)."""

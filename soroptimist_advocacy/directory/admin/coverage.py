@@ -7,7 +7,6 @@ import django_filters
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +16,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.models import Locale, Page
 
+from soroptimist_advocacy.directory.admin.columns import LastVerifiedColumn
 from soroptimist_advocacy.directory.coverage import directory_coverage
 from soroptimist_advocacy.models.decision_maker import directory_pages
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
@@ -50,13 +50,6 @@ class CoverageFilterSet(WagtailFilterSet):
         return queryset
 
 
-class LastVerifiedColumn(Column):
-    def get_value(self, instance):
-        if instance.last_verified is None:
-            return gettext("Never") if instance.covered else ""
-        return date_format(instance.last_verified, "DATE_FORMAT")
-
-
 class CoverageReportView(FormulaSafeExportMixin, ReportView):
     page_title = _("Directory coverage")
     header_icon = "site"
@@ -85,7 +78,7 @@ class CoverageReportView(FormulaSafeExportMixin, ReportView):
                 primary=lambda row: not row.covered,
             ),
             Column("decision_makers", label=_("Decision makers")),
-            LastVerifiedColumn("last_verified", label=_("Last verified")),
+            LastVerifiedColumn("last_verified", label=_("Last verified"), has_record=lambda row: row.covered),
             StatusFlagColumn("out_of_date", label=_("Freshness"), true_label=_("May be out of date")),
         ]
 

@@ -12,11 +12,9 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, StatusFlagColumn
@@ -29,6 +27,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from soroptimist_advocacy.directory.admin.columns import LastVerifiedColumn, country_column
 from soroptimist_advocacy.directory.admin.corrections import CorrectionViewSet
 from soroptimist_advocacy.directory.admin.coverage import CoverageViewSet
 from soroptimist_advocacy.directory.admin.importer import DecisionMakerImportView
@@ -72,13 +71,6 @@ class DecisionMakerFilterSet(WagtailFilterSet):
         return queryset.filter(open_corrections__gt=0) if value else queryset.filter(open_corrections=0)
 
 
-class LastVerifiedColumn(Column):
-    def get_value(self, instance):
-        if instance.last_verified is None:
-            return gettext("Never")
-        return date_format(instance.last_verified, "DATE_FORMAT")
-
-
 class OpenCorrectionsColumn(Column):
     """The number of open corrections, linking to them."""
 
@@ -110,7 +102,7 @@ class DecisionMakerIndexView(FormulaSafeExportMixin, PageIndexView):
     # title column labels each page with its locale.
     base_columns = [
         PageTitleColumn("title", label=_("Name"), sort_key="title", classname="title"),
-        Column("country", label=_("Country"), accessor=lambda page: page.country.name, sort_key="country"),
+        country_column(),
         Column("post", label=_("Post"), accessor=post_of, sort_key="position_title"),
         Column("rank", label=_("Order"), sort_key="rank"),
         LastVerifiedColumn("last_verified", label=_("Last verified"), sort_key="last_verified"),

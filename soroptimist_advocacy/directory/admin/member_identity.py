@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from django.http import HttpRequest
 from django.utils.functional import cached_property
 
+from soroptimist_advocacy.models.member_submission import MemberSubmission
 from soroptimist_advocacy.web.admin.permissions import can_view_personal_data
 
 
@@ -35,16 +36,17 @@ def fields_for(user, names: Iterable[str] | None, identity_fields: Iterable[str]
 
 
 class MemberIdentityListingMixin:
-    """For a listing of what members sent: its search and CSV/XLSX export lose ``identity_fields``
-    for users without the personal-data permission; ``shows_member`` tells the listing's columns."""
+    """For a listing of what members sent (a ``MemberSubmission`` model): its search and CSV/XLSX
+    export lose the model's ``MEMBER_FIELDS`` for users without the personal-data permission;
+    ``shows_member`` tells the listing's columns."""
 
-    identity_fields: tuple[str, ...] = ()
+    model: type[MemberSubmission]
     request: HttpRequest  # set by the view's setup
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.list_export = fields_for(request.user, self.list_export, self.identity_fields)
-        self.search_fields = fields_for(request.user, self.search_fields, self.identity_fields)
+        self.list_export = fields_for(request.user, self.list_export, self.model.MEMBER_FIELDS)
+        self.search_fields = fields_for(request.user, self.search_fields, self.model.MEMBER_FIELDS)
 
     @cached_property
     def shows_member(self) -> bool:

@@ -14,6 +14,7 @@ from soroptimist_advocacy.compat import get_permission_policy
 from soroptimist_advocacy.models.correction import DecisionMakerCorrection
 from soroptimist_advocacy.models.decision_maker import decision_maker_models, directory_pages
 from soroptimist_advocacy.models.report import ActionReport
+from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 
 EDITING_ACTIONS = {"add", "change", "publish"}
 
@@ -80,6 +81,19 @@ def visible_corrections(user):
     return corrections.filter(visible)
 
 
+def visible_suggestions(user):
+    """Suggestions for the directories *user* may add pages to; those whose directory was
+    deleted go to everyone who edits some decision maker, so that they are not lost."""
+    suggestions = DecisionMakerSuggestion.objects.all()
+    if user.is_superuser:
+        return suggestions
+    addable = PagePermissionPolicy().instances_user_has_any_permission_for(user, {"add"})
+    visible = Q(directory__in=addable.values("pk"))
+    if can_edit_decision_makers(user):
+        visible |= Q(directory__isnull=True)
+    return suggestions.filter(visible)
+
+
 class DecisionMakerEditorsMenuItem(MenuItem):
     """Shown only to those who may edit decision makers, so others never see a dead end."""
 
@@ -88,11 +102,15 @@ class DecisionMakerEditorsMenuItem(MenuItem):
         return can_edit_decision_makers(request.user) or PagePermissionPolicy().user_has_permission(request.user, "add")
 
 
-class CorrectionPermissionPolicy(BasePermissionPolicy):
-    """Corrections follow page permissions: who may edit a decision maker may see and resolve what members
-    reported about her (see visible_corrections). Members write corrections, so nobody adds or deletes one."""
+class MemberSubmissionPermissionPolicy(BasePermissionPolicy):
+    """What members sent about the directory follows page permissions: who may edit a decision maker
+    may see and handle what members sent about the directory, the ones ``visible`` to her. Members
+    write them, so nobody adds or deletes one."""
 
     EDITOR_ACTIONS = frozenset({"view", "change"})
+
+    def visible(self, user):
+        raise NotImplementedError
 
     def user_has_permission(self, user, action):
         return action in self.EDITOR_ACTIONS and user.is_active and can_edit_decision_makers(user)
@@ -113,7 +131,21 @@ class CorrectionPermissionPolicy(BasePermissionPolicy):
     def instances_user_has_any_permission_for(self, user, actions):
         if not self.user_has_any_permission(user, actions):
             return self.model._default_manager.none()
-        return visible_corrections(user)
+        return self.visible(user)
 
     def users_with_any_permission_for_instance(self, actions, instance):
         return self.users_with_any_permission(actions)
+
+
+class CorrectionPermissionPolicy(MemberSubmissionPermissionPolicy):
+    """Corrections go to the editors of the decision maker they are about (see visible_corrections)."""
+
+    def visible(self, user):
+        return visible_corrections(user)
+
+
+class SuggestionPermissionPolicy(MemberSubmissionPermissionPolicy):
+    """Suggestions go to those who may add pages to their directory (see visible_suggestions)."""
+
+    def visible(self, user):
+        return visible_suggestions(user)

@@ -7,6 +7,7 @@ reverses every name."""
 # Viewset names: each is the URL namespace of its views.
 DECISION_MAKERS = "advocacy_decision_makers"
 CORRECTIONS = "advocacy_corrections"
+SUGGESTIONS = "advocacy_suggestions"
 ACTION_REPORTS = "action_reports"
 CAMPAIGN_IMPACT = "campaign_impact"
 CAMPAIGN_BUNDLE = "advocacy_campaign_bundle"
