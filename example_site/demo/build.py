@@ -25,6 +25,7 @@ from .files import simple_pdf
 from .letter_templates import letter_template_file
 from .models import HomePage
 from .translations import AR, ES, FR, RU, ZH_HANS
+from .translations_people import strings_for
 
 # The six UN languages: English is the source, the others are wagtail-localize translations.
 TRANSLATIONS = {"fr": FR, "es": ES, "ar": AR, "zh-hans": ZH_HANS, "ru": RU}
@@ -152,6 +153,7 @@ def build_directory(home) -> DecisionMakerIndexPage:
             rank=rank,
             email=email,
             postal_address=content.ADDRESS,
+            address_line=content.ADDRESS_LINES.get(external_id, ""),
             last_verified=content.VERIFIED_ON,
             source_url="https://example.org/government-directory",
             external_id=external_id,
@@ -267,9 +269,8 @@ def campaign_body(resources: dict[str, ResourcePage], directory, letter_template
 def translate_tree(pages, languages) -> None:
     """Translate *pages* (parents before children) into each language, as an editor would."""
     for language in languages:
-        strings = TRANSLATIONS[language]
         for page in pages:
-            translate(page, language, strings)
+            translate(page, language, {**TRANSLATIONS[language], **strings_for(page, language)})
 
 
 @transaction.atomic

@@ -12,7 +12,8 @@ from functools import cached_property
 
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
-from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail_localize.strings import StringValue
 
 from soroptimist_advocacy.web.request_memo import remembered
 
@@ -78,3 +79,51 @@ def lang_attributes(page, text, request=None) -> str:
     except KeyError:
         direction = "auto"
     return format_html(' lang="{}" dir="{}"', language, direction)
+
+
+def _plain(data: str) -> str:
+    # Segments of plain-text fields are stored as HTML ("&amp;", "<br>" for a line break).
+    return StringValue(data).render_text().strip()
+
+
+def texts_left_in_source(page, texts: dict[str, str]) -> set[str]:
+    """Those of *texts* (the text *page* shows, by wagtail-localize context path: a field's name,
+    or ``body.<block id>.<child>`` in a StreamField) still in the source language: the source's
+    words copied there, with no translation into *page*'s language that reads the same.
+
+    A text differing from its source segment was translated, or written by hand after the
+    translation stopped being synchronised; a published translation reads as its string
+    translation says, even when a translator kept the source's words. The original page, and
+    one wagtail-localize never translated, has nothing left in a source. At most three queries.
+    """
+    wanted = {path: text.strip() for path, text in texts.items() if text and text.strip()}
+    if not wanted:
+        return set()
+    original = (
+        TranslationSource.objects.filter(object_id=page.translation_key)
+        .order_by("pk")
+        .values_list("pk", "locale_id")
+        .first()
+    )
+    if original is None or original[1] == page.locale_id:
+        return set()
+    # (string id, context id) -> the path whose text is still its source segment's
+    copied = {
+        (string_id, context_id): path
+        for path, string_id, context_id, data in StringSegment.objects.filter(
+            source_id=original[0], context__path__in=wanted
+        ).values_list("context__path", "string_id", "context_id", "string__data")
+        if _plain(data) == wanted[path]
+    }
+    if not copied:
+        return set()
+    translations = StringTranslation.objects.filter(
+        locale_id=page.locale_id,
+        translation_of_id__in={string_id for string_id, _ in copied},
+        context_id__in={context_id for _, context_id in copied},
+    ).values_list("translation_of_id", "context_id", "data")
+    for string_id, context_id, data in translations:
+        path = copied.get((string_id, context_id))
+        if path is not None and _plain(data) == wanted[path]:
+            del copied[string_id, context_id]
+    return set(copied.values())
