@@ -131,7 +131,8 @@ def build() -> bytes:
     # letter's dative), takes the place of her name and post.
     recipient = document.add_paragraph(style="Letter Recipient")
     recipient.add_run("{% if recipient.address_line %}{{ recipient.address_line }}{% else %}{{ recipient.name }}")
-    recipient.add_run(optional_line("recipient.title") + "{% endif %}")
+    # Without a name (a country with nobody listed), the addressee opens the block on its first line.
+    recipient.add_run("{% if recipient.name and recipient.title %}\n{% endif %}{{ recipient.title }}{% endif %}")
     for field in ("organisation", "address", "country"):
         recipient.add_run(optional_line(f"recipient.{field}"))
 

@@ -40,3 +40,13 @@ def test_empty_optional_fields_leave_no_empty_lines(default_template):
     sender = docx.Document(io.BytesIO(render(default_template, context))).paragraphs[0].text
 
     assert sender == "Margaret Adeyemi\nBristol\nUnited Kingdom"
+
+
+def test_an_address_line_takes_the_place_of_her_name_and_post(default_template):
+    context = sample_context()
+    context["recipient"]["address_line"] = "Министру по делам женщин и равноправия\nА. Маршалл"
+
+    recipient = docx.Document(io.BytesIO(render(default_template, context, "ru"))).paragraphs[2].text
+
+    assert recipient.startswith("Министру по делам женщин и равноправия\nА. Маршалл\nGovernment Equalities Office\n")
+    assert "Anne Marshall" not in recipient and "Minister for Women" not in recipient
