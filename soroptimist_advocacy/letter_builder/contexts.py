@@ -10,12 +10,7 @@ from django.utils import timezone, translation
 from django_countries import countries
 
 from soroptimist_advocacy.letter_builder import wording
-from soroptimist_advocacy.letter_builder.addressee_language import (
-    ADDRESSING_FIELDS,
-    GENERIC_FIELDS,
-    addressing_in_language,
-    generic_addressing_in_language,
-)
+from soroptimist_advocacy.letter_builder.addressee_language import ADDRESSING_FIELDS, GENERIC_FIELDS
 from soroptimist_advocacy.letters.variables import MEMBER_FIELDS, RECIPIENT_FIELDS, TEXT_PLACEHOLDERS
 from soroptimist_advocacy.models.letter_text import PLACEHOLDER_PATTERN
 from soroptimist_advocacy.web.translations import translation_in
@@ -149,10 +144,9 @@ def letter_contexts(form) -> list[dict]:
     locale = letter_page.locale
     decision_makers = [translation_in(dm, locale) for dm in form.chosen_decision_makers()]
     if decision_makers:
-        recipients = [recipient_values(dm, language, addressing_in_language(dm, locale)) for dm in decision_makers]
+        recipients = [recipient_values(dm, language, form.setup.addressing(dm, locale)) for dm in decision_makers]
     else:
-        in_language = generic_addressing_in_language(letter_page, letter_block)
-        recipients = [generic_recipient(letter_block, country, language, in_language)]
+        recipients = [generic_recipient(letter_block, country, language, form.setup.generic_addressing(language))]
     return build_letter_contexts(
         member=member,
         recipients=recipients,

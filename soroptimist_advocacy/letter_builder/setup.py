@@ -28,6 +28,10 @@ from django.core.cache import caches
 from django.utils.translation import get_language_info
 
 from soroptimist_advocacy.conf import get_setting
+from soroptimist_advocacy.letter_builder.addressee_language import (
+    addressing_in_language,
+    generic_addressing_in_language,
+)
 from soroptimist_advocacy.letter_builder.translation import letter_translations
 from soroptimist_advocacy.letters import default_template_bytes
 from soroptimist_advocacy.web.translations import live_translations, translation_in
@@ -86,6 +90,7 @@ class LetterSetup:
         self._decision_makers: dict = {}
         self._blocks: dict = {}
         self._templates: dict = {}
+        self._addressing: dict = {}
         self._lock = threading.Lock()
 
     @cached_property
@@ -125,6 +130,25 @@ class LetterSetup:
             with self._lock:
                 self._blocks[language] = (letter_page, block or find_letter_block(letter_page) or self.block_value)
         return self._blocks[language]
+
+    def addressing(self, decision_maker, locale) -> frozenset[str]:
+        """Which of *decision_maker*'s salutation and address line her page in *locale* shows in
+        its language (``addressee_language``); a publish or a letter text change resets the setup."""
+        key = (decision_maker.pk, locale.pk)
+        if key not in self._addressing:
+            found = addressing_in_language(decision_maker, locale)
+            with self._lock:
+                self._addressing[key] = found
+        return self._addressing[key]
+
+    def generic_addressing(self, language: str) -> frozenset[str]:
+        """Which of the block's salutation and addressee for a country with nobody listed the
+        campaign shows in *language*."""
+        if language not in self._addressing:
+            found = generic_addressing_in_language(*self.letter_block(language))
+            with self._lock:
+                self._addressing[language] = found
+        return self._addressing[language]
 
     def template_bytes(self, language: str) -> bytes:
         """The .docx template of the letter in *language*."""

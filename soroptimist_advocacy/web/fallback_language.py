@@ -12,7 +12,7 @@ from functools import cached_property
 
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
-from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.strings import StringValue
 
 from soroptimist_advocacy.web.request_memo import remembered
@@ -94,27 +94,26 @@ def texts_left_in_source(page, texts: dict[str, str]) -> set[str]:
     A text differing from its source segment was translated, or written by hand after the
     translation stopped being synchronised; a published translation reads as its string
     translation says, even when a translator kept the source's words. The original page, and
-    one wagtail-localize never translated, has nothing left in a source. At most three queries.
+    one wagtail-localize never translated, has nothing left in a source. At most two queries.
     """
     wanted = {path: text.strip() for path, text in texts.items() if text and text.strip()}
     if not wanted:
         return set()
-    original = (
-        TranslationSource.objects.filter(object_id=page.translation_key)
-        .order_by("pk")
-        .values_list("pk", "locale_id")
-        .first()
+    rows = (
+        StringSegment.objects.filter(source__object_id=page.translation_key, context__path__in=wanted)
+        .order_by("source_id")
+        .values_list("source_id", "source__locale_id", "context__path", "string_id", "context_id", "string__data")
     )
-    if original is None or original[1] == page.locale_id:
-        return set()
+    original: tuple[int, int] | None = None  # the original source's id and locale id
     # (string id, context id) -> the path whose text is still its source segment's
-    copied = {
-        (string_id, context_id): path
-        for path, string_id, context_id, data in StringSegment.objects.filter(
-            source_id=original[0], context__path__in=wanted
-        ).values_list("context__path", "string_id", "context_id", "string__data")
-        if _plain(data) == wanted[path]
-    }
+    copied: dict[tuple[int, int], str] = {}
+    for source_id, locale_id, path, string_id, context_id, data in rows:
+        # The oldest source is the original; a later one is a translation used as a source.
+        original = original or (source_id, locale_id)
+        if original[1] == page.locale_id:
+            return set()  # *page* is the original
+        if source_id == original[0] and _plain(data) == wanted[path]:
+            copied[string_id, context_id] = path
     if not copied:
         return set()
     translations = StringTranslation.objects.filter(
