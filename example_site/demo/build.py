@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 
+from soroptimist_advocacy.letters import default_template_bytes, render, sample_context
 from soroptimist_advocacy.models import (
     ActionKitPage,
     DecisionMakerIndexPage,
@@ -22,7 +23,6 @@ from soroptimist_advocacy.web.localize import translate
 
 from . import content
 from .files import simple_pdf
-from .letter_templates import letter_template_file
 from .models import HomePage
 from .translations import AR, ES, FR, RU, ZH_HANS
 from .translations_people import strings_for
@@ -92,8 +92,6 @@ def demo_document(resource: dict) -> object:
 
 
 def _sample_letter() -> bytes:
-    from soroptimist_advocacy.letters import default_template_bytes, render, sample_context
-
     return render(default_template_bytes(), sample_context())
 
 
@@ -164,16 +162,18 @@ def build_directory(home) -> DecisionMakerIndexPage:
 
 
 def build_letter_templates() -> LetterTemplate:
-    """The campaign's letter template in English, with its own .docx in every other language."""
+    """The campaign's letter template in English, with its own .docx in every other language (the
+    app's default letter as each language writes one: its punctuation after the salutation, its
+    label before the subject line)."""
     english = LetterTemplate.objects.filter(name="CSW 56 advocacy letter", locale__language_code="en").first()
     english_document = upsert_document(
-        "CSW 56 advocacy letter (en)", "csw56-letter-en.docx", letter_template_file("en")
+        "CSW 56 advocacy letter (en)", "csw56-letter-en.docx", default_template_bytes("en")
     )
     if english is None:
         english = LetterTemplate.objects.create(name="CSW 56 advocacy letter", document=english_document)
     for language, strings in TRANSLATIONS.items():
         document = upsert_document(
-            f"CSW 56 advocacy letter ({language})", f"csw56-letter-{language}.docx", letter_template_file(language)
+            f"CSW 56 advocacy letter ({language})", f"csw56-letter-{language}.docx", default_template_bytes(language)
         )
         translate(english, language, strings, overrides={"document": document.pk})
     return english

@@ -60,7 +60,7 @@ def letter_template_bytes(block_value, locale) -> bytes:
     """The block's template in *locale* when one exists, else its source, else the default."""
     template = block_value.get("template")
     if template is None:
-        return default_template_bytes()
+        return default_template_bytes(locale.language_code)
     return translation_in(template, locale).read_template()
 
 

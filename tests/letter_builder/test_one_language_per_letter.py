@@ -37,6 +37,7 @@ class Wording:
     neutral_closing: str
     post: str  # her post as the directory translates it
     markers: tuple[str, ...]  # words only this language greets or closes a letter with
+    end: str = ","  # what the default letter writes after the salutation in this language
 
 
 WORDING = {
@@ -63,6 +64,7 @@ WORDING = {
         "Atentamente,",
         "Ministra de Igualdad",
         ("Estimad", "Atentamente"),
+        ":",
     ),
     "ar": Wording(
         "معالي الوزيرة المحترمة",
@@ -71,9 +73,10 @@ WORDING = {
         "وتفضلوا بقبول فائق الاحترام والتقدير،",
         "وزيرة المساواة",
         ("المحترم", "تحية", "وتفضلوا"),
+        "،",
     ),
     "zh-hans": Wording(
-        "尊敬的部长", "此致\n敬礼！", "尊敬的先生/女士", "此致\n敬礼！", "平等部长", ("尊敬", "此致", "敬礼")
+        "尊敬的部长", "此致\n敬礼！", "尊敬的先生/女士", "此致\n敬礼！", "平等部长", ("尊敬", "此致", "敬礼"), "："
     ),
     "ru": Wording(
         "Уважаемая госпожа министр",
@@ -82,6 +85,7 @@ WORDING = {
         "С уважением,",
         "Министр по вопросам равенства",
         ("Уважаем", "С уважением"),
+        "!",
     ),
 }
 
@@ -219,11 +223,11 @@ def test_a_letter_greets_and_closes_in_its_own_language(campaign, language, deci
     wording = WORDING[language]
     assert_in_one_language(text, language)
     if decision_maker == "translated" or language == "en":
-        assert f"\n{wording.salutation}," in text
+        assert f"\n{wording.salutation}{wording.end}\n" in text
         assert wording.closing in text
     else:
         # Her salutation was not written in this language: the language's own neutral one.
-        assert f"\n{wording.neutral}," in text
+        assert f"\n{wording.neutral}{wording.end}\n" in text
         assert wording.neutral_closing in text
         # Her name and post as the directory holds them, in the address block only.
         assert text.count("Minister for Equality") == 1
@@ -236,10 +240,10 @@ def test_a_country_with_nobody_listed_gets_the_campaigns_words_only_where_transl
     assert_in_one_language(text, language)
     strings = CAMPAIGN.get(language, {})
     if language == "en" or "Dear Minister" in strings:
-        assert f"\n{strings.get('Dear Minister', 'Dear Minister')}," in text
+        assert f"\n{strings.get('Dear Minister', 'Dear Minister')}{WORDING[language].end}\n" in text
         assert strings.get(GENERIC_ADDRESSEE, GENERIC_ADDRESSEE) in text
     else:
-        assert f"\n{WORDING[language].neutral}," in text
+        assert f"\n{WORDING[language].neutral}{WORDING[language].end}\n" in text
         assert GENERIC_ADDRESSEE not in text
 
 
