@@ -110,7 +110,7 @@ def popolo_to_csv(data: bytes) -> bytes:
     # Columns a Popolo file does not carry (salutation, rank, last_verified...) are left
     # out, so they stay as they are locally (a missing column changes nothing). The address
     # line is carried when any person has one (a file from an older site has none).
-    columns = POPOLO_COLUMNS
+    columns: tuple[str, ...] = POPOLO_COLUMNS
     if any(row["address_line"] is not None for row in rows):
         columns += ("address_line",)
     stream = io.StringIO(newline="")
