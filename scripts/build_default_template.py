@@ -35,7 +35,9 @@ GREY = RGBColor(0x55, 0x55, 0x55)
 def with_complex_script_twins(properties) -> None:
     """*properties* (a run's or a style's ``w:rPr``) with ``w:bCs``, ``w:iCs`` and ``w:szCs``
     beside the ``w:b``, ``w:i`` and ``w:sz`` python-docx writes alone: without them bold,
-    italic and size do not reach Arabic and other complex-script text."""
+    italic and size do not reach Arabic and other complex-script text. (The engine's own
+    ``letters.language.with_complex_script_twins`` does the same to any template; importing
+    the engine here would change how python-docx writes the document's properties.)"""
     for latin, complex_script in (("w:b", "w:bCs"), ("w:i", "w:iCs"), ("w:sz", "w:szCs")):
         source = properties.find(qn(latin))
         if source is not None and properties.find(qn(complex_script)) is None:
