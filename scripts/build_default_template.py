@@ -17,6 +17,7 @@ from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
@@ -29,6 +30,21 @@ EAST_ASIAN_FONT = "Microsoft YaHei"
 FIXED_DATE = datetime.datetime(2026, 1, 1)
 FIXED_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 GREY = RGBColor(0x55, 0x55, 0x55)
+
+
+def with_complex_script_twins(properties) -> None:
+    """*properties* (a run's or a style's ``w:rPr``) with ``w:bCs``, ``w:iCs`` and ``w:szCs``
+    beside the ``w:b``, ``w:i`` and ``w:sz`` python-docx writes alone: without them bold,
+    italic and size do not reach Arabic and other complex-script text. (The engine's own
+    ``letters.language.with_complex_script_twins`` does the same to any template; importing
+    the engine here would change how python-docx writes the document's properties.)"""
+    for latin, complex_script in (("w:b", "w:bCs"), ("w:i", "w:iCs"), ("w:sz", "w:szCs")):
+        source = properties.find(qn(latin))
+        if source is not None and properties.find(qn(complex_script)) is None:
+            twin = OxmlElement(complex_script)
+            for name, value in source.attrib.items():
+                twin.set(name, value)
+            source.addnext(twin)
 
 
 def optional_line(variable: str) -> str:
@@ -113,9 +129,13 @@ def build() -> bytes:
 
     document.add_paragraph("{{ date }}", style="Letter Date")
 
+    # The address line, when the directory gives one in the letter's language (a Russian
+    # letter's dative), takes the place of her name and post.
     recipient = document.add_paragraph(style="Letter Recipient")
-    recipient.add_run("{{ recipient.name }}")
-    for field in ("title", "organisation", "address", "country"):
+    recipient.add_run("{% if recipient.address_line %}{{ recipient.address_line }}{% else %}{{ recipient.name }}")
+    # Without a name (a country with nobody listed), the addressee opens the block on its first line.
+    recipient.add_run("{% if recipient.name and recipient.title %}\n{% endif %}{{ recipient.title }}{% endif %}")
+    for field in ("organisation", "address", "country"):
         recipient.add_run(optional_line(f"recipient.{field}"))
 
     document.add_paragraph("{{ subject }}", style="Letter Subject")
@@ -137,6 +157,12 @@ def build() -> bytes:
     footer_style = document.styles["Footer"]
     footer_style.font.size = Pt(8)
     footer_style.font.color.rgb = GREY
+
+    # Bold, italic and size as python-docx set them, for complex scripts too.
+    for properties in document.styles.element.iter(qn("w:rPr")):
+        with_complex_script_twins(properties)
+    for properties in document.element.body.iter(qn("w:rPr")):
+        with_complex_script_twins(properties)
 
     properties = document.core_properties
     properties.title = "{{ campaign.title }}"

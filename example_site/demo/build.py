@@ -10,6 +10,7 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 
+from soroptimist_advocacy.letters import default_template_bytes, render, sample_context
 from soroptimist_advocacy.models import (
     ActionKitPage,
     DecisionMakerIndexPage,
@@ -22,9 +23,9 @@ from soroptimist_advocacy.web.localize import translate
 
 from . import content
 from .files import simple_pdf
-from .letter_templates import letter_template_file
 from .models import HomePage
 from .translations import AR, ES, FR, RU, ZH_HANS
+from .translations_people import strings_for
 
 # The six UN languages: English is the source, the others are wagtail-localize translations.
 TRANSLATIONS = {"fr": FR, "es": ES, "ar": AR, "zh-hans": ZH_HANS, "ru": RU}
@@ -91,8 +92,6 @@ def demo_document(resource: dict) -> object:
 
 
 def _sample_letter() -> bytes:
-    from soroptimist_advocacy.letters import default_template_bytes, render, sample_context
-
     return render(default_template_bytes(), sample_context())
 
 
@@ -152,6 +151,7 @@ def build_directory(home) -> DecisionMakerIndexPage:
             rank=rank,
             email=email,
             postal_address=content.ADDRESS,
+            address_line=content.ADDRESS_LINES.get(external_id, ""),
             last_verified=content.VERIFIED_ON,
             source_url="https://example.org/government-directory",
             external_id=external_id,
@@ -162,16 +162,18 @@ def build_directory(home) -> DecisionMakerIndexPage:
 
 
 def build_letter_templates() -> LetterTemplate:
-    """The campaign's letter template in English, with its own .docx in every other language."""
+    """The campaign's letter template in English, with its own .docx in every other language (the
+    app's default letter as each language writes one: its punctuation after the salutation, its
+    label before the subject line)."""
     english = LetterTemplate.objects.filter(name="CSW 56 advocacy letter", locale__language_code="en").first()
     english_document = upsert_document(
-        "CSW 56 advocacy letter (en)", "csw56-letter-en.docx", letter_template_file("en")
+        "CSW 56 advocacy letter (en)", "csw56-letter-en.docx", default_template_bytes("en")
     )
     if english is None:
         english = LetterTemplate.objects.create(name="CSW 56 advocacy letter", document=english_document)
     for language, strings in TRANSLATIONS.items():
         document = upsert_document(
-            f"CSW 56 advocacy letter ({language})", f"csw56-letter-{language}.docx", letter_template_file(language)
+            f"CSW 56 advocacy letter ({language})", f"csw56-letter-{language}.docx", default_template_bytes(language)
         )
         translate(english, language, strings, overrides={"document": document.pk})
     return english
@@ -270,9 +272,8 @@ def campaign_body(resources: dict[str, ResourcePage], directory, letter_template
 def translate_tree(pages, languages) -> None:
     """Translate *pages* (parents before children) into each language, as an editor would."""
     for language in languages:
-        strings = TRANSLATIONS[language]
         for page in pages:
-            translate(page, language, strings)
+            translate(page, language, {**TRANSLATIONS[language], **strings_for(page, language)})
 
 
 @transaction.atomic

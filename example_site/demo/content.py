@@ -128,7 +128,9 @@ RESOURCES = [
     },
 ]
 
-# Fictional officials: plausible posts, invented names, example.org emails.
+# Fictional officials: plausible posts, invented names, example.org emails. The English
+# directory holds them in English; each translation holds her salutation and post in its
+# language (translations.py, translations_un.py, translations_people.py).
 DECISION_MAKERS = [
     # (external_id, country, name, salutation, post, organisation, email, rank)
     (
@@ -145,9 +147,9 @@ DECISION_MAKERS = [
         "demo-fr-1",
         "FR",
         "Claire Dubois",
-        "Madame la Ministre",
-        "Ministre chargée de l'Égalité entre les femmes et les hommes",
-        "Ministère de l'Égalité",
+        "Dear Minister",
+        "Minister for Equality between Women and Men",
+        "Ministry of Equality",
         "cabinet.egalite@example.org",
         1,
     ),
@@ -155,9 +157,9 @@ DECISION_MAKERS = [
         "demo-es-1",
         "ES",
         "Lucía Fernández",
-        "Estimada Ministra",
-        "Ministra de Igualdad",
-        "Ministerio de Igualdad",
+        "Dear Minister",
+        "Minister for Equality",
+        "Ministry of Equality",
         "gabinete.igualdad@example.org",
         1,
     ),
@@ -185,7 +187,7 @@ DECISION_MAKERS = [
         "demo-br-1",
         "BR",
         "Ana Souza",
-        "Excelentíssima Senhora Ministra",
+        "Dear Minister",
         "Minister of Women",
         "Ministry of Women",
         "",
@@ -195,7 +197,7 @@ DECISION_MAKERS = [
         "demo-mx-1",
         "MX",
         "Mariana López",
-        "Estimada Secretaria",
+        "Dear Secretary",
         "Secretary of Women",
         "Secretariat of Women",
         "secretaria.mujeres@example.org",
@@ -242,6 +244,24 @@ DECISION_MAKERS = [
         1,
     ),
 ]
+
+# How an English letter names each of them above the address; translated into Russian, whose
+# letters put the post and the name in the dative ("Министру по делам женщин / А. Морган").
+ADDRESS_LINES = {
+    "demo-gb-1": "Ms Alex Morgan\nMinister for Women and Equalities",
+    "demo-fr-1": "Ms Claire Dubois\nMinister for Equality between Women and Men",
+    "demo-es-1": "Ms Lucía Fernández\nMinister for Equality",
+    "demo-ke-1": "Ms Grace Wanjiru\nCabinet Secretary for Gender and Affirmative Action",
+    "demo-ng-1": "Ms Amina Bello\nMinister of Women Affairs",
+    "demo-br-1": "Ms Ana Souza\nMinister of Women",
+    "demo-mx-1": "Ms Mariana López\nSecretary of Women",
+    "demo-in-1": "Ms Priya Sharma\nMinister of Women and Child Development",
+    "demo-au-1": "Ms Sarah Mitchell\nMinister for Women",
+    "demo-au-2": "Mr James Wilson\nMinister for Foreign Affairs",
+    "demo-jo-1": (
+        "Ms Rania Haddad\nMinister of Social Development, Chair of the Ministerial Committee for Women's Empowerment"
+    ),
+}
 
 # The letter prints the organisation above the address already.
 ADDRESS = "1 Example Street\nCapital City"

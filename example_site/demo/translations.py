@@ -78,12 +78,9 @@ FR = {
     "Dear Honourable Minister": "Madame la Ministre",
     "Dear Secretary": "Madame la Secrétaire",
     "Soroptimist International": "Soroptimist International",
-    # Decision makers whose source entry is in their own language.
-    "Estimada Ministra": "Madame la Ministre",
-    "Ministra de Igualdad": "Ministre de l'Égalité",
-    "Ministerio de Igualdad": "Ministère de l'Égalité",
-    "Excelentíssima Senhora Ministra": "Madame la Ministre",
-    "Estimada Secretaria": "Madame la Secrétaire",
+    "Minister for Equality between Women and Men": "Ministre chargée de l'Égalité entre les femmes et les hommes",
+    "Minister for Equality": "Ministre de l'Égalité",
+    "Ministry of Equality": "Ministère de l'Égalité",
     "CSW 56 advocacy letter": "Lettre de plaidoyer CSW 56",
 }
 
@@ -163,11 +160,9 @@ ES = {
     "Dear Honourable Minister": "Honorable Ministra",
     "Dear Secretary": "Estimada Secretaria",
     "Soroptimist International": "Soroptimist International",
-    # Decision makers whose source entry is in their own language.
-    "Madame la Ministre": "Estimada Ministra",
-    "Ministre chargée de l'Égalité entre les femmes et les hommes": "Ministra de Igualdad entre Mujeres y Hombres",
-    "Ministère de l'Égalité": "Ministerio de Igualdad",
-    "Excelentíssima Senhora Ministra": "Estimada Ministra",
+    "Minister for Equality between Women and Men": "Ministra de Igualdad entre Mujeres y Hombres",
+    "Minister for Equality": "Ministra de Igualdad",
+    "Ministry of Equality": "Ministerio de Igualdad",
     "CSW 56 advocacy letter": "Carta de incidencia CSW 56",
 }
 

@@ -3,19 +3,6 @@ source segment, as a translator would enter it in wagtail-localize. The letter i
 as a member would write to a minister in each language; UN bodies carry their official
 names in that language (لجنة وضع المرأة, 妇女地位委员会, Комиссия по положению женщин)."""
 
-# Decision makers whose salutation and post the English source holds in their own
-# language (France, Spain, Brazil, Mexico): translated like the others.
-_LOCAL_SOURCE = (
-    "Madame la Ministre",
-    "Ministre chargée de l'Égalité entre les femmes et les hommes",
-    "Ministère de l'Égalité",
-    "Estimada Ministra",
-    "Ministra de Igualdad",
-    "Ministerio de Igualdad",
-    "Excelentíssima Senhora Ministra",
-    "Estimada Secretaria",
-)
-
 AR = {
     "Soroptimist International (example)": "منظمة سوروبتيمست الدولية (موقع تجريبي)",
     "An example site of soroptimist-advocacy. Its campaign is sample data.": "موقع تجريبي لتطبيق soroptimist-advocacy. حملته بيانات للعرض فقط.",
@@ -94,14 +81,9 @@ AR = {
     "Dear Secretary": "معالي الوزيرة المحترمة",
     "CSW 56 advocacy letter": "رسالة المناصرة للدورة السادسة والخمسين",
     "Soroptimist International": "منظمة سوروبتيمست الدولية",
-    "Madame la Ministre": "معالي الوزيرة المحترمة",
-    "Ministre chargée de l'Égalité entre les femmes et les hommes": "الوزيرة المكلفة بالمساواة بين النساء والرجال",
-    "Ministère de l'Égalité": "وزارة المساواة",
-    "Estimada Ministra": "معالي الوزيرة المحترمة",
-    "Ministra de Igualdad": "وزيرة المساواة",
-    "Ministerio de Igualdad": "وزارة المساواة",
-    "Excelentíssima Senhora Ministra": "معالي الوزيرة المحترمة",
-    "Estimada Secretaria": "معالي الوزيرة المحترمة",
+    "Minister for Equality between Women and Men": "الوزيرة المكلفة بالمساواة بين النساء والرجال",
+    "Minister for Equality": "وزيرة المساواة",
+    "Ministry of Equality": "وزارة المساواة",
 }
 
 ZH_HANS = {
@@ -181,14 +163,9 @@ ZH_HANS = {
     "Dear Secretary": "尊敬的部长",
     "CSW 56 advocacy letter": "第五十六届会议倡导信",
     "Soroptimist International": "国际崇德社",
-    "Madame la Ministre": "尊敬的部长",
-    "Ministre chargée de l'Égalité entre les femmes et les hommes": "男女平等事务部长",
-    "Ministère de l'Égalité": "平等事务部",
-    "Estimada Ministra": "尊敬的部长",
-    "Ministra de Igualdad": "平等部长",
-    "Ministerio de Igualdad": "平等部",
-    "Excelentíssima Senhora Ministra": "尊敬的部长",
-    "Estimada Secretaria": "尊敬的部长",
+    "Minister for Equality between Women and Men": "男女平等事务部长",
+    "Minister for Equality": "平等部长",
+    "Ministry of Equality": "平等部",
 }
 
 RU = {
@@ -228,7 +205,8 @@ RU = {
     "We ask your Government to demonstrate its commitment to promote, protect and fulfil the human rights and fundamental freedoms of women, and to act on the policy recommendations Soroptimist International put forward at the 56th Commission on the Status of Women.": "Мы просим Ваше правительство подтвердить свою приверженность поощрению, защите и осуществлению прав человека и основных свобод женщин и выполнить рекомендации, которые Международная организация «Сороптимист» представила на 56-й сессии Комиссии по положению женщин.",
     "I would welcome the opportunity to hear how your office intends to take these recommendations forward.": "Буду признательна, если Вы сообщите, какие шаги Ваше ведомство намерено предпринять для выполнения этих рекомендаций.",
     "Dear Minister": "Уважаемый господин министр",
-    "The Minister responsible for women's and gender equality": "Министр, отвечающий за положение женщин и гендерное равенство",
+    # The addressee stands in the letter's address block: the dative, as a Russian letter writes it.
+    "The Minister responsible for women's and gender equality": "Министру, отвечающему за положение женщин и гендерное равенство",
     "Questions": "Вопросы",
     "Who should receive the letter?": "Кому направить обращение?",
     "The member of government responsible for gender or women's issues in your country: the directory on this page lists who that is, as far as we know.": "Члену правительства, который отвечает в вашей стране за гендерное равенство или положение женщин. Справочник на этой странице показывает, кто это, насколько нам известно.",
@@ -268,14 +246,28 @@ RU = {
     "Dear Secretary": "Уважаемая госпожа секретарь",
     "CSW 56 advocacy letter": "Обращение по итогам 56-й сессии КПЖ",
     "Soroptimist International": "Международная организация «Сороптимист»",
-    "Madame la Ministre": "Уважаемая госпожа министр",
-    "Ministre chargée de l'Égalité entre les femmes et les hommes": "Министр по вопросам равенства женщин и мужчин",
-    "Ministère de l'Égalité": "Министерство равноправия",
-    "Estimada Ministra": "Уважаемая госпожа министр",
-    "Ministra de Igualdad": "Министр по вопросам равенства",
-    "Ministerio de Igualdad": "Министерство по вопросам равенства",
-    "Excelentíssima Senhora Ministra": "Уважаемая госпожа министр",
-    "Estimada Secretaria": "Уважаемая госпожа секретарь",
+    "Minister for Equality between Women and Men": "Министр по вопросам равенства женщин и мужчин",
+    "Minister for Equality": "Министр по вопросам равенства",
+    "Ministry of Equality": "Министерство по вопросам равенства",
+    # A Russian letter names the addressee's post and name in the dative, initials first.
+    "Ms Alex Morgan\nMinister for Women and Equalities": "Министру по делам женщин и равноправия\nА. Морган",
+    "Ms Claire Dubois\nMinister for Equality between Women and Men": (
+        "Министру по вопросам равенства женщин и мужчин\nК. Дюбуа"
+    ),
+    "Ms Lucía Fernández\nMinister for Equality": "Министру по вопросам равенства\nЛ. Фернандес",
+    "Ms Grace Wanjiru\nCabinet Secretary for Gender and Affirmative Action": (
+        "Министру по гендерным вопросам и позитивным действиям\nГ. Ванджиру"
+    ),
+    "Ms Amina Bello\nMinister of Women Affairs": "Министру по делам женщин\nА. Белло",
+    "Ms Ana Souza\nMinister of Women": "Министру по делам женщин\nА. Соузе",
+    "Ms Mariana López\nSecretary of Women": "Секретарю по делам женщин\nМ. Лопес",
+    "Ms Priya Sharma\nMinister of Women and Child Development": (
+        "Министру по вопросам развития женщин и детей\nП. Шарме"
+    ),
+    "Ms Sarah Mitchell\nMinister for Women": "Министру по делам женщин\nС. Митчелл",
+    "Mr James Wilson\nMinister for Foreign Affairs": "Министру иностранных дел\nДж. Уилсону",
+    "Ms Rania Haddad\nMinister of Social Development, Chair of the Ministerial Committee for Women's Empowerment": (
+        "Министру социального развития, председателю Министерского комитета по расширению прав и "
+        "возможностей женщин\nР. Хаддад"
+    ),
 }
-
-assert set(_LOCAL_SOURCE) <= set(AR) and set(_LOCAL_SOURCE) <= set(ZH_HANS) and set(_LOCAL_SOURCE) <= set(RU)

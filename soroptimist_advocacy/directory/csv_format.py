@@ -22,6 +22,10 @@ external_id     yes       Your stable identifier for the record, at most 100 cha
 full_name       yes       Full name, as shown on the page and in letters (the page title).
 salutation                Letter greeting, e.g. ``Dear Minister`` (120 characters).
 position_title  yes       The post, e.g. ``Minister for Gender Equality``.
+address_line              How a letter in the directory's language names her above the
+                          postal address, when her name and post alone would read wrong
+                          (a Russian letter puts both in the dative); letters show it in
+                          place of her name and post. Line breaks allowed (500 characters).
 organisation              Ministry or office.
 country         yes       ISO 3166-1 alpha-2 code: ``FR``, ``KE``, ``ES`` (any case).
 rank                      Order within the country; 1 (the default) is the primary
@@ -40,7 +44,7 @@ is_sample                 ``true`` for demonstration records, which the public p
 
 Text cells are at most 255 characters unless said otherwise; leading and trailing
 spaces are removed. Control characters (other than line breaks in
-``postal_address``) are refused.
+``address_line`` and ``postal_address``) are refused.
 
 A column left out of the file leaves that field of existing records unchanged
 (new records get it empty or at its default), so a file with only
@@ -74,6 +78,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from soroptimist_advocacy.directory.records import COLUMN_NAMES
+from soroptimist_advocacy.models.decision_maker import ADDRESS_LINE_MAX
 from soroptimist_advocacy.web.countries import parse_country
 from soroptimist_advocacy.web.spreadsheet import neutralise_formula, restore_formula_text
 
@@ -230,6 +235,7 @@ CLEANERS: dict[str, Callable[[str], object]] = {
     "full_name": _text(255, required=True),
     "salutation": _text(120),
     "position_title": _text(255, required=True),
+    "address_line": _text(ADDRESS_LINE_MAX, multiline=True),
     "organisation": _text(255),
     "country": _country,
     "rank": _rank,

@@ -7,7 +7,8 @@ Each decision maker becomes a *person* holding a *post* in an *organization*
 ``ocd-division/country:fr`` and which carries its ISO 3166-1 alpha-2 code both as
 an identifier (scheme ``iso_3166_1``) and as ``iso_3166_1``. IDs derive from
 the page's ``translation_key``, stable across edits and languages; the CSV's
-``external_id`` is kept as an identifier. Sample records (``is_sample``) are
+``external_id`` is kept as an identifier and the address line on a letter as one of
+the person's ``other_names`` (noted ``soroptimist-advocacy:address_line``). Sample records (``is_sample``) are
 left out: they are not real people and must not reach other tools as such.
 """
 
@@ -18,6 +19,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 EXTERNAL_ID_SCHEME = "soroptimist-advocacy:external_id"
+# The note marking, among a person's other names, the lines a letter addresses her with
+# (Popolo has no field of its own for them; other tools read them as another form of her name).
+ADDRESS_LINE_NOTE = "soroptimist-advocacy:address_line"
 ISO_SCHEME = "iso_3166_1"
 
 
@@ -51,6 +55,8 @@ def _person(page, person_id: str) -> dict:
         person["identifiers"] = [{"scheme": EXTERNAL_ID_SCHEME, "identifier": page.external_id}]
     if page.email:
         person["email"] = page.email
+    if page.address_line:
+        person["other_names"] = [{"name": page.address_line, "note": ADDRESS_LINE_NOTE}]
     contact_details = []
     if page.postal_address:
         contact_details.append({"type": "address", "label": gettext("Postal address"), "value": page.postal_address})

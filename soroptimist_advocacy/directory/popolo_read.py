@@ -9,7 +9,7 @@ import json
 
 from django.utils.translation import gettext
 
-from soroptimist_advocacy.directory.popolo import EXTERNAL_ID_SCHEME, ISO_SCHEME
+from soroptimist_advocacy.directory.popolo import ADDRESS_LINE_NOTE, EXTERNAL_ID_SCHEME, ISO_SCHEME
 from soroptimist_advocacy.web.spreadsheet import formula_safe_row
 
 POPOLO_COLUMNS = (
@@ -79,6 +79,15 @@ def popolo_to_csv(data: bytes) -> bytes:
         )
         contacts = person.get("contact_details") if isinstance(person.get("contact_details"), list) else []
         contact = {item.get("type"): _text(item.get("value")) for item in contacts if isinstance(item, dict)}
+        other_names = person.get("other_names") if isinstance(person.get("other_names"), list) else []
+        address_line = next(
+            (
+                _text(item.get("name"))
+                for item in other_names
+                if isinstance(item, dict) and item.get("note") == ADDRESS_LINE_NOTE
+            ),
+            None,
+        )
         links = person.get("links") if isinstance(person.get("links"), list) else []
         sources = person.get("sources") if isinstance(person.get("sources"), list) else []
         rows.append(
@@ -95,13 +104,18 @@ def popolo_to_csv(data: bytes) -> bytes:
                 "phone": contact.get("voice", ""),
                 "website": _text(links[0].get("url")) if links and isinstance(links[0], dict) else "",
                 "source_url": _text(sources[0].get("url")) if sources and isinstance(sources[0], dict) else "",
+                "address_line": address_line,
             }
         )
     # Columns a Popolo file does not carry (salutation, rank, last_verified...) are left
-    # out, so they stay as they are locally (a missing column changes nothing).
+    # out, so they stay as they are locally (a missing column changes nothing). The address
+    # line is carried when any person has one (a file from an older site has none).
+    columns: tuple[str, ...] = POPOLO_COLUMNS
+    if any(row["address_line"] is not None for row in rows):
+        columns += ("address_line",)
     stream = io.StringIO(newline="")
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(POPOLO_COLUMNS)
+    writer.writerow(columns)
     for row in rows:
-        writer.writerow(formula_safe_row(row[column] for column in POPOLO_COLUMNS))
+        writer.writerow(formula_safe_row(row[column] or "" for column in columns))
     return stream.getvalue().encode("utf-8")

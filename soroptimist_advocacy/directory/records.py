@@ -16,6 +16,7 @@ COLUMN_NAMES = (
     "full_name",
     "salutation",
     "position_title",
+    "address_line",
     "organisation",
     "country",
     "rank",

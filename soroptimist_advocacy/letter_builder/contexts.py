@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from django_countries import countries
 
 from soroptimist_advocacy.letter_builder import wording
+from soroptimist_advocacy.letter_builder.addressee_language import ADDRESSING_FIELDS, GENERIC_FIELDS
 from soroptimist_advocacy.letters.variables import MEMBER_FIELDS, RECIPIENT_FIELDS, TEXT_PLACEHOLDERS
 from soroptimist_advocacy.models.letter_text import PLACEHOLDER_PATTERN
 from soroptimist_advocacy.web.translations import translation_in
@@ -37,10 +38,15 @@ def country_name(code: str, language: str) -> str:
         return str(countries.name(code)) if code else ""
 
 
-def recipient_values(decision_maker, language: str) -> dict[str, str]:
+def recipient_values(decision_maker, language: str, in_language: frozenset[str] = ADDRESSING_FIELDS) -> dict[str, str]:
+    """*decision_maker* as a letter in *language* addresses her: her salutation and address line
+    only when they are written in it (*in_language*, ``addressee_language``), else the language's
+    neutral salutation and her name and post as the directory holds them."""
+    salutation = decision_maker.salutation.strip() if "salutation" in in_language else ""
     return {
-        "salutation": decision_maker.salutation,
+        "salutation": salutation or wording.neutral_salutation(language),
         "name": decision_maker.title,
+        "address_line": decision_maker.address_line.strip() if "address_line" in in_language else "",
         "title": decision_maker.position_title,
         "organisation": decision_maker.organisation,
         "address": decision_maker.postal_address,
@@ -48,12 +54,16 @@ def recipient_values(decision_maker, language: str) -> dict[str, str]:
     }
 
 
-def generic_recipient(block_value, country: str, language: str) -> dict[str, str]:
-    """The addressee the editor set for a country with nobody listed."""
+def generic_recipient(
+    block_value, country: str, language: str, in_language: frozenset[str] = GENERIC_FIELDS
+) -> dict[str, str]:
+    """The addressee the editor set for a country with nobody listed, her words only where
+    they are translated into *language* (*in_language*); else the neutral salutation."""
+    salutation = (block_value.get("generic_salutation") or "").strip() if "generic_salutation" in in_language else ""
     return {
         **dict.fromkeys(RECIPIENT_FIELDS, ""),
-        "salutation": block_value.get("generic_salutation") or "",
-        "title": block_value.get("generic_addressee") or "",
+        "salutation": salutation or wording.neutral_salutation(language),
+        "title": (block_value.get("generic_addressee") or "") if "generic_addressee" in in_language else "",
         "country": country_name(country, language),
     }
 
@@ -131,11 +141,12 @@ def letter_contexts(form) -> list[dict]:
     letter_page, letter_block = form.setup.letter_block(language)
     country = form.cleaned_data["country"]
     member = {key: form.cleaned_data[key] for key in MEMBER_FIELDS}
-    decision_makers = [translation_in(dm, letter_page.locale) for dm in form.chosen_decision_makers()]
+    locale = letter_page.locale
+    decision_makers = [translation_in(dm, locale) for dm in form.chosen_decision_makers()]
     if decision_makers:
-        recipients = [recipient_values(dm, language) for dm in decision_makers]
+        recipients = [recipient_values(dm, language, form.setup.addressing(dm, locale)) for dm in decision_makers]
     else:
-        recipients = [generic_recipient(letter_block, country, language)]
+        recipients = [generic_recipient(letter_block, country, language, form.setup.generic_addressing(language))]
     return build_letter_contexts(
         member=member,
         recipients=recipients,

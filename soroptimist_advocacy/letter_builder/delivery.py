@@ -17,6 +17,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from soroptimist_advocacy.campaigns.counters import count_letters
+from soroptimist_advocacy.letter_builder.addressee_language import (
+    addressing_in_language,
+    generic_addressing_in_language,
+)
 from soroptimist_advocacy.letter_builder.contexts import (
     build_letter_contexts,
     generic_recipient,
@@ -34,6 +38,7 @@ from soroptimist_advocacy.letter_builder.setup import (
 from soroptimist_advocacy.letters import LetterTooCostly, render, render_many, sample_context
 from soroptimist_advocacy.models.campaign_sources import page_source
 from soroptimist_advocacy.web.caching import no_store
+from soroptimist_advocacy.web.translations import translation_in
 
 DOCX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 logger = logging.getLogger(__name__)
@@ -89,7 +94,12 @@ def sample_letter_for_page(page) -> HttpResponse:
     member = dict(sample_context()["member"], country=SAMPLE_COUNTRY)
     directory = page.get_directory()
     first = directory.get_decision_makers().first() if directory is not None else None
-    recipient = recipient_values(first, language) if first else generic_recipient(block_value, SAMPLE_COUNTRY, language)
+    if first is not None:
+        first = translation_in(first, page.locale)
+        recipient = recipient_values(first, language, addressing_in_language(first, page.locale))
+    else:
+        in_language = generic_addressing_in_language(page, block_value)
+        recipient = generic_recipient(block_value, SAMPLE_COUNTRY, language, in_language)
     contexts = build_letter_contexts(
         member=member, recipients=[recipient], block_value=block_value, campaign_title=page.title, language=language
     )

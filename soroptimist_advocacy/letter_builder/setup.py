@@ -30,6 +30,10 @@ from django.core.cache import caches
 from django.utils.translation import get_language_info
 
 from soroptimist_advocacy.conf import settings
+from soroptimist_advocacy.letter_builder.addressee_language import (
+    addressing_in_language,
+    generic_addressing_in_language,
+)
 from soroptimist_advocacy.letter_builder.translation import letter_translations
 from soroptimist_advocacy.letters import default_template_bytes
 from soroptimist_advocacy.web.cache_outage import CacheOutage
@@ -61,7 +65,7 @@ def letter_template_bytes(block_value, locale) -> bytes:
     """The block's template in *locale* when one exists, else its source, else the default."""
     template = block_value.get("template")
     if template is None:
-        return default_template_bytes()
+        return default_template_bytes(locale.language_code)
     return translation_in(template, locale).read_template()
 
 
@@ -91,6 +95,7 @@ class LetterSetup:
         self._decision_makers: dict = {}
         self._blocks: dict = {}
         self._templates: dict = {}
+        self._addressing: dict = {}
         self._lock = threading.Lock()
 
     @cached_property
@@ -130,6 +135,25 @@ class LetterSetup:
             with self._lock:
                 self._blocks[language] = (letter_page, block or find_letter_block(letter_page) or self.block_value)
         return self._blocks[language]
+
+    def addressing(self, decision_maker, locale) -> frozenset[str]:
+        """Which of *decision_maker*'s salutation and address line her page in *locale* shows in
+        its language (``addressee_language``); a publish or a letter text change resets the setup."""
+        key = (decision_maker.pk, locale.pk)
+        if key not in self._addressing:
+            found = addressing_in_language(decision_maker, locale)
+            with self._lock:
+                self._addressing[key] = found
+        return self._addressing[key]
+
+    def generic_addressing(self, language: str) -> frozenset[str]:
+        """Which of the block's salutation and addressee for a country with nobody listed the
+        campaign shows in *language*."""
+        if language not in self._addressing:
+            found = generic_addressing_in_language(*self.letter_block(language))
+            with self._lock:
+                self._addressing[language] = found
+        return self._addressing[language]
 
     def template_bytes(self, language: str) -> bytes:
         """The .docx template of the letter in *language*."""

@@ -5,7 +5,8 @@ letter builder block, the directory chosen), the directory and its translation,
 the directory's decision makers, the letter templates of the block in every
 language and the documents they point at, and wagtail-localize's string segments
 and translations of the body (they decide which languages the letter is offered
-in). Saving anything else (a report, a session, a counter, a resource page, a PDF
+in) and of the decision makers' salutations and address lines (a translation of
+those reaches letters only when her page is published, which resets the setups). Saving anything else (a report, a session, a counter, a resource page, a PDF
 no template uses) leaves every process's setups alone. Publishing and
 unpublishing reset them through the purge handlers (``signal_handlers``).
 """

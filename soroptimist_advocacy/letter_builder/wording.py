@@ -1,5 +1,5 @@
-"""The words of a letter that depend on its language's conventions: the date line and
-the closing formula.
+"""The words of a letter that depend on its language's conventions: the date line, the
+salutation for a reader the letter cannot name, and the closing formula.
 
 These are data in code rather than gettext entries because a single msgid cannot
 express them: a French closing repeats the salutation inside it ("Veuillez agréer,
@@ -28,6 +28,21 @@ DATE_FORMATS = {
     "zh-hans": "Y年n月j日",  # 2026年11月30日
 }
 
+# The formal salutation of each language for a reader the letter knows neither by name nor by
+# title: the recipient's own salutation is not written in the letter's language. Each is what a
+# letter to an office writes (a template adds its language's punctuation after it: "Madame,
+# Monsieur,", "Estimada señora, estimado señor:", "Уважаемые дамы и господа!"). Arabic opens
+# with the customary greeting, which needs neither a title nor a gender; Chinese names both
+# readers, as French does.
+NEUTRAL_SALUTATIONS = {
+    "en": "Dear Sir or Madam",
+    "fr": "Madame, Monsieur",
+    "es": "Estimada señora, estimado señor",
+    "ar": "تحية طيبة وبعد",
+    "zh-hans": "尊敬的先生/女士",
+    "ru": "Уважаемые дамы и господа",
+}
+
 # Salutations that do not name or address the reader personally.
 _IMPERSONAL_EN = re.compile(r"^\s*dear\s+(sir|madam|sir or madam|sir/madam|madam or sir)\b", re.IGNORECASE)
 _FRENCH_ADDRESS = re.compile(r"^\s*(madame|monsieur|mesdames|messieurs)\b", re.IGNORECASE)
@@ -47,6 +62,16 @@ def letter_date(language: str, day: datetime.date) -> str:
             # Translators: a PHP-style date format for the date line of a letter.
             date_format = pgettext("letter date format", "j F Y")
         return format_date(day, date_format)
+
+
+def neutral_salutation(language: str) -> str:
+    """The salutation of a letter in *language* to a reader it cannot name or title."""
+    salutation = NEUTRAL_SALUTATIONS.get(_base(language))
+    if salutation is not None:
+        return salutation
+    with translation.override(language):
+        # Translators: the salutation of a formal letter to a reader whose name and title are unknown.
+        return pgettext("neutral letter salutation", "Dear Sir or Madam")
 
 
 def _english(salutation: str) -> str:
@@ -90,4 +115,7 @@ def closing_formula(language: str, salutation: str) -> str:
     if closing is not None:
         return closing(salutation or "")
     with translation.override(language):
+        if salutation == neutral_salutation(language):
+            # Translators: the closing of a formal letter whose salutation does not name the reader.
+            return pgettext("closing after a neutral salutation", "Yours faithfully,")
         return gettext("Yours sincerely,")

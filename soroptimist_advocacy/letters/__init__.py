@@ -10,7 +10,8 @@ The package's public API is this module, and two modules of constants:
 * ``prepare(template, language=None) -> PreparedTemplate``: the validated, prepared template
   (``.render(context)``, ``.fast``); ``render`` and ``validate`` go through it.
 * ``LetterTooCostly``: raised by a render that passes a letter's hard cap (``.reason``).
-* ``default_template_bytes()``, ``sample_context()``, ``ALLOWED_VARIABLES``.
+* ``default_template_bytes(language=None)`` (the app's own letter, with the language's punctuation
+  after the salutation and label before the subject), ``sample_context()``, ``ALLOWED_VARIABLES``.
 * ``letters.variables`` (the names a template may use, the context's shape) and
   ``letters.limits`` (every bound the engine enforces).
 
@@ -19,20 +20,20 @@ escaped. Each template is validated and prepared once per content hash and
 process (cache.py), then renders a letter in well under a millisecond. Inside,
 one job a module: package.py reads a .docx as Word does, contents.py refuses and
 strips what a template must not carry, validation.py decides whether a template
-may be used (and prepares it), language.py sets it in the letter's language,
+may be used (and prepares it), language.py sets it in the letter's language
+(default_letter.py writes the app's own template as each language writes a letter),
 preparing.py compiles it once, rendering.py renders each letter (a member's
 values go nowhere else), merge.py puts several letters in one document.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
-from importlib import resources
 from typing import Any
 
 from soroptimist_advocacy.letters.cache import prepare
 from soroptimist_advocacy.letters.contents import clean_template
+from soroptimist_advocacy.letters.default_letter import default_template_bytes
 from soroptimist_advocacy.letters.limits import MAX_RECIPIENTS
 from soroptimist_advocacy.letters.merge import merge_letters
 from soroptimist_advocacy.letters.rendering import LetterTooCostly, PreparedTemplate
@@ -74,9 +75,3 @@ def validate(template: bytes) -> None:
     the bytes' hash: a template validated here renders letters at no further cost.
     """
     prepare(template)
-
-
-@functools.cache
-def default_template_bytes() -> bytes:
-    """The letter template shipped with the app (built by scripts/build_default_template.py)."""
-    return resources.files(__package__).joinpath("default_template.docx").read_bytes()

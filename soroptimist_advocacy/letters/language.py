@@ -8,6 +8,13 @@ Latin fonts. So the *template* is marked once per language, before it is
 prepared, and the fast path and plain docxtpl render the same marked XML (their
 equivalence check keeps holding) while a letter costs nothing more. The
 template's look (fonts, sizes, spacing) stays the editor's.
+
+Word keeps bold, italic and size twice: ``w:b``, ``w:i`` and ``w:sz`` apply to Latin and
+Cyrillic text, ``w:bCs``, ``w:iCs`` and ``w:szCs`` to complex scripts such as Arabic. A
+template made by a program that writes only the first (python-docx does) would lose its
+bold subject line and its sizes in an Arabic letter, so marking gives each of them its
+complex-script twin, with the same value, where the template has none; a twin the template
+sets itself is kept as it is.
 """
 
 from __future__ import annotations
@@ -199,6 +206,20 @@ def _first_child(parent: etree._Element, name: str) -> etree._Element:
     return found
 
 
+# Run properties for Latin and Cyrillic text, and their twins for complex scripts.
+COMPLEX_SCRIPT_TWINS = {"b": "bCs", "i": "iCs", "sz": "szCs"}
+
+
+def with_complex_script_twins(rpr: etree._Element) -> None:
+    """*rpr* with the complex-script twin of its bold, italic and size wherever it lacks one."""
+    for latin, complex_script in COMPLEX_SCRIPT_TWINS.items():
+        source = rpr.find(W + latin)
+        if source is not None and rpr.find(W + complex_script) is None:
+            twin = _child(rpr, complex_script, RPR_ORDER)
+            for name, value in source.attrib.items():
+                twin.set(name, value)
+
+
 def _mark_run_properties(rpr: etree._Element, language: LetterLanguage) -> None:
     if language.rtl:
         _child(rpr, "rtl", RPR_ORDER)
@@ -218,8 +239,16 @@ def _mark_paragraph(ppr: etree._Element, language: LetterLanguage) -> None:
     _mark_run_properties(_child(ppr, "rPr", PPR_ORDER), language)
 
 
+def complete_complex_script_properties(root: etree._Element) -> None:
+    """Every run property set of a part (runs, paragraph marks, styles, document defaults) with
+    its complex-script twins."""
+    for rpr in root.iter(W + "rPr"):
+        with_complex_script_twins(rpr)
+
+
 def mark_text_part(root: etree._Element, language: LetterLanguage) -> None:
     """Every paragraph, run and section of a body, header, footer or notes part."""
+    complete_complex_script_properties(root)
     for run in root.iter(W + "r"):
         _mark_run_properties(_first_child(run, "rPr"), language)
     for paragraph in root.iter(W + "p"):
@@ -230,7 +259,9 @@ def mark_text_part(root: etree._Element, language: LetterLanguage) -> None:
 
 
 def mark_styles(root: etree._Element, language: LetterLanguage) -> None:
-    """The document defaults, so that text a template adds later has the language too."""
+    """The document defaults, so that text a template adds later has the language too, and
+    every style's complex-script twins."""
+    complete_complex_script_properties(root)
     defaults = root.find(W + "docDefaults")
     if defaults is None:
         defaults = etree.Element(W + "docDefaults")

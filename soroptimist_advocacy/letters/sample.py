@@ -10,6 +10,7 @@ from soroptimist_advocacy.letters.variables import CAMPAIGN_FIELDS, MEMBER_FIELD
 _RECIPIENT = {
     "salutation": "Dear Minister",
     "name": "Rt Hon. Anne Marshall MP",
+    "address_line": "",
     "title": "Minister for Women and Equalities",
     "organisation": "Government Equalities Office",
     "address": "Sanctuary Buildings\n20 Great Smith Street\nLondon SW1P 3BT",

@@ -1,7 +1,9 @@
 """The names a letter template may use: the single source of the context's shape."""
 
 MEMBER_FIELDS = ("name", "club", "town", "email", "country")
-RECIPIENT_FIELDS = ("salutation", "name", "title", "organisation", "address", "country")
+# address_line: how a letter names her above the address, in its language's grammar (a Russian
+# letter's dative); a template shows it in place of her name and post when it is set.
+RECIPIENT_FIELDS = ("salutation", "name", "address_line", "title", "organisation", "address", "country")
 CAMPAIGN_FIELDS = ("title",)
 
 # Variables holding a mapping, and the keys it has.
@@ -15,8 +17,8 @@ LISTS = {"body": (), "recipients": RECIPIENT_FIELDS}
 # The names an editor may write in the block's letter text (the paragraphs on the page, not the
 # .docx template). That text is translator-supplied, so it is never rendered with Jinja: a regular
 # expression replaces exactly these. The member's email stays out of the letter's words, and the
-# salutation and address are the template's layout, not sentences.
-NOT_IN_LETTER_TEXT = {"member": ("email",), "recipient": ("salutation", "address")}
+# salutation, address line and address are the template's layout, not sentences.
+NOT_IN_LETTER_TEXT = {"member": ("email",), "recipient": ("salutation", "address_line", "address")}
 TEXT_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     group: tuple(field for field in fields if field not in NOT_IN_LETTER_TEXT.get(group, ()))
     for group, fields in RECORDS.items()

@@ -30,6 +30,9 @@ from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 from soroptimist_advocacy.web.countries import country_choices_for, parse_country
 from soroptimist_advocacy.web.privacy import publicly_visible
 
+# Two or three lines naming her post and name, however long a post's official name.
+ADDRESS_LINE_MAX = 500
+
 
 class DirectoryPagesMixin:
     """What the directory's two page types share: their routes' work (forms, coverage,
@@ -184,6 +187,16 @@ class DecisionMakerMixin(DirectoryPagesMixin, PublicPageMixin, RoutablePageMixin
         _("salutation"), max_length=120, blank=True, help_text=_('For example "Dear Minister".')
     )
     position_title = models.CharField(_("position title"), max_length=255)
+    address_line = models.TextField(
+        _("address line on a letter"),
+        max_length=ADDRESS_LINE_MAX,
+        blank=True,
+        help_text=_(
+            "How a letter in this language names her above the postal address, when her name and post "
+            "alone would read wrong (a Russian letter puts both in the dative). Letters show it in place "
+            "of her name and post; leave it empty to use them."
+        ),
+    )
     organisation = models.CharField(_("organisation or ministry"), max_length=255, blank=True)
     country = CountryField(_("country"), db_index=True)
     rank = models.PositiveSmallIntegerField(
@@ -233,6 +246,7 @@ class DecisionMakerMixin(DirectoryPagesMixin, PublicPageMixin, RoutablePageMixin
             help_text=_("Her full name, as shown on the page and in letters, e.g. Claire Dubois. Never translated."),
         ),
         FieldRowPanel([FieldPanel("salutation"), FieldPanel("position_title")]),
+        FieldPanel("address_line"),
         FieldPanel("organisation"),
         FieldRowPanel([FieldPanel("country"), FieldPanel("rank")]),
         MultiFieldPanel(
@@ -267,6 +281,7 @@ class DecisionMakerMixin(DirectoryPagesMixin, PublicPageMixin, RoutablePageMixin
         SynchronizedField("postal_address"),
         TranslatableField("salutation"),
         TranslatableField("position_title"),
+        TranslatableField("address_line"),
         TranslatableField("organisation"),
         TranslatableField("responsibilities"),
     ]

@@ -70,7 +70,7 @@ def read_document_bytes(document) -> bytes:
 def usable_template_bytes(letter_template) -> bytes:
     """The bytes to render *letter_template*'s letters from; never bytes that failed validation."""
     if letter_template.document_id is None:
-        return default_template_bytes()
+        return default_template_bytes(letter_template.locale.language_code)
     try:
         data = read_document_bytes(letter_template.document)
     except Exception:
@@ -128,7 +128,7 @@ def _fall_back(letter_template, source: str, problem: str) -> bytes:
             return last_good
         except ValidationError:  # refused by today's rules: the default is safer
             pass
-    return default_template_bytes()
+    return default_template_bytes(letter_template.locale.language_code)
 
 
 def template_problem(letter_template) -> str:

@@ -13,6 +13,7 @@ from functools import cached_property
 from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from wagtail_localize.models import StringSegment, StringTranslation
+from wagtail_localize.strings import StringValue
 
 from soroptimist_advocacy.web.request_memo import remembered
 
@@ -78,3 +79,50 @@ def lang_attributes(page, text, request=None) -> str:
     except KeyError:
         direction = "auto"
     return format_html(' lang="{}" dir="{}"', language, direction)
+
+
+def _plain(data: str) -> str:
+    # Segments of plain-text fields are stored as HTML ("&amp;", "<br>" for a line break).
+    return StringValue(data).render_text().strip()
+
+
+def texts_left_in_source(page, texts: dict[str, str]) -> set[str]:
+    """Those of *texts* (the text *page* shows, by wagtail-localize context path: a field's name,
+    or ``body.<block id>.<child>`` in a StreamField) still in the source language: the source's
+    words copied there, with no translation into *page*'s language that reads the same.
+
+    A text differing from its source segment was translated, or written by hand after the
+    translation stopped being synchronised; a published translation reads as its string
+    translation says, even when a translator kept the source's words. The original page, and
+    one wagtail-localize never translated, has nothing left in a source. At most two queries.
+    """
+    wanted = {path: text.strip() for path, text in texts.items() if text and text.strip()}
+    if not wanted:
+        return set()
+    rows = (
+        StringSegment.objects.filter(source__object_id=page.translation_key, context__path__in=wanted)
+        .order_by("source_id")
+        .values_list("source_id", "source__locale_id", "context__path", "string_id", "context_id", "string__data")
+    )
+    original: tuple[int, int] | None = None  # the original source's id and locale id
+    # (string id, context id) -> the path whose text is still its source segment's
+    copied: dict[tuple[int, int], str] = {}
+    for source_id, locale_id, path, string_id, context_id, data in rows:
+        # The oldest source is the original; a later one is a translation used as a source.
+        original = original or (source_id, locale_id)
+        if original[1] == page.locale_id:
+            return set()  # *page* is the original
+        if source_id == original[0] and _plain(data) == wanted[path]:
+            copied[string_id, context_id] = path
+    if not copied:
+        return set()
+    translations = StringTranslation.objects.filter(
+        locale_id=page.locale_id,
+        translation_of_id__in={string_id for string_id, _ in copied},
+        context_id__in={context_id for _, context_id in copied},
+    ).values_list("translation_of_id", "context_id", "data")
+    for string_id, context_id, data in translations:
+        path = copied.get((string_id, context_id))
+        if path is not None and _plain(data) == wanted[path]:
+            del copied[string_id, context_id]
+    return set(copied.values())

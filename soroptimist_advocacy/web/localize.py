@@ -17,6 +17,7 @@ from wagtail_localize.models import (
     Translation,
     TranslationSource,
 )
+from wagtail_localize.strings import StringValue
 
 
 def translate(
@@ -24,8 +25,8 @@ def translate(
 ):
     """Create or update *instance*'s translation into *language* and publish it.
 
-    *strings* maps source segment text to its translation (segments without one
-    keep the source text); *overrides* maps a synchronised field's path (such as
+    *strings* maps source segment text (as stored, or as plain text) to its translation
+    (segments without one keep the source text); *overrides* maps a synchronised field's path (such as
     ``"document"``) to the value the translation uses instead. With *publish_now*
     false, a page is published in ``transaction.on_commit`` exactly as the
     admin's "Publish" does.
@@ -38,7 +39,12 @@ def translate(
     for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
         text = strings.get(segment.string.data)
         if text is None:
-            continue
+            # A plain-text segment with a line break is stored as HTML ("<br/>"): key it as typed,
+            # and store its translation as wagtail-localize's editor does.
+            text = strings.get(StringValue(segment.string.data).render_text())
+            if text is None:
+                continue
+            text = StringValue.from_plaintext(text).data
         StringTranslation.objects.update_or_create(
             translation_of=segment.string,
             locale=locale,

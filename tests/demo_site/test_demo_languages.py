@@ -29,11 +29,20 @@ from tests.letter_helpers import docx_text, letter_data, post_letter
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 SOFFICE = shutil.which("soffice")
 
-# language: (w:lang slot, tag, right to left, date line, a word of its salutation)
+# language: (w:lang slot, tag, right to left, date line, a word of its salutation, her address lines)
 LETTERS = {
-    "ar": ("bidi", "ar-SA", True, "30 نوفمبر 2026", "معالي الوزيرة المحترمة،"),
-    "zh-hans": ("eastAsia", "zh-CN", False, "2026年11月30日", "尊敬的部长："),
-    "ru": ("val", "ru-RU", False, "30 ноября 2026 г.", "Уважаемая госпожа министр!"),
+    "ar": ("bidi", "ar-SA", True, "30 نوفمبر 2026", "معالي الوزيرة المحترمة،", "Rania Haddad\nوزيرة التنمية"),
+    "zh-hans": ("eastAsia", "zh-CN", False, "2026年11月30日", "尊敬的部长：", "Rania Haddad\n社会发展大臣"),
+    # A Russian letter addresses her in the dative, post first, as the demo's address line says.
+    "ru": (
+        "val",
+        "ru-RU",
+        False,
+        "30 ноября 2026 г.",
+        "Уважаемая госпожа министр!",
+        "Министру социального развития, председателю Министерского комитета по расширению прав и "
+        "возможностей женщин\nР. Хаддад\nМинистерство социального развития",
+    ),
 }
 MEMBER = "Margaret O'Neill-Adeyemi"
 
@@ -114,11 +123,12 @@ def test_the_campaign_page_and_its_letter_are_in_the_members_language(demo, clie
     assert button != "Download my letter (.docx)" and button in html
 
     letter = letter_for(page, language)
-    slot, tag, rtl, date, salutation = LETTERS[language]
+    slot, tag, rtl, date, salutation, address = LETTERS[language]
     text = docx_text(letter)
     assert date in text
     assert MEMBER in text
     assert salutation in text
+    assert address in re.sub("[\u202a-\u202e]", "", text)
     for english in (*content.CAMPAIGN["letter_paragraphs"], content.CAMPAIGN["letter_subject"]):
         assert english.split("{{")[0][:40] not in text, english
     for english_word in ("Yours sincerely", "Dear Minister"):
@@ -131,6 +141,25 @@ def test_the_campaign_page_and_its_letter_are_in_the_members_language(demo, clie
     for paragraph in body.iter(W + "p"):
         assert (paragraph.find(f"{W}pPr/{W}bidi") is not None) is rtl
     assert all((section.find(W + "bidi") is not None) is rtl for section in body.iter(W + "sectPr"))
+    # The sender's name and the subject line are bold in Arabic too (w:bCs beside w:b).
+    with zipfile.ZipFile(io.BytesIO(letter)) as package:
+        styles = etree.fromstring(package.read("word/styles.xml"))
+    for properties in [*body.iter(W + "rPr"), *styles.iter(W + "rPr")]:
+        for latin, twin in (("b", "bCs"), ("i", "iCs"), ("sz", "szCs")):
+            assert properties.find(W + latin) is None or properties.find(W + twin) is not None, latin
+
+
+def test_an_english_letter_to_the_french_minister_is_english(demo):
+    minister = DecisionMakerPage.objects.get(locale__language_code="en", external_id="demo-fr-1")
+    data = letter_data(language="en", country="FR", name=MEMBER, decision_maker=[minister.pk])
+    response = post_letter(Client(enforce_csrf_checks=True), demo, data)
+    text = docx_text(response.content)
+    assert "\nDear Minister,\n" in text and "Yours sincerely," in text
+    assert "Ms Claire Dubois\nMinister for Equality between Women and Men" in text
+    assert "Madame" not in text and "Ministre" not in text
+
+    french = post_letter(Client(enforce_csrf_checks=True), demo, dict(data, language="fr"))
+    assert "\nMadame la Ministre,\n" in docx_text(french.content)
 
 
 def test_the_home_page_lists_the_six_languages(demo, client):

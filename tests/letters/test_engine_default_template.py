@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 
 import docx
+import pytest
 
-from soroptimist_advocacy.letters import render, sample_context
+from soroptimist_advocacy.letters import default_template_bytes, render, sample_context
 
 BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "build_default_template.py"
 
@@ -40,3 +41,33 @@ def test_empty_optional_fields_leave_no_empty_lines(default_template):
     sender = docx.Document(io.BytesIO(render(default_template, context))).paragraphs[0].text
 
     assert sender == "Margaret Adeyemi\nBristol\nUnited Kingdom"
+
+
+def test_an_address_line_takes_the_place_of_her_name_and_post(default_template):
+    context = sample_context()
+    context["recipient"]["address_line"] = "Министру по делам женщин и равноправия\nА. Маршалл"
+
+    recipient = docx.Document(io.BytesIO(render(default_template, context, "ru"))).paragraphs[2].text
+
+    assert recipient.startswith("Министру по делам женщин и равноправия\nА. Маршалл\nGovernment Equalities Office\n")
+    assert "Anne Marshall" not in recipient and "Minister for Women" not in recipient
+
+
+@pytest.mark.parametrize(
+    "language, salutation, subject",
+    [
+        ("en", "Dear Minister,", "Upholding the agreements"),
+        ("fr", "Dear Minister,", "Objet\u00a0: Upholding the agreements"),
+        ("es", "Dear Minister:", "Asunto: Upholding the agreements"),
+        ("ar", "Dear Minister،", "الموضوع: Upholding the agreements"),
+        ("zh-hans", "Dear Minister：", "事由：Upholding the agreements"),
+        ("ru", "Dear Minister!", "Upholding the agreements"),
+        ("de", "Dear Minister,", "Upholding the agreements"),
+    ],
+)
+def test_the_default_letter_is_punctuated_as_each_language_writes_a_letter(language, salutation, subject):
+    letter = docx.Document(io.BytesIO(render(default_template_bytes(language), sample_context(), language)))
+    lines = [paragraph.text for paragraph in letter.paragraphs]
+
+    assert salutation in lines
+    assert any(line.startswith(subject) for line in lines), lines

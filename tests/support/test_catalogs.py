@@ -48,7 +48,7 @@ def test_every_string_in_the_code_is_in_the_catalogs(tmp_path, monkeypatch):
     for language in LANGUAGES:
         extracted = keys(polib.pofile(str(copy / "locale" / language / "LC_MESSAGES" / "django.po")))
         missing = extracted - keys(catalog(language))
-        assert not missing, f"{language}: {sorted(missing)[:20]} (run makemessages and translate)"
+        assert not missing, f"{language}: {sorted(missing, key=str)[:20]} (run makemessages and translate)"
     assert os.getcwd() == str(copy)
 
 
