@@ -27,6 +27,8 @@ class CountryCoverage:
     decision_makers: int = 0
     last_verified: datetime.date | None = None  # The most recent check of any of them.
     out_of_date: bool = False  # Nobody listed there was verified within STALE_AFTER_DAYS.
+    # Filled by the admin report only: who lacks a translation in which campaign language.
+    untranslated: str = ""
 
     @property
     def covered(self) -> bool:
