@@ -96,11 +96,14 @@ class BundleContents:
         refusals.raise_if_any()
         self.documents = read_documents(reader, self.manifest, refusals)
         self.directory_csv = None
+        # A directory whose decision makers are all samples (never exported) travels as a header
+        # alone: it imports empty, with a note, rather than refusing the whole campaign.
+        self.directory_without_rows = False
         if self.manifest.get("directory") is not None:
             csv_data = reader.read(DIRECTORY_FILE, MAX_DIRECTORY)
-            # A directory whose decision makers are all samples (never exported) travels as a header alone.
             lines = [line for line in csv_data.decode("utf-8", "replace").splitlines() if line.strip()]
-            if len(lines) > 1:
+            self.directory_without_rows = len(lines) <= 1
+            if not self.directory_without_rows:
                 parsed = read_decision_makers(csv_data)
                 for error in parsed.errors:
                     refusals.add(DIRECTORY_FILE, str(error))
@@ -200,6 +203,7 @@ class _Import:
         self.parent = parent
         self.manifest = contents.manifest
         self.directory_csv = contents.directory_csv
+        self.directory_without_rows = contents.directory_without_rows
         self.body_misshapen = contents.body_misshapen
         self.store = store
         self.live = live
@@ -311,6 +315,11 @@ class _Import:
         directory = self._save_page(
             self.parent, directory_page_model(), existing, values, "directory", kinds.DIRECTORY, entry["id"]
         )
+        if directory is not None and self.directory_without_rows:
+            self.result.note_on(
+                directory,
+                gettext("no decision makers came with it (the partner's are samples or private): import or add yours"),
+            )
         if directory is None or self.directory_csv is None:
             return directory  # No decision makers, or its CSV was refused already, line by line.
         plan = import_decision_makers(directory, self.directory_csv, user=self.user, publish=self.live)

@@ -47,6 +47,12 @@ class ImportResult:
         self.items.append(item)
         return item
 
+    def note_on(self, obj, note: str) -> None:
+        """Add *note* to what the result says about *obj* (a page it already lists)."""
+        for item in self.items:
+            if item.object is obj:
+                item.note = "; ".join(text for text in (item.note, note) if text)
+
     def with_action(self, action: str) -> list[ImportedItem]:
         return [item for item in self.items if item.action == action]
 
