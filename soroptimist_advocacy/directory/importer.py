@@ -21,7 +21,7 @@ from wagtail.models import Page
 
 from soroptimist_advocacy.directory.csv_format import ParsedFile, RowError, read_decision_makers
 from soroptimist_advocacy.directory.records import assign, changed_columns, new_page_values
-from soroptimist_advocacy.directory.translations import translate_decision_maker
+from soroptimist_advocacy.directory.translations import directory_locales, translate_decision_maker
 
 CREATE = "create"
 UPDATE = "update"
@@ -238,6 +238,8 @@ def apply_import(plan: ImportPlan, user=None) -> ImportPlan:
     """Write *plan*. Call inside ``transaction.atomic``; raises ImportRejected, undoing all, on a late refusal."""
     if plan.errors:
         raise ImportRejected(plan.errors)
+    # Once per import: every page written is translated into the directory's languages.
+    locales = directory_locales(plan.directory) if plan.has_changes else []
     for change in plan.changes:
         if change.action == UNCHANGED:
             continue
@@ -247,7 +249,7 @@ def apply_import(plan: ImportPlan, user=None) -> ImportPlan:
                 if change.action == CREATE:
                     change.page = _create_draft(plan.directory, change, user)
                     # Draft translations, so every language has her page once she is published.
-                    translate_decision_maker(change.page, user)
+                    translate_decision_maker(change.page, user, locales)
                 else:
                     _update_draft(change, user)
             else:
@@ -255,7 +257,7 @@ def apply_import(plan: ImportPlan, user=None) -> ImportPlan:
                     change.page = _create(plan.directory, change, user)
                 else:
                     _update(change, user)
-                plan.translations_synced += translate_decision_maker(change.page, user)
+                plan.translations_synced += translate_decision_maker(change.page, user, locales)
         except ValidationError as error:
             raise ImportRejected(_row_errors(change.line, error)) from error
     plan.applied = True

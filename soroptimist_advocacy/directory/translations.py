@@ -25,14 +25,11 @@ from wagtail_localize.models import Translation, TranslationSource
 logger = logging.getLogger(__name__)
 
 
-def directory_locales(page) -> list[Locale]:
-    """The locales, other than *page*'s own, that its directory (parent) is translated into."""
-    parent = page.get_parent()
-    if parent is None:
-        return []
+def directory_locales(directory) -> list[Locale]:
+    """The locales, other than its own, that *directory* is translated into."""
     locale_ids = (
-        Page.objects.filter(translation_key=parent.translation_key)
-        .exclude(locale_id=page.locale_id)
+        Page.objects.filter(translation_key=directory.translation_key)
+        .exclude(locale_id=directory.locale_id)
         .values_list("locale_id", flat=True)
     )
     return list(Locale.objects.filter(pk__in=list(locale_ids)).order_by("language_code"))
@@ -63,20 +60,23 @@ def _save(translation: Translation, user, publish: bool) -> bool:
     return True
 
 
-def translate_decision_maker(page, user=None) -> int:
-    """Create or update *page*'s translations in every locale its directory is translated into.
+def translate_decision_maker(page, user=None, locales: list[Locale] | None = None) -> int:
+    """Create or update *page*'s translations in every locale its directory is translated into
+    (*locales*, when the caller, writing many pages of one directory, knows them already).
 
     Translations are published when *page* is live, saved as drafts when it is not. Pages
     that already exist in a language without wagtail-localize (copied or written by hand)
-    are left as they are. Returns the number of languages written.
+    are left as they are. Returns the number of languages written. A directory in one
+    language costs one query.
     """
     page = page.specific
-    if is_translation_target(page):
-        return 0
-    locales = directory_locales(page)
+    if locales is None:
+        locales = directory_locales(page.get_parent())
     source = TranslationSource.objects.filter(object_id=page.translation_key, locale_id=page.locale_id).first()
     if source is None and not locales:
         return 0  # Nothing to translate into, nothing to keep in step.
+    if is_translation_target(page):
+        return 0
     if source is None:
         source, _created = TranslationSource.get_or_create_from_instance(page)
     else:
