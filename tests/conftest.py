@@ -24,6 +24,8 @@ EXAMPLE_SITE_TESTS = (
     "tests/browser",
 )
 EXAMPLE_SITE_RUNNER = "tests/demo_site/test_example_site.py"
+# The second process's skips, with their reasons, for the main run's summary.
+EXAMPLE_SITE_SKIPS = pytest.StashKey[list[str]]()
 
 
 def on_example_site_settings() -> bool:
@@ -38,6 +40,14 @@ def pytest_ignore_collect(collection_path, config):
     if relative in EXAMPLE_SITE_TESTS:
         return True
     return None
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skips = config.stash.get(EXAMPLE_SITE_SKIPS, [])
+    if skips:
+        terminalreporter.section("skipped in the example site's pytest process (tests/demo_site/test_example_site.py)")
+        for line in skips:
+            terminalreporter.line(f"SKIPPED {line}")
 
 
 @pytest.fixture(autouse=True)

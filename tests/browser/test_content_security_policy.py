@@ -90,6 +90,6 @@ def test_an_inline_script_is_reported(demo, watched_page, url):
     watched_page.evaluate(
         "() => { const s = document.createElement('script'); s.textContent = 'window.ran = 1'; document.body.append(s); }"
     )
-    watched_page.wait_for_function("window.__cspViolations.length > 0")
+    watched_page.wait_for_function("() => window.__cspViolations.length > 0")
     assert watched_page.evaluate("window.ran") is None
     assert any("script-src" in violation for violation in violations(watched_page))
