@@ -1,4 +1,4 @@
-""""Countries to reach" in the page editor: one checkbox per country under its region (no
+""" "Countries to reach" in the page editor: one checkbox per country under its region (no
 Ctrl-click in a 249-row list), a filter script, and the same field behind it."""
 
 from __future__ import annotations
