@@ -77,8 +77,8 @@ def _area_country(area: dict) -> str:
     """The ISO code an area carries: its own ``iso_3166_1``, such an identifier, or its OCD division ID."""
     if _text(area.get(ISO_SCHEME)):
         return _text(area.get(ISO_SCHEME))
-    identifiers = area.get("identifiers") if isinstance(area.get("identifiers"), list) else []
-    for item in identifiers:
+    identifiers = area.get("identifiers")
+    for item in identifiers if isinstance(identifiers, list) else []:
         if isinstance(item, dict) and item.get("scheme") == ISO_SCHEME and _text(item.get("identifier")):
             return _text(item.get("identifier"))
     match = OCD_COUNTRY.match(_text(area.get("id")))
