@@ -9,7 +9,9 @@ import re
 import subprocess
 import sys
 
-from tests.conftest import EXAMPLE_SITE_SETTINGS, EXAMPLE_SITE_SKIPS, EXAMPLE_SITE_TESTS, ROOT
+import pytest
+
+from tests.conftest import EXAMPLE_SITE_SETTINGS, EXAMPLE_SITE_SKIPS, EXAMPLE_SITE_TESTS, ROOT, pytest_terminal_summary
 
 NO_TEST_COLLECTED = 5
 # pytest's short summary line of a skip (the -ra of pyproject's addopts): "SKIPPED [3] path:12: reason".
@@ -63,3 +65,34 @@ def test_the_second_process_skips_are_read_with_their_reasons():
         "1 × tests/demo_site/test_demo_languages.py:40: needs LibreOffice (soffice)",
     ]
     assert skipped_in("3 passed in 1.0s\n") == []
+
+
+class Reporter:
+    def __init__(self):
+        self.written: list[str] = []
+
+    def section(self, title):
+        self.written.append(f"== {title}")
+
+    def line(self, text):
+        self.written.append(text)
+
+
+class Config:
+    def __init__(self, skips):
+        self.stash = pytest.Stash()
+        if skips is not None:
+            self.stash[EXAMPLE_SITE_SKIPS] = skips
+
+
+def test_the_main_summary_lists_the_second_process_skips():
+    reporter = Reporter()
+    pytest_terminal_summary(reporter, 0, Config(["8 × tests/browser/test_accessibility.py:180: needs axe-core"]))
+    assert reporter.written == [
+        "== skipped in the example site's pytest process (tests/demo_site/test_example_site.py)",
+        "SKIPPED 8 × tests/browser/test_accessibility.py:180: needs axe-core",
+    ]
+    for nothing in (None, []):
+        quiet = Reporter()
+        pytest_terminal_summary(quiet, 0, Config(nothing))
+        assert quiet.written == []
