@@ -30,7 +30,12 @@
   }
 
   function setUpAll() { document.querySelectorAll("[data-sa-country-checkboxes]").forEach(setUp); }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", setUpAll); } else { setUpAll(); }
-  // Wagtail adds panels (and their widgets) after load in some editors: look again when it does.
-  new MutationObserver(setUpAll).observe(document.documentElement, { childList: true, subtree: true });
+
+  // Only once the page is parsed: a widget met halfway through parsing would be set up with the
+  // countries parsed so far. Then Wagtail may add panels (and their widgets): look again when it does.
+  function start() {
+    setUpAll();
+    new MutationObserver(setUpAll).observe(document.body, { childList: true, subtree: true });
+  }
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 }());
