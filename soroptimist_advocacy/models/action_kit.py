@@ -31,6 +31,7 @@ from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
 from soroptimist_advocacy.models.report import PERSONAL_POST_FIELDS
 from soroptimist_advocacy.web.caching import no_store
 from soroptimist_advocacy.web.countries import parse_country
+from soroptimist_advocacy.web.country_checkboxes import CountryCheckboxes
 from soroptimist_advocacy.web.ratelimit import hit, rate_limited_page
 
 # Room for every ISO code, comma-separated (about 250 x 3), with some to spare.
@@ -137,7 +138,10 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         ),
         FieldPanel("directory"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("privacy_text"), FieldPanel("target_countries")], heading=_("Action reports")),
+        MultiFieldPanel(
+            [FieldPanel("privacy_text"), FieldPanel("target_countries", widget=CountryCheckboxes)],
+            heading=_("Action reports"),
+        ),
         FieldPanel("sources"),
         MultiFieldPanel([FieldPanel("share_text"), FieldPanel("share_image")], heading=_("Sharing")),
     ]

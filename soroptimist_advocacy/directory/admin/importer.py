@@ -1,5 +1,9 @@
 """The CSV import for editors: upload, see what would change (a dry run), confirm.
 
+A Popolo JSON file is read as the CSV it converts to (``popolo_read.import_csv``), with the
+country the editor picks for records whose area names none; the preview and the confirmation
+then carry that CSV.
+
 The confirmation carries the previewed file itself (base64, in a hidden field)
 rather than keeping it on the server: nothing personal lingers in a cache or a
 temporary folder, and any app process can answer. The file is read and checked
@@ -19,11 +23,13 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
+from django_countries import countries
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from soroptimist_advocacy.directory.csv_format import MAX_FILE_BYTES
 from soroptimist_advocacy.directory.importer import import_decision_makers
+from soroptimist_advocacy.directory.popolo_read import MAX_JSON_BYTES, PopoloError, import_csv
 from soroptimist_advocacy.models.decision_maker import directory_pages
 from soroptimist_advocacy.web.admin import url_names
 from soroptimist_advocacy.web.admin.permissions import can_import_into, directories_for_import
@@ -39,10 +45,19 @@ class DirectoryChoiceField(forms.ModelChoiceField):
 class UploadForm(forms.Form):
     directory = DirectoryChoiceField(queryset=Page.objects.none(), label=_("Directory"))  # set per user
     file = forms.FileField(
-        label=_("CSV file"),
+        label=_("CSV or Popolo JSON file"),
         help_text=_(
-            "UTF-8 CSV (“CSV UTF-8” in spreadsheet programs), at most 1 MB. You will see what "
-            "would change before anything is saved."
+            "UTF-8 CSV (“CSV UTF-8” in spreadsheet programs), at most 1 MB, or a Popolo JSON file (such as "
+            "EveryPolitician's). You will see what would change before anything is saved."
+        ),
+    )
+    country = forms.TypedChoiceField(
+        label=_("Country of records without one"),
+        required=False,
+        empty_value="",
+        help_text=_(
+            "For a Popolo file whose areas name no country (EveryPolitician's constituencies): the country of "
+            "its decision makers. A CSV file gives each record's country itself."
         ),
     )
 
@@ -51,16 +66,33 @@ class UploadForm(forms.Form):
         self.fields["directory"].queryset = (
             directory_pages().filter(pk__in=[directory.pk for directory in directories]).select_related("locale")
         )
-        self.fields["file"].widget.attrs["accept"] = ".csv,text/csv"
+        self.fields["file"].widget.attrs["accept"] = ".csv,text/csv,.json,application/json"
+        self.fields["country"].choices = [("", "---------"), *countries]
 
-    def clean_file(self) -> bytes:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(
-                gettext("The file is larger than %(size)s MB; split it into smaller files.")
-                % {"size": MAX_FILE_BYTES // 1_000_000}
-            )
-        return upload.read()
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("file")
+        if upload is None:
+            return cleaned
+        if upload.size > MAX_JSON_BYTES:
+            self.add_error("file", self.too_large(MAX_JSON_BYTES))
+            return cleaned
+        try:
+            data = import_csv(upload.read(), upload.name or "", default_country=cleaned.get("country") or "")
+        except PopoloError as error:
+            self.add_error("file", str(error))
+            return cleaned
+        if len(data) > MAX_FILE_BYTES:
+            self.add_error("file", self.too_large(MAX_FILE_BYTES))
+            return cleaned
+        cleaned["data"] = data  # CSV, whatever was uploaded
+        return cleaned
+
+    @staticmethod
+    def too_large(limit: int) -> str:
+        return gettext("The file is larger than %(size)s MB; split it into smaller files.") % {
+            "size": limit // 1_000_000
+        }
 
 
 class ConfirmForm(forms.Form):
@@ -123,7 +155,7 @@ class DecisionMakerImportView(WagtailAdminTemplateMixin, View):
         form = UploadForm(self.request.POST, self.request.FILES, directories=self.directories)
         if not form.is_valid():
             return self.render(form, status=400)
-        directory, data = form.cleaned_data["directory"].specific, form.cleaned_data["file"]
+        directory, data = form.cleaned_data["directory"].specific, form.cleaned_data["data"]
         plan = import_decision_makers(directory, data, dry_run=True)
         confirm_form = None
         if plan.is_valid and plan.has_changes:

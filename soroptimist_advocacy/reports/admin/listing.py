@@ -258,7 +258,8 @@ class ActionReportViewSet(ModelViewSet):
     model = ActionReport
     name = url_names.ACTION_REPORTS
     icon = "tasks"
-    menu_label = _("Reports")
+    # Not "Reports": the menu sits beside Wagtail's own "Reports" (site history, aging pages, ...).
+    menu_label = _("All action reports")
     # Reports are created by members only, never copied, edited or indexed as references.
     copy_view_enabled = False
     add_to_reference_index = False
