@@ -242,3 +242,22 @@ def test_example_site_pages_cost_the_same_queries_with_three_or_six_languages(de
     three = (page_queries("/"), page_queries(demo.url))
     assert six == three, (six, three)
     assert six[0] <= EXAMPLE_HOME_BUDGET and six[1] <= EXAMPLE_CAMPAIGN_BUDGET, six
+
+
+# The example site's own strings (example_site/locale): skip link, header, footer, page title.
+SITE_CHROME = {
+    "fr": ("Aller au contenu", "site d’exemple", "Un site d’exemple de soroptimist-advocacy."),
+    "es": ("Ir al contenido", "sitio de ejemplo", "Un sitio de ejemplo de soroptimist-advocacy."),
+    "ar": ("انتقل إلى المحتوى", "موقع تجريبي", "موقع تجريبي لتطبيق soroptimist-advocacy."),
+    "zh-hans": ("跳到正文", "示例网站", "soroptimist-advocacy 的示例网站。"),
+    "ru": ("Перейти к содержанию", "демонстрационный сайт", "Демонстрационный сайт soroptimist-advocacy."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(SITE_CHROME))
+def test_the_example_sites_own_strings_are_in_the_page_language(demo, client, language):
+    skip, header, footer = SITE_CHROME[language]
+    html = client.get(demo.get_translation(Locale.objects.get(language_code=language)).url).content.decode()
+    assert f'<a class="skip-link" href="#main">{skip}</a>' in html
+    assert f"· {header}</p>" in html and f'<footer class="site-footer"><p>{footer}</p>' in html
+    assert "Skip to content" not in html and "An example site" not in html
