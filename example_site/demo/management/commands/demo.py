@@ -1,8 +1,10 @@
 import os
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.http.request import validate_host
 
 from demo.site_address import parse_addrport, serve_site_at
 
@@ -26,6 +28,10 @@ class Command(BaseCommand):
         call_command("load_demo")
         # Canonical, hreflang, share and e-mail links name the address served, not localhost:80.
         site = serve_site_at(addrport)
+        if not validate_host(site.hostname, settings.ALLOWED_HOSTS):
+            self.stderr.write(
+                f"{site.hostname} is not in ALLOWED_HOSTS: add it to the ALLOWED_HOSTS environment variable (comma-separated)."
+            )
         User = get_user_model()
         if not User.objects.filter(username=ADMIN_USERNAME).exists():
             User.objects.create_superuser(ADMIN_USERNAME, "admin@example.org", ADMIN_PASSWORD)
