@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished
 
 from soroptimist_advocacy.campaigns.pages import campaign_pages
@@ -223,6 +223,14 @@ m2m_changed.connect(
     sender=PageViewRestriction.groups.through,
     dispatch_uid="soroptimist_advocacy_restriction_groups",
 )
+
+
+def on_site_saved(sender, instance, **kwargs):
+    """A Site's address or name is in the links of every page stored in the page cache."""
+    transaction.on_commit(page_cache.site_changed, robust=True)
+
+
+post_save.connect(on_site_saved, sender=Site, dispatch_uid="soroptimist_advocacy_site_saved")
 
 
 def on_letter_setup_source_saved(sender, instance, created=False, **kwargs):

@@ -137,6 +137,8 @@ LANGUAGES = [
     ("ru", "Русский"),
 ]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# The example site's own strings (header, footer, skip link); the app brings its own catalog.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
 USE_TZ = True

@@ -35,7 +35,7 @@ def letter_date(language: str, day: datetime.date | None = None) -> str:
 
 def country_name(code: str, language: str) -> str:
     with translation.override(language):
-        return str(countries.name(code)) if code else ""
+        return str(countries.name(code)).strip() if code else ""  # a catalog's stray space stays out
 
 
 def recipient_values(decision_maker, language: str, in_language: frozenset[str] = ADDRESSING_FIELDS) -> dict[str, str]:

@@ -15,6 +15,7 @@ from django_countries import countries
 from soroptimist_advocacy.models.privacy_text import privacy_text_version
 from soroptimist_advocacy.models.report import ActionReport, ResponseStatus
 from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX
+from soroptimist_advocacy.web.countries import sorted_countries
 from soroptimist_advocacy.web.country_select import CountryChoiceField
 from soroptimist_advocacy.web.honeypot import HoneypotMixin
 from soroptimist_advocacy.web.printable import validate_printable
@@ -184,7 +185,7 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
                     },
                 )
             )
-        return [(code, name, groups[code]) for code, name in countries if code in groups]
+        return [(code, name, groups[code]) for code, name in sorted_countries() if code in groups]
 
     def clean_action_date(self):
         action_date = self.cleaned_data["action_date"]

@@ -17,11 +17,15 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from soroptimist_advocacy.web.countries import sorted_countries
+
 
 @functools.lru_cache(maxsize=32)
 def _options_html(language: str) -> str:
     first = format_html('<option value="">{}</option>', gettext("Choose a country"))
-    return first + "".join(format_html('<option value="{}">{}</option>', code, name) for code, name in countries)
+    return first + "".join(
+        format_html('<option value="{}">{}</option>', code, name) for code, name in sorted_countries(language)
+    )
 
 
 def country_options(selected: str | None = "") -> str:

@@ -225,6 +225,12 @@ def test_progress_bar_values_and_text_in_french(campaign):
     assert letters in section
 
 
+def test_impact_time_ends_without_a_doubled_full_stop(admin_client, campaign, clock):
+    clock(-3600)  # 11:00: English DATETIME_FORMAT writes "11 a.m.", once read "a.m.." in a sentence.
+    html = admin_client.get(reverse("campaign_impact:impact", args=[campaign.translation_key])).content.decode()
+    assert "11 a.m.</time>" in html and "a.m.." not in html
+
+
 def test_impact_shows_when_figures_were_counted_and_counts_again_on_request(admin_client, campaign, clock):
     url = reverse("campaign_impact:impact", args=[campaign.translation_key])
     html = admin_client.get(url).content.decode()

@@ -14,7 +14,7 @@ from django.core.files.images import ImageFile
 from django.test import Client
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from soroptimist_advocacy.models import ActionKitPage
 from soroptimist_advocacy.web.social_meta import page_meta
@@ -223,7 +223,36 @@ def test_the_share_image_replaces_the_hero_image(translated_campaign):
     assert "/media/images/poster" in image_url
 
 
-def test_a_page_without_image_or_translations_has_a_summary_card_and_no_alternates(directory):
+def test_a_page_without_an_image_shows_the_site_wide_default_share_image(directory):
+    resource_index, [resource] = factories.make_resources()
+    html = Client().get(resource.url).content.decode()
+    assert meta_content(html, "property", "og:image") == [f"{ORIGIN}/static/soroptimist_advocacy/share.png"]
+    assert meta_content(html, "property", "og:image:width") == ["1200"]
+    assert meta_content(html, "property", "og:image:height") == ["630"]
+    assert meta_content(html, "name", "twitter:card") == ["summary_large_image"]
+
+
+def test_a_default_share_image_of_the_sites_own(directory, settings):
+    settings.SOROPTIMIST_ADVOCACY = {
+        **getattr(settings, "SOROPTIMIST_ADVOCACY", {}),
+        "DEFAULT_SHARE_IMAGE": "img/our-share.png",
+    }
+    resource_index, [resource] = factories.make_resources()
+    html = Client().get(resource.url).content.decode()
+    assert meta_content(html, "property", "og:image") == [f"{ORIGIN}/static/img/our-share.png"]
+    assert meta_content(html, "property", "og:image:width") == []  # its size is not known
+
+
+def test_og_site_name_falls_back_to_wagtail_site_name(directory, settings):
+    settings.WAGTAIL_SITE_NAME = "Soroptimist International of Europe"
+    Site.objects.update(site_name="")
+    resource_index, [resource] = factories.make_resources()
+    html = Client().get(resource.url).content.decode()
+    assert meta_content(html, "property", "og:site_name") == ["Soroptimist International of Europe"]
+
+
+def test_a_page_without_image_or_translations_has_a_summary_card_and_no_alternates(directory, settings):
+    settings.SOROPTIMIST_ADVOCACY = {**getattr(settings, "SOROPTIMIST_ADVOCACY", {}), "DEFAULT_SHARE_IMAGE": ""}
     resource_index, [resource] = factories.make_resources()
     html = Client().get(resource.url).content.decode()
     assert meta_content(html, "name", "twitter:card") == ["summary"]

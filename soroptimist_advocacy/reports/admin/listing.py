@@ -43,7 +43,6 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from django_countries import countries
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
@@ -61,6 +60,7 @@ from soroptimist_advocacy.reports.permissions import MEMBER_ONLY_ACTIONS
 from soroptimist_advocacy.web.admin import url_names
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import can_view_personal_data
+from soroptimist_advocacy.web.countries import sorted_countries
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 
 ERASE_LOG_ACTION = "soroptimist_advocacy.erase_personal_data"
@@ -110,7 +110,7 @@ def reported_country_choices() -> list[tuple[str, str]]:
         codes = sorted(set(ActionReport.objects.order_by().values_list("country", flat=True).distinct()))
         cache.set(REPORTED_COUNTRIES_CACHE_KEY, codes, REPORTED_COUNTRIES_SECONDS)
     known = set(codes)
-    return [(code, name) for code, name in countries if code in known]
+    return [(code, name) for code, name in sorted_countries() if code in known]
 
 
 class ActionReportFilterSet(WagtailFilterSet):
