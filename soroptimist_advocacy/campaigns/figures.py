@@ -90,6 +90,7 @@ def figure_counts(campaign_key: uuid.UUID) -> dict:
     reports_by_language: dict[str, int] = {}
     responses_by_source: dict[str, int] = {}
     responses_by_language: dict[str, int] = {}
+    by_country_status: dict[str, dict[str, int]] = {}  # the public responses page's kinds per country
     for country, source, language, status, total in (
         ActionReport.objects.for_campaign(campaign_key)
         .values("country", "source", "language", "response_status")
@@ -103,6 +104,7 @@ def figure_counts(campaign_key: uuid.UUID) -> dict:
             _add(responses_by_source, source or "", total)
             _add(responses_by_language, language or "", total)
         by_status[status] = by_status.get(status, 0) + total
+        _add(by_country_status.setdefault(country, {}), status, total)
         _add(reports_by_source, source or "", total)
         _add(reports_by_language, language or "", total)
     return {
@@ -110,6 +112,7 @@ def figure_counts(campaign_key: uuid.UUID) -> dict:
         "actions": actions,
         "responses": responses,
         "by_status": by_status,
+        "by_country_status": by_country_status,
         "letters_by_source": letters_by_source,
         "reports_by_source": reports_by_source,
         "responses_by_source": responses_by_source,
