@@ -299,6 +299,7 @@ def build_demo() -> ActionKitPage:
         target_countries=c["target_countries"],
         privacy_text=c["privacy_text"],
         share_text=c["share_text"],
+        show_responses_page=True,
     )
     decision_makers = list(DecisionMakerPage.objects.child_of(directory).order_by("path"))
     translate_tree(
