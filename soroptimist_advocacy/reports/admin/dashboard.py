@@ -122,6 +122,8 @@ def campaign_glances(user, today: datetime.date | None = None) -> list[CampaignG
     for campaign in campaigns:
         work = None
         page = campaign.page
+        if page is None:  # live_campaigns() keeps only campaigns with a live page
+            continue
         if editor and page.directory_id is not None:
             chosen = (page.directory_id, page.locale_id)
             if chosen not in work_by_directory:
@@ -138,7 +140,7 @@ def campaign_glances(user, today: datetime.date | None = None) -> list[CampaignG
                 directory=work,
                 impact_url=reverse(url_names.CAMPAIGN_IMPACT_CAMPAIGN, args=[campaign.key]),
                 reports_url=reverse(url_names.ACTION_REPORTS_INDEX) + f"?campaign_key={campaign.key}",
-                edit_url=reverse("wagtailadmin_pages:edit", args=[campaign.page.pk]),
+                edit_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
             )
         )
     return glances
