@@ -440,6 +440,11 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         """GET: the same map as a PNG, where CairoSVG is installed."""
         return self.get_public_figures().map_png_response(request)
 
+    def get_cached_paths(self):
+        """The page and its responses page, for ``wagtail.contrib.frontend_cache`` purges: a campaign
+        published with the responses page turned off (or translated anew) leaves a CDN's copy too."""
+        return ["/", "responses/"]
+
     @path("responses/", name="responses_route")
     def responses_route(self, request):
         """GET: which governments responded, per country (when the editor shows the page; else 404)."""

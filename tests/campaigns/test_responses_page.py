@@ -152,3 +152,18 @@ def test_adding_the_response_later_asks_again(client, campaign, make_report):  #
     )
     report.refresh_from_db()
     assert (report.response_status, report.may_publish) == ("promise", False)
+
+
+def test_publishing_the_campaign_purges_its_responses_page_from_a_cdn(campaign, settings, monkeypatch):
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://127.0.0.1:9"}
+    }
+    urls = []
+    monkeypatch.setattr(
+        "wagtail.contrib.frontend_cache.backends.HTTPBackend.purge_batch", lambda self, batch: urls.extend(batch)
+    )
+    monkeypatch.setattr("wagtail.contrib.frontend_cache.backends.HTTPBackend.purge", lambda self, url: urls.append(url))
+    campaign.show_responses_page = False
+    campaign.save_revision().publish()
+    assert any(url.endswith(campaign.url) for url in urls)
+    assert any(url.endswith(campaign.url + "responses/") for url in urls)
