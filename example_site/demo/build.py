@@ -323,6 +323,7 @@ def build_demo() -> ActionKitPage:
         privacy_text=c["privacy_text"],
         share_text=c["share_text"],
         hero_image=hero_image(),
+        show_responses_page=True,
     )
     decision_makers = list(DecisionMakerPage.objects.child_of(directory).order_by("path"))
     translate_tree(

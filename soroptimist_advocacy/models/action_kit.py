@@ -6,7 +6,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
@@ -109,6 +109,15 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         ),
     )
 
+    show_responses_page = models.BooleanField(
+        _("show the responses page"),
+        default=False,
+        help_text=_(
+            "A public page (responses/) listing, per country, whether a government responded and how. "
+            "It shows no names or emails, and a response's summary only where the member agreed to publish it."
+        ),
+    )
+
     # Per translation: wagtail-localize offers the text as a segment and lets a translation
     # override the image (a synchronised, overridable foreign key by default).
     share_text = models.TextField(
@@ -139,7 +148,11 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         FieldPanel("directory"),
         FieldPanel("body"),
         MultiFieldPanel(
-            [FieldPanel("privacy_text"), FieldPanel("target_countries", widget=CountryCheckboxes)],
+            [
+                FieldPanel("privacy_text"),
+                FieldPanel("target_countries", widget=CountryCheckboxes),
+                FieldPanel("show_responses_page"),
+            ],
             heading=_("Action reports"),
         ),
         FieldPanel("sources"),
@@ -252,7 +265,27 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["campaign_state"] = self.campaign_state()
+        context["campaign_links"] = self.get_campaign_links(request)
         return context
+
+    def get_campaign_links(self, request) -> list[tuple[str, str]]:
+        """(label, URL) of the campaign's public pages beyond this one: its responses page when the
+        editor shows it, its directory's coverage page; may be overridden. Identical for every
+        visitor, so the page stays cacheable."""
+        page_url = self.get_url(request)
+        links = []
+        if self.show_responses_page and page_url:
+            links.append((str(_("Which governments responded")), page_url + self.reverse_subpage("responses_route")))
+        directory = self.get_directory()
+        directory_url = directory.get_url(request) if directory is not None and directory.live else None
+        if directory_url and hasattr(directory, "coverage_route"):
+            links.append(
+                (
+                    str(_("Which countries have a decision maker listed")),
+                    directory_url + directory.reverse_subpage("coverage_route"),
+                )
+            )
+        return links
 
     def cache_public_response(self, response):
         """Mark a page view as publicly cacheable, never past the next open/close date."""
@@ -411,6 +444,21 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     def map_png_route(self, request):
         """GET: the same map as a PNG, where CairoSVG is installed."""
         return self.get_public_figures().map_png_response(request)
+
+    def get_cached_paths(self):
+        """The page and its responses page, for ``wagtail.contrib.frontend_cache`` purges: a campaign
+        published with the responses page turned off (or translated anew) leaves a CDN's copy too."""
+        return ["/", "responses/"]
+
+    @path("responses/", name="responses_route")
+    def responses_route(self, request):
+        """GET: which governments responded, per country (when the editor shows the page; else 404)."""
+        if not self.show_responses_page:
+            raise Http404
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        response = self.get_public_figures().responses_response(request)
+        return self.cache_public_response(response) if not getattr(request, "is_preview", False) else response
 
 
 class ActionKitPage(ActionKitMixin, Page):  # noqa: DJ008 - Page.__str__ (the title) comes first in the MRO

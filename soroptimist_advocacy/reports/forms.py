@@ -117,6 +117,7 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
             "response_status",
             "response_date",
             "response_summary",
+            "may_publish",
             "consent",
             "email_consent",
         ]
@@ -130,6 +131,7 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
             "response_status": _("Response received so far"),
             "response_date": _("Date of the response"),
             "response_summary": _("What did the response say? (optional)"),
+            "may_publish": _("The campaign may publish this summary on its responses page, without my name or email."),
         }
         widgets = {
             "action_date": DateInput(),
@@ -243,7 +245,7 @@ class ResponseForm(ResponseFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = ActionReport
-        fields = ["response_status", "response_date", "response_summary"]
+        fields = ["response_status", "response_date", "response_summary", "may_publish"]
         labels = ActionReportForm.Meta.labels
         widgets = {
             "response_date": DateInput(),
@@ -252,8 +254,11 @@ class ResponseForm(ResponseFieldsMixin, forms.ModelForm):
         }
 
     def __init__(self, data=None, files=None, *, instance: ActionReport, **kwargs):
-        # Start from the saved status and date, never from the saved summary.
-        super().__init__(data, files, instance=instance, initial={"response_summary": ""}, **kwargs)
+        # Start from the saved status and date, never from the saved summary; the consent to publish
+        # starts unticked too: she gives it again for what she saves now (default off, as on the report).
+        super().__init__(
+            data, files, instance=instance, initial={"response_summary": "", "may_publish": False}, **kwargs
+        )
         self.saved_summary = instance.response_summary
         self.fields["response_summary"].validators.append(validate_printable)
         self.fields["response_date"].widget.attrs["max"] = today().isoformat()
@@ -270,6 +275,7 @@ class ResponseForm(ResponseFieldsMixin, forms.ModelForm):
         self.check_response(cleaned)
         if cleaned.get("response_status") == ResponseStatus.NO_REPLY:
             cleaned["response_summary"] = ""
+            cleaned["may_publish"] = False
         elif not cleaned.get("response_summary"):
             # An empty box keeps the saved summary, which the page never shows.
             cleaned["response_summary"] = self.saved_summary
