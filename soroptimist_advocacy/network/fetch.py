@@ -181,7 +181,9 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
     def __init__(self, address: str, end: float, *args, **kwargs):
-        super().__init__(*args, context=ssl.create_default_context(), **kwargs)
+        # Kept here: http.client keeps its own copy private.
+        self._tls_context = ssl.create_default_context()
+        super().__init__(*args, context=self._tls_context, **kwargs)
         self._address, self._end = address, end
 
     def connect(self):
@@ -190,7 +192,7 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
             # CPython bounds the whole handshake by the socket's timeout, not each step of it.
             sock.settimeout(_time_left(self._end))
             # The certificate is checked against the host name, not the address.
-            tls = self._context.wrap_socket(sock, server_hostname=self.host)
+            tls = self._tls_context.wrap_socket(sock, server_hostname=self.host)
         except BaseException:
             sock.close()
             raise

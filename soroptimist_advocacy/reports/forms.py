@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -42,7 +43,14 @@ def without_blank(choices) -> list:
     return [choice for choice in choices if choice[0] != ""]
 
 
-class ResponseFieldsMixin:
+# The mixin goes before a form class in a form's bases; the type checker is told so.
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class ResponseFieldsMixin(_FormBase):
     """The response checks shared by the report form and the later response form."""
 
     def action_date_for_response_check(self) -> datetime.date | None:
@@ -54,7 +62,7 @@ class ResponseFieldsMixin:
             raise forms.ValidationError(_("The date of the response cannot be in the future."), code="future")
         return response_date
 
-    def check_response(self, cleaned: dict) -> None:
+    def check_response(self, cleaned: dict[str, Any]) -> None:
         status = cleaned.get("response_status")
         response_date = cleaned.get("response_date")
         action_date = self.action_date_for_response_check()
@@ -151,10 +159,11 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
             # After the country step she sees only her country's decision makers. A posted form
             # keeps every country's, so that picking another country's is explained, not refused blankly.
             groups = [(name, choices) for code, name, choices in self.decision_maker_groups_by_code() if code == chosen]
-        self.fields["decision_maker"].choices = [("", _("None, or not listed"))] + groups
+        cast(forms.ChoiceField, self.fields["decision_maker"]).choices = [("", _("None, or not listed"))] + groups
         for name in ("club", "name", "notes", "response_summary"):
             self.fields[name].validators.append(validate_printable)
-        self.fields["action_type"].choices = without_blank(self.fields["action_type"].choices)
+        action_type = cast(forms.ChoiceField, self.fields["action_type"])
+        action_type.choices = without_blank(action_type.choices)
         self.fields["notes"].help_text = gettext(
             "Anything the campaign team should know, in up to %(max)s characters."
         ) % {"max": LONG_TEXT_MAX}
@@ -208,8 +217,9 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
             return None
         return self.decision_makers[pk]
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean() returns, typed as possibly None
         decision_maker = cleaned.get("decision_maker")
         country = cleaned.get("country")
         if decision_maker is not None and country and decision_maker.country.code != country:
@@ -264,8 +274,9 @@ class ResponseForm(ResponseFieldsMixin, forms.ModelForm):
     def action_date_for_response_check(self):
         return self.instance.action_date
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data  # what ModelForm.clean() returns, typed as possibly None
         self.check_response(cleaned)
         if cleaned.get("response_status") == ResponseStatus.NO_REPLY:
             cleaned["response_summary"] = ""

@@ -49,5 +49,5 @@ class Command(BaseCommand):
         if dry_run:
             prefix = "Dry run, nothing written"
         else:
-            prefix = f"Imported {result.page.title!r} ({'live' if live else 'draft'})"
+            prefix = f"Imported {result.campaign_page.title!r} ({'live' if live else 'draft'})"
         self.stdout.write(self.style.SUCCESS(f"{prefix} under {target.url_path}: {result.summary()}"))

@@ -46,6 +46,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"{url} is not modified since the last sync; nothing to do."))
             return
         plan = result.plan
+        assert plan is not None  # a sync that was accepted and is modified was planned
         for change in plan.created:
             self.stdout.write(f"+ added {change.name!r} ({change.external_id})")
         for change in plan.updated:
