@@ -33,6 +33,13 @@ class LetterForm(forms.Form):
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        # A decision maker ticked for one country and posted with another (a page left open, an
+        # old link): the form shows the posted country's list again, and says why.
+        error_messages={
+            "invalid_choice": _(
+                "The decision makers you ticked are not those of the country you chose: tick them again below."
+            )
+        },
     )
 
     def __init__(self, data=None, initial=None, *, setup, **kwargs):
