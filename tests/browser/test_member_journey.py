@@ -189,7 +189,9 @@ def test_french_page(demo, page, url, shot, download):
     if FRENCH_CATALOG.exists():
         # The app's own labels, as its French catalogue translates them.
         with translation.override("fr"):
-            expect(form.locator("button[type=submit]")).to_have_text(translation.gettext("Download my letter") + " (.docx)")
+            expect(form.locator("button[type=submit]")).to_have_text(
+                translation.gettext("Download my letter") + " (.docx)"
+            )
             expect(form.locator("label[for=id_name]")).to_contain_text(translation.gettext("Your name"))
     shot(page, "french action kit page")
 

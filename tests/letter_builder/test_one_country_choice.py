@@ -55,4 +55,3 @@ def test_a_missing_country_is_shown_at_the_one_menu(csrf_client, action_kit):
     summary = re.search(r'<div class="sa-error-summary".*?</div>', html, re.S).group(0)
     assert 'href="#id_country"' in summary
     assert re.search(r'<select id="id_country" name="country" aria-required="true" aria-invalid="true"', html)
-

@@ -22,8 +22,12 @@ def test_a_decision_maker_s_contact_details_are_isolated(client, directory):
     assert '<dd dir="auto">Example Street 1<br>11511 Cairo</dd>' in html
     assert re.search(r'<a href="mailto:amal@example.org" dir="ltr">amal@example.org</a>', html)
     assert '<bdi dir="ltr">+20 2 1234 5678</bdi>' in html
-    assert re.search(r'<a href="https://example.org/minister" rel="noopener" dir="ltr">https://example.org/minister</a>', html)
-    assert re.search(r'<a href="https://example.org/source" rel="noopener" dir="ltr">https://example.org/source</a>', html)
+    assert re.search(
+        r'<a href="https://example.org/minister" rel="noopener" dir="ltr">https://example.org/minister</a>', html
+    )
+    assert re.search(
+        r'<a href="https://example.org/source" rel="noopener" dir="ltr">https://example.org/source</a>', html
+    )
 
 
 def test_the_letter_button_s_file_type_is_isolated(client, action_kit):
