@@ -77,7 +77,7 @@ class UploadForm(forms.Form):
 
     bundle_name = ""  # the uploaded file's name, once the form is valid
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["bundle"].widget.attrs["accept"] = ".zip,application/zip"
 

@@ -28,7 +28,7 @@ class MemberSubmissionForm(HoneypotMixin, forms.ModelForm):
     a honeypot, printable text only, and her own name and email, optional and capped as the model
     keeps them. Give it an unsaved instance saying what it is about; ``save()`` stores it."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         model: type[MemberSubmission] = self._meta.model
         for name in model.SENT_FIELDS:

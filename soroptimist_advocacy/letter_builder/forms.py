@@ -42,7 +42,7 @@ class LetterForm(forms.Form):
         },
     )
 
-    def __init__(self, data=None, initial=None, *, setup, **kwargs):
+    def __init__(self, data=None, initial=None, *, setup, **kwargs) -> None:
         """The form of the campaign whose letter *setup* (``letter_builder.setup.LetterSetup``)
         it offers: that directory's decision makers of the chosen country, primary first, and
         the languages the letter is translated into, the page's own first."""

@@ -48,7 +48,7 @@ class DecisionMakerCorrection(MemberSubmission):
         verbose_name = _("decision-maker correction")
         verbose_name_plural = _("decision-maker corrections")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.decision_maker_name} ({self.created_at:%Y-%m-%d})"
 
     @classmethod

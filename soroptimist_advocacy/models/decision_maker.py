@@ -289,7 +289,7 @@ class DecisionMakerMixin(DirectoryPagesMixin, PublicPageMixin, RoutablePageMixin
     class Meta:
         abstract = True
 
-    def __str__(self):
+    def __str__(self) -> str:
         return gettext("%(name)s, %(post)s") % {"name": self.title, "post": self.position_title}
 
     def is_stale(self, today: datetime.date | None = None) -> bool:

@@ -41,7 +41,7 @@ class SubmissionStatusField(models.CharField):
     Migrations see the plain ``CharField`` it is in the database.
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("max_length", 16)
         kwargs.setdefault("default", OPEN)
         kwargs.setdefault("db_index", True)

@@ -162,7 +162,7 @@ class ActionReport(PersonalDataMixin, models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         # Shown in admin breadcrumbs and the audit log: never personal data.
         return gettext("%(action)s, %(country)s, %(date)s") % {
             "action": self.get_action_type_display(),

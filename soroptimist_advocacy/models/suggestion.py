@@ -59,5 +59,5 @@ class DecisionMakerSuggestion(MemberSubmission):
         verbose_name = _("decision-maker suggestion")
         verbose_name_plural = _("decision-maker suggestions")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.country.code}, {self.created_at:%Y-%m-%d})"

@@ -126,7 +126,7 @@ class _DeadlineSocket:
     time is cut off at the deadline instead of resetting a per-read timeout forever.
     Holds what ``http.client`` uses of a socket: ``sendall``, ``makefile("rb")``, ``close``."""
 
-    def __init__(self, sock: socket.socket, end: float):
+    def __init__(self, sock: socket.socket, end: float) -> None:
         self.sock, self.end = sock, end
 
     def wait_at_most_time_left(self) -> None:
@@ -148,7 +148,7 @@ class _DeadlineSocket:
 class _DeadlineReader(io.RawIOBase):
     """The response stream ``http.client`` reads the status line, headers and body from."""
 
-    def __init__(self, sock: _DeadlineSocket, raw):
+    def __init__(self, sock: _DeadlineSocket, raw) -> None:
         super().__init__()
         self._sock, self._raw = sock, raw
 
@@ -171,7 +171,7 @@ def _connect(address: str, port: int, end: float) -> socket.socket:
 class _PinnedHTTPConnection(http.client.HTTPConnection):
     """Connects to the address already checked, whatever the name resolves to now, before *end*."""
 
-    def __init__(self, address: str, end: float, *args, **kwargs):
+    def __init__(self, address: str, end: float, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._address, self._end = address, end
 
@@ -180,7 +180,7 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, address: str, end: float, *args, **kwargs):
+    def __init__(self, address: str, end: float, *args, **kwargs) -> None:
         # Kept here: http.client keeps its own copy private.
         self._tls_context = ssl.create_default_context()
         super().__init__(*args, context=self._tls_context, **kwargs)

@@ -26,7 +26,7 @@ class DateInput(forms.DateInput):
 
     input_type = "date"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs=None) -> None:
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
@@ -147,7 +147,7 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
             "response_summary": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, decision_makers=(), privacy_version: str = "", **kwargs):
+    def __init__(self, *args, decision_makers=(), privacy_version: str = "", **kwargs) -> None:
         """*decision_makers* are those of the campaign's directory, in directory order;
         *privacy_version* names the privacy text the page shows now."""
         super().__init__(*args, **kwargs)
@@ -260,7 +260,7 @@ class ResponseForm(ResponseFieldsMixin, forms.ModelForm):
             "response_summary": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, data=None, files=None, *, instance: ActionReport, **kwargs):
+    def __init__(self, data=None, files=None, *, instance: ActionReport, **kwargs) -> None:
         # Start from the saved status and date, never from the saved summary.
         super().__init__(data, files, instance=instance, initial={"response_summary": ""}, **kwargs)
         self.saved_summary = instance.response_summary

@@ -47,7 +47,7 @@ class UploadForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, directories, **kwargs):
+    def __init__(self, *args, directories, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["directory"]).queryset = (
             directory_pages().filter(pk__in=[directory.pk for directory in directories]).select_related("locale")
@@ -69,7 +69,7 @@ class ConfirmForm(forms.Form):
     # Not "data", the name of the form's own submitted values.
     csv_data = forms.CharField(widget=forms.HiddenInput, max_length=MAX_FILE_BYTES * 2)
 
-    def __init__(self, *args, directories, **kwargs):
+    def __init__(self, *args, directories, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["directory"]).queryset = directory_pages().filter(
             pk__in=[directory.pk for directory in directories]

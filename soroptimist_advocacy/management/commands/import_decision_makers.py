@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from soroptimist_advocacy.directory.csv_format import MAX_FILE_BYTES
 from soroptimist_advocacy.directory.importer import CREATE, UNCHANGED, import_decision_makers
@@ -18,7 +18,7 @@ class Command(BaseCommand):
         "checked first: if any is invalid, each problem is listed with its line number and nothing is written."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", help="The CSV file, UTF-8 with or without a byte-order mark.")
         parser.add_argument(
             "--directory",
@@ -30,7 +30,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Report what would change; write nothing.")
 
-    def handle(self, *args, file, directory, locale, dry_run, verbosity, **options):
+    def handle(self, *args, file, directory, locale, dry_run, verbosity, **options) -> None:
         data = self.read(file)
         try:
             target = find_directory(directory, locale)

@@ -129,7 +129,7 @@ class ActionReportFilterSet(WagtailFilterSet):
         model = ActionReport
         fields = ["campaign_key", "country", "action_type", "response_status", "action_date"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Campaigns and countries change as content and reports arrive: read them per request.
         self.filters["campaign_key"].extra["choices"] = campaign_choices()
@@ -144,7 +144,7 @@ class ChunkedRows:
     """A queryset read from the database ``BATCH_SIZE`` rows at a time (a server-side
     cursor on PostgreSQL), never held whole: what Wagtail's export writers iterate."""
 
-    def __init__(self, queryset):
+    def __init__(self, queryset) -> None:
         self.queryset = queryset
         self.model = queryset.model
 
