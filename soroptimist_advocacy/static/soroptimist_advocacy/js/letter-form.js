@@ -8,9 +8,12 @@
   var form = document.querySelector("[data-sa-letter-form]");
   if (!form) { return; }
 
-  /* After a refused POST the page comes back with an error summary: start there. */
+  /* After a refused POST the page comes back with an error summary: start there. Once the page
+     has loaded, as going to the form's #sa-letter fragment moves the focus itself. */
   var summary = form.querySelector(".sa-error-summary");
-  if (summary) { summary.focus(); }
+  if (summary) {
+    window.addEventListener("load", function () { setTimeout(function () { summary.focus(); }, 0); });
+  }
 
   if (!window.fetch || !window.DOMParser) { return; }
   var step = document.querySelector("[data-sa-country-step]");
