@@ -79,7 +79,7 @@ def _editor_widget(name: str):
 class _RolledBack(Exception):
     """Leaves a dry run's transaction, carrying what the import would have done."""
 
-    def __init__(self, result):
+    def __init__(self, result) -> None:
         super().__init__()
         self.result = result
 
@@ -87,7 +87,7 @@ class _RolledBack(Exception):
 class BundleContents:
     """Everything read from the zip and checked without the database: then the zip is closed."""
 
-    def __init__(self, reader: BundleReader):
+    def __init__(self, reader: BundleReader) -> None:
         # Problems of single values are kept, not raised: the import goes on (and is rolled back)
         # so that the block checks it makes find theirs too, and one attempt shows them all.
         self.refusals = refusals = Refusals()
@@ -199,7 +199,7 @@ def _canonical(value):
 
 
 class _Import:
-    def __init__(self, parent, contents: BundleContents, store: DocumentStore, *, live: bool, user):
+    def __init__(self, parent, contents: BundleContents, store: DocumentStore, *, live: bool, user) -> None:
         self.parent = parent
         self.manifest = contents.manifest
         self.directory_csv = contents.directory_csv

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
 
 CREATED = "created"
 UPDATED = "updated"
@@ -39,7 +43,7 @@ class ImportedItem:
 class ImportResult:
     live: bool = False
     dry_run: bool = False
-    page: object = None  # The campaign page.
+    page: Page | None = None  # The campaign page, once the import has saved it.
     items: list[ImportedItem] = field(default_factory=list)
 
     def add(self, kind, title: str, action: str, *, where: str = "", note: str = "", obj=None) -> ImportedItem:
@@ -67,6 +71,13 @@ class ImportResult:
     @property
     def unchanged(self) -> list[ImportedItem]:
         return self.with_action(UNCHANGED)
+
+    @property
+    def campaign_page(self) -> Page:
+        """The campaign page of an import that has run (saved, or saved and rolled back in a dry run)."""
+        if self.page is None:
+            raise LookupError("The import has not saved its campaign page.")
+        return self.page
 
     @property
     def has_changes(self) -> bool:

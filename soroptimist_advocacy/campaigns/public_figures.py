@@ -26,7 +26,7 @@ from soroptimist_advocacy.maps.png import png_available
 class PublicFigures:
     """The public figures of campaign *page*, across its translations; make one per use."""
 
-    def __init__(self, page):
+    def __init__(self, page) -> None:
         self.page = page
 
     @cached_property

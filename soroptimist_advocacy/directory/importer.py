@@ -102,7 +102,7 @@ class ImportPlan:
 class ImportRejected(Exception):
     """Raised inside the transaction so that a write refused late undoes every earlier one."""
 
-    def __init__(self, errors: list[RowError]):
+    def __init__(self, errors: list[RowError]) -> None:
         super().__init__("; ".join(str(error) for error in errors))
         self.errors = errors
 

@@ -111,7 +111,7 @@ def sample_letter_for_page(page) -> HttpResponse:
 class LetterBuilder:
     """The letter builder of *page*; it keeps nothing but the page, so make one per use."""
 
-    def __init__(self, page):
+    def __init__(self, page) -> None:
         self.page = page
 
     def setup(self) -> LetterSetup:

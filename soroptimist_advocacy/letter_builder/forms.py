@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -31,23 +33,30 @@ class LetterForm(forms.Form):
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        # A decision maker ticked for one country and posted with another (a page left open, an
+        # old link): the form shows the posted country's list again, and says why.
+        error_messages={
+            "invalid_choice": _(
+                "The decision makers you ticked are not those of the country you chose: tick them again below."
+            )
+        },
     )
 
-    def __init__(self, data=None, initial=None, *, setup, **kwargs):
+    def __init__(self, data=None, initial=None, *, setup, **kwargs) -> None:
         """The form of the campaign whose letter *setup* (``letter_builder.setup.LetterSetup``)
         it offers: that directory's decision makers of the chosen country, primary first, and
         the languages the letter is translated into, the page's own first."""
         languages = setup.languages()
         super().__init__(data=data, initial={"language": languages[0][0], **(initial or {})}, **kwargs)
         self.setup = setup
-        self.fields["language"].choices = languages
+        cast(forms.ChoiceField, self.fields["language"]).choices = languages
         if len(languages) < 2:
             # Nothing to choose: keep the field, but out of the member's way.
             self.fields["language"].widget = forms.HiddenInput()
         country = (self.data.get("country") if self.is_bound else self.initial.get("country")) or ""
         country = country.strip().upper()
         self.country_decision_makers = setup.decision_makers(country) if country in country_codes() else []
-        self.fields["decision_maker"].choices = [
+        cast(forms.ChoiceField, self.fields["decision_maker"]).choices = [
             (decision_maker.pk, str(decision_maker)) for decision_maker in self.country_decision_makers
         ]
         for name in ("name", "club", "town", "email"):
@@ -58,8 +67,9 @@ class LetterForm(forms.Form):
                 "email": "email",
             }[name]
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean() returns, typed as possibly None
         chosen = cleaned.get("decision_maker") or []
         if "country" in cleaned and self.country_decision_makers and not chosen and "decision_maker" not in self.errors:
             self.add_error("decision_maker", _("Choose at least one decision maker to write to."))

@@ -490,7 +490,8 @@ class CorePropertiesPart:
 #
 # zipfile can neither copy a member without decompressing it nor append to an
 # archive in memory without re-reading its directory, so the records are written
-# here directly, in zipfile's own record layouts.
+# here directly. The layouts are the zip format's (PKWARE APPNOTE 4.3.7, 4.3.12,
+# 4.3.16), spelled out here because zipfile keeps its own copies private.
 
 DateTime = tuple[int, int, int, int, int, int]
 _UNIX = 3  # "made by" system: external_attr holds Unix permissions
@@ -498,6 +499,13 @@ _VERSION = 20  # zip 2.0: deflate
 _UTF8_NAME = 0x800
 _PERMISSIONS = 0o644 << 16
 _EARLIEST: DateTime = (1980, 1, 1, 0, 0, 0)
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # signature, version, 0, flags, method, time, date, crc, sizes, lengths
+_LOCAL_SIGNATURE = b"PK\x03\x04"
+_LOCAL_NAME_LENGTH, _LOCAL_EXTRA_LENGTH = 10, 11  # the local header's name and extra field lengths
+_DIRECTORY_ENTRY = struct.Struct("<4s4B4HL2L5H2L")
+_DIRECTORY_SIGNATURE = b"PK\x01\x02"
+_END_RECORD = struct.Struct("<4s4H2LH")
+_END_SIGNATURE = b"PK\x05\x06"
 # The rendered parts are a few kilobytes: compressing them fast matters more than a few bytes.
 RENDERED_PART_COMPRESSION = 1
 
@@ -514,10 +522,9 @@ def _member(
     encoded = name.encode("utf-8")
     flags = 0 if encoded.isascii() else _UTF8_NAME
     common = (flags, method, *_dos_time(date_time), crc, len(data), size, len(encoded))
-    local = struct.pack(zipfile.structFileHeader, zipfile.stringFileHeader, _VERSION, 0, *common, 0)
-    entry = struct.pack(
-        zipfile.structCentralDir,
-        zipfile.stringCentralDir,
+    local = _LOCAL_HEADER.pack(_LOCAL_SIGNATURE, _VERSION, 0, *common, 0)
+    entry = _DIRECTORY_ENTRY.pack(
+        _DIRECTORY_SIGNATURE,
         _VERSION,
         _UNIX,
         _VERSION,
@@ -536,9 +543,9 @@ def _member(
 def _compressed_data(template: bytes, info: zipfile.ZipInfo) -> bytes:
     """The member's data exactly as stored in *template*, without decompressing it."""
     offset = info.header_offset
-    header = struct.unpack(zipfile.structFileHeader, template[offset : offset + zipfile.sizeFileHeader])
-    variable_length = header[zipfile._FH_FILENAME_LENGTH] + header[zipfile._FH_EXTRA_FIELD_LENGTH]
-    start = offset + zipfile.sizeFileHeader + variable_length
+    header = _LOCAL_HEADER.unpack_from(template, offset)
+    variable_length = header[_LOCAL_NAME_LENGTH] + header[_LOCAL_EXTRA_LENGTH]
+    start = offset + _LOCAL_HEADER.size + variable_length
     return template[start : start + info.compress_size]
 
 
@@ -584,9 +591,7 @@ class PackageCopy:
             offset += len(record)
         directory_size = sum(map(len, directory))
         count = self.count + len(parts)
-        end = struct.pack(
-            zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, count, count, directory_size, offset, 0
-        )
+        end = _END_RECORD.pack(_END_SIGNATURE, 0, 0, count, count, directory_size, offset, 0)
         # One join: the unchanged members are most of a letter's bytes, copied once.
         return b"".join([*records, *directory, end])
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -13,7 +14,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django_countries import countries
-from django_countries.fields import CountryField
+from django_countries.fields import CountryField, MultipleCountriesDescriptor
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -87,7 +88,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         ),
     )
     # An explicit max_length keeps the migration stable when django_countries adds a country.
-    target_countries = CountryField(
+    target_countries: CountryField[Iterable[str], MultipleCountriesDescriptor] = CountryField(
         _("countries to reach"),
         multiple=True,
         blank=True,

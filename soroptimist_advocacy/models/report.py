@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 
 from soroptimist_advocacy.compat import page_model_name
 from soroptimist_advocacy.models.personal_data import PersonalDataMixin, PersonalDataQuerySet
@@ -92,7 +92,7 @@ class ActionReport(PersonalDataMixin, models.Model):
         help_text=_("The campaign source (?source=) the report form was opened from."),
     )
 
-    country = CountryField(_("country"), db_index=True)
+    country: CountryField[str, Country] = CountryField(_("country"), db_index=True)
     club = models.CharField(_("club"), max_length=SHORT_TEXT_MAX)
     name = models.CharField(_("name"), max_length=SHORT_TEXT_MAX, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -172,7 +172,7 @@ class ActionReport(PersonalDataMixin, models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         # Shown in admin breadcrumbs and the audit log: never personal data.
         return gettext("%(action)s, %(country)s, %(date)s") % {
             "action": self.get_action_type_display(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -26,7 +27,7 @@ class DateInput(forms.DateInput):
 
     input_type = "date"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs=None) -> None:
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
@@ -43,7 +44,14 @@ def without_blank(choices) -> list:
     return [choice for choice in choices if choice[0] != ""]
 
 
-class ResponseFieldsMixin:
+# The mixin goes before a form class in a form's bases; the type checker is told so.
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class ResponseFieldsMixin(_FormBase):
     """The response checks shared by the report form and the later response form."""
 
     def action_date_for_response_check(self) -> datetime.date | None:
@@ -55,7 +63,7 @@ class ResponseFieldsMixin:
             raise forms.ValidationError(_("The date of the response cannot be in the future."), code="future")
         return response_date
 
-    def check_response(self, cleaned: dict) -> None:
+    def check_response(self, cleaned: dict[str, Any]) -> None:
         status = cleaned.get("response_status")
         response_date = cleaned.get("response_date")
         action_date = self.action_date_for_response_check()
@@ -142,7 +150,7 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
             "response_summary": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, decision_makers=(), privacy_version: str = "", **kwargs):
+    def __init__(self, *args, decision_makers=(), privacy_version: str = "", **kwargs) -> None:
         """*decision_makers* are those of the campaign's directory, in directory order;
         *privacy_version* names the privacy text the page shows now."""
         super().__init__(*args, **kwargs)
@@ -154,10 +162,11 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
             # After the country step she sees only her country's decision makers. A posted form
             # keeps every country's, so that picking another country's is explained, not refused blankly.
             groups = [(name, choices) for code, name, choices in self.decision_maker_groups_by_code() if code == chosen]
-        self.fields["decision_maker"].choices = [("", _("None, or not listed"))] + groups
+        cast(forms.ChoiceField, self.fields["decision_maker"]).choices = [("", _("None, or not listed"))] + groups
         for name in ("club", "name", "notes", "response_summary"):
             self.fields[name].validators.append(validate_printable)
-        self.fields["action_type"].choices = without_blank(self.fields["action_type"].choices)
+        action_type = cast(forms.ChoiceField, self.fields["action_type"])
+        action_type.choices = without_blank(action_type.choices)
         self.fields["notes"].help_text = gettext(
             "Anything the campaign team should know, in up to %(max)s characters."
         ) % {"max": LONG_TEXT_MAX}
@@ -211,8 +220,9 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
             return None
         return self.decision_makers[pk]
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean() returns, typed as possibly None
         decision_maker = cleaned.get("decision_maker")
         country = cleaned.get("country")
         if decision_maker is not None and country and decision_maker.country.code != country:
@@ -253,7 +263,7 @@ class ResponseForm(ResponseFieldsMixin, forms.ModelForm):
             "response_summary": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, data=None, files=None, *, instance: ActionReport, **kwargs):
+    def __init__(self, data=None, files=None, *, instance: ActionReport, **kwargs) -> None:
         # Start from the saved status and date, never from the saved summary; the consent to publish
         # starts unticked too: she gives it again for what she saves now (default off, as on the report).
         super().__init__(
@@ -270,8 +280,9 @@ class ResponseForm(ResponseFieldsMixin, forms.ModelForm):
     def action_date_for_response_check(self):
         return self.instance.action_date
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data  # what ModelForm.clean() returns, typed as possibly None
         self.check_response(cleaned)
         if cleaned.get("response_status") == ResponseStatus.NO_REPLY:
             cleaned["response_summary"] = ""

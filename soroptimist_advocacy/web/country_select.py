@@ -52,7 +52,7 @@ class CountryChoiceField(forms.CharField):
     default_error_messages = {"invalid_choice": _("Choose your country from the list.")}
 
     def to_python(self, value):
-        return super().to_python(value).strip().upper()
+        return (super().to_python(value) or "").strip().upper()
 
     def validate(self, value):
         super().validate(value)

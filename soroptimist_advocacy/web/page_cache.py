@@ -348,7 +348,7 @@ class PageCacheMiddleware:
     (language, security, frame options) exactly as a rendered view does.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request):

@@ -144,7 +144,7 @@ def test_the_report_thanks_page_offers_the_share_prompt(csrf_client, action_kit)
 def test_the_report_thanks_page_defaults_to_the_campaign_title(csrf_client, action_kit):
     html = post_report(csrf_client, action_kit).content.decode()
     prompt = share_prompt(html)
-    assert f'<a href="{ORIGIN}/action-kit/">' in prompt
+    assert f'<a href="{ORIGIN}/action-kit/" dir="ltr">' in prompt  # a Latin run, isolated in right-to-left pages
     assert parse_qs(urlsplit(share_hrefs(prompt)["X"]).query)["text"] == ["Post CSW Advocacy Action Kit"]
 
 

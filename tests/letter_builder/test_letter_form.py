@@ -135,7 +135,7 @@ def test_decision_maker_of_another_country_is_refused(csrf_client, action_kit, d
     kenyan = directory.get_decision_makers().get(country="KE")
     response = post_letter(csrf_client, action_kit, letter_data(country="FR", decision_maker=[kenyan.pk]))
     assert response.status_code == 400
-    assert "is not one of the available choices" in response.content.decode()
+    assert "are not those of the country you chose" in response.content.decode()
 
 
 def test_country_with_decision_makers_needs_one_chosen(csrf_client, action_kit):

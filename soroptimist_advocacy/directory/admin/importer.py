@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import cast
 
 from django import forms
 from django.contrib import messages
@@ -61,9 +62,9 @@ class UploadForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, directories, **kwargs):
+    def __init__(self, *args, directories, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["directory"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["directory"]).queryset = (
             directory_pages().filter(pk__in=[directory.pk for directory in directories]).select_related("locale")
         )
         self.fields["file"].widget.attrs["accept"] = ".csv,text/csv,.json,application/json"
@@ -97,15 +98,18 @@ class UploadForm(forms.Form):
 
 class ConfirmForm(forms.Form):
     directory: forms.ModelChoiceField = forms.ModelChoiceField(queryset=Page.objects.none(), widget=forms.HiddenInput)
-    data = forms.CharField(widget=forms.HiddenInput, max_length=MAX_FILE_BYTES * 2)
+    # Not "data", the name of the form's own submitted values.
+    csv_data = forms.CharField(widget=forms.HiddenInput, max_length=MAX_FILE_BYTES * 2)
 
-    def __init__(self, *args, directories, **kwargs):
+    def __init__(self, *args, directories, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["directory"].queryset = directory_pages().filter(pk__in=[directory.pk for directory in directories])
+        cast(forms.ModelChoiceField, self.fields["directory"]).queryset = directory_pages().filter(
+            pk__in=[directory.pk for directory in directories]
+        )
 
-    def clean_data(self) -> bytes:
+    def clean_csv_data(self) -> bytes:
         try:
-            return base64.b64decode(self.cleaned_data["data"], validate=True)
+            return base64.b64decode(self.cleaned_data["csv_data"], validate=True)
         except (binascii.Error, ValueError):
             raise forms.ValidationError(
                 gettext("The previewed file was damaged on the way; upload it again.")
@@ -160,7 +164,7 @@ class DecisionMakerImportView(WagtailAdminTemplateMixin, View):
         confirm_form = None
         if plan.is_valid and plan.has_changes:
             confirm_form = ConfirmForm(
-                initial={"directory": directory.pk, "data": base64.b64encode(data).decode("ascii")},
+                initial={"directory": directory.pk, "csv_data": base64.b64encode(data).decode("ascii")},
                 directories=self.directories,
             )
         return self.render(form, plan=plan, confirm_form=confirm_form, status=200 if plan.is_valid else 400)
@@ -171,7 +175,7 @@ class DecisionMakerImportView(WagtailAdminTemplateMixin, View):
             messages.error(self.request, gettext("The preview has expired or was changed; upload the file again."))
             return self.render(UploadForm(directories=self.directories), status=400)
         directory = form.cleaned_data["directory"].specific
-        plan = import_decision_makers(directory, form.cleaned_data["data"], dry_run=False, user=self.request.user)
+        plan = import_decision_makers(directory, form.cleaned_data["csv_data"], dry_run=False, user=self.request.user)
         if plan.applied:
             messages.success(
                 self.request,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from wagtail.models import Page
 
 from soroptimist_advocacy.bundle.export import campaign_bundle
@@ -15,11 +15,11 @@ class Command(BaseCommand):
         "their documents as a zip bundle that import_campaign reads on another site."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("page", help="The campaign page: its ID or URL path.")
         parser.add_argument("--output", required=True, help="The .zip file to write.")
 
-    def handle(self, *args, page, output, **options):
+    def handle(self, *args, page, output, **options) -> None:
         found = find_page(page)
         if not isinstance(found, ActionKitMixin):
             raise CommandError(f"{page} is not an Action Kit page.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django_countries import countries
 
 from soroptimist_advocacy.directory.csv_format import MAX_FILE_BYTES
@@ -21,7 +21,7 @@ class Command(BaseCommand):
         "problem is listed with its line number and nothing is written."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "file",
             help="The CSV file (UTF-8, with or without a byte-order mark) or Popolo JSON file (.json, or starting with {).",
@@ -40,7 +40,7 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Report what would change; write nothing.")
 
-    def handle(self, *args, file, directory, locale, country, dry_run, verbosity, **options):
+    def handle(self, *args, file, directory, locale, country, dry_run, verbosity, **options) -> None:
         default_country = ""
         if country:
             default_country = country.strip().upper()

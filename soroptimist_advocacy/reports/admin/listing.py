@@ -41,6 +41,7 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -128,7 +129,7 @@ class ActionReportFilterSet(WagtailFilterSet):
         model = ActionReport
         fields = ["campaign_key", "country", "action_type", "response_status", "action_date"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Campaigns and countries change as content and reports arrive: read them per request.
         self.filters["campaign_key"].extra["choices"] = campaign_choices()
@@ -143,7 +144,7 @@ class ChunkedRows:
     """A queryset read from the database ``BATCH_SIZE`` rows at a time (a server-side
     cursor on PostgreSQL), never held whole: what Wagtail's export writers iterate."""
 
-    def __init__(self, queryset):
+    def __init__(self, queryset) -> None:
         self.queryset = queryset
         self.model = queryset.model
 
@@ -152,6 +153,9 @@ class ChunkedRows:
 
 
 class ActionReportIndexView(FormulaSafeExportMixin, IndexView):
+    search_fields: list[str] | None  # given by the viewset
+    list_export: list[str]
+
     any_permission_required = ["view"]
 
     def get(self, request, *args, **kwargs):
@@ -217,8 +221,9 @@ class EraseReportView(RegisteredPolicyMixin, PermissionCheckedMixin, WagtailAdmi
     template_name = "soroptimist_advocacy/admin/erase_personal_data.html"
     page_title = _("Erase personal data")
     header_icon = "bin"
-    index_url_name = None
-    inspect_url_name = None
+    # Given by the viewset (as_view() accepts only names the class has).
+    index_url_name = ""
+    inspect_url_name = ""
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -229,18 +234,17 @@ class EraseReportView(RegisteredPolicyMixin, PermissionCheckedMixin, WagtailAdmi
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
-            {"url": reverse(self.index_url_name), "label": ActionReport._meta.verbose_name_plural.capitalize()},
+            {"url": reverse(self.index_url_name), "label": capfirst(ActionReport._meta.verbose_name_plural)},
             {"url": reverse(self.inspect_url_name, args=[self.object.pk]), "label": str(self.object)},
             {"url": "", "label": self.get_page_title()},
         ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        fields = {field.name: field for field in ActionReport._meta.fields}
         context.update(
             object=self.object,
-            personal_field_labels=[
-                ActionReport._meta.get_field(name).verbose_name for name in ActionReport.PERSONAL_FIELDS
-            ],
+            personal_field_labels=[fields[name].verbose_name for name in ActionReport.PERSONAL_FIELDS],
             cancel_url=reverse(self.inspect_url_name, args=[self.object.pk]),
         )
         return context
