@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from typing import cast
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -68,10 +68,10 @@ class UploadForm(forms.Form):
             directory_pages().filter(pk__in=[directory.pk for directory in directories]).select_related("locale")
         )
         self.fields["file"].widget.attrs["accept"] = ".csv,text/csv,.json,application/json"
-        self.fields["country"].choices = [("", "---------"), *countries]
+        cast(forms.ChoiceField, self.fields["country"]).choices = [("", "---------"), *countries]
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
         upload = cleaned.get("file")
         if upload is None:
             return cleaned
