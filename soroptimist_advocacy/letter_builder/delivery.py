@@ -16,6 +16,7 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from soroptimist_advocacy.campaigns.choice_counters import count_section_choices
 from soroptimist_advocacy.campaigns.counters import count_letters
 from soroptimist_advocacy.letter_builder.addressee_language import (
     addressing_in_language,
@@ -84,6 +85,7 @@ def deliver_letter(request, page, form, contexts: list[dict], template: bytes) -
     count_letters(
         campaign_key=page.translation_key, country=country, language=language, number=len(contexts), source=source
     )
+    count_section_choices(campaign_key=page.translation_key, choices=form.chosen_alternatives(), number=len(contexts))
     return docx_response(document, letter_filename(page.title, country))
 
 
