@@ -130,3 +130,15 @@ def test_a_template_may_loop_over_the_sections_but_not_print_them_whole():
         validate(template("{{ letter.sections }}"))
     with translation.override("en"), pytest.raises(Exception, match="letter.nothing"):
         validate(template("{{ letter.nothing }}"))
+
+
+def test_the_impact_view_shows_which_alternatives_members_choose(admin_client, csrf_client, campaign, claire):
+    from django.urls import reverse
+
+    for choice in ("2", "2", "2", "1"):
+        post_letter(csrf_client, campaign, letter_data(decision_maker=[claire.pk], section_1=choice))
+    html = admin_client.get(reverse("campaign_impact:impact", args=[campaign.translation_key])).content.decode()
+    assert "Which paragraphs members choose" in html
+    assert "What we ask (4 letters)" in html
+    assert '<th scope="row">Please report on your progress.</th><td>1</td><td>25%</td>' in html
+    assert '<th scope="row">Please visit a project in {{ member.town }}.</th><td>3</td><td>75%</td>' in html
