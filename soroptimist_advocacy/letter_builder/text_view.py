@@ -79,6 +79,7 @@ def letter_text_page(request, page, form, contexts: list[dict]):
             "letter_direction": "rtl" if is_right_to_left(language) else "ltr",
             "letter_action": page_url + page.reverse_subpage("letter_route"),
             "already_counted_field": ALREADY_COUNTED,
+            "campaign_source": source,
             "report_url": report_url(page, page_url, form.cleaned_data["country"], source),
         },
     )

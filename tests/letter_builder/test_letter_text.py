@@ -79,6 +79,7 @@ def test_the_text_view_counts_one_letter_and_its_download_no_more(csrf_client, c
     form = html[html.index('action="/action-kit/letter/"') :]
     fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form.split("</form>")[0]))
     assert fields["counted"] == "1" and fields["name"] == "Marie Curie" and fields["section_1"] == "2"
+    assert "source" not in fields  # no campaign source was posted
     response = post_letter(csrf_client, campaign, {**data, "counted": "1"})
     assert response["Content-Disposition"].startswith("attachment;")
     assert sum(LetterCounter.objects.values_list("letters", flat=True)) == 1

@@ -142,3 +142,18 @@ def test_the_impact_view_shows_which_alternatives_members_choose(admin_client, c
     assert "What we ask (4 letters)" in html
     assert '<th scope="row">Please report on your progress.</th><td>1</td><td>25%</td>' in html
     assert '<th scope="row">Please visit a project in {{ member.town }}.</th><td>3</td><td>75%</td>' in html
+
+
+def test_a_language_whose_sections_are_not_translated_is_not_offered(directory, django_capture_on_commit_callbacks):
+    from wagtail.models import Locale
+
+    from soroptimist_advocacy.letter_builder.setup import LetterSetup
+    from soroptimist_advocacy.web.localize import translate
+    from tests.letter_builder.sections_fixture import PARAGRAPHS
+
+    Locale.objects.get_or_create(language_code="fr")
+    page = factories.make_action_kit(directory=directory, body=[letter_block_with_sections()])
+    # The letter text is translated, its section is not: a French letter would be half English.
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(page, "fr", dict(zip(factories.LETTER_PARAGRAPHS, PARAGRAPHS["fr"])), publish_now=False)
+    assert [code for code, _name in LetterSetup(page).languages()] == ["en"]
