@@ -8,6 +8,7 @@ the Spanish letter, and the anonymous counters add up across translations and re
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -17,7 +18,7 @@ class Section:
     alternatives: tuple[tuple[str, str], ...]  # (block id, paragraph), in the editor's order
 
 
-def _children(value) -> list[tuple[str, object]]:
+def _children(value) -> list[tuple[str, Any]]:
     """(id, value) of each item of a ListBlock value; a plain list (a sample letter) gets positions."""
     bound = getattr(value, "bound_blocks", None)
     if bound is not None:

@@ -146,10 +146,13 @@ def _items(value: Any, limit: int) -> list[Any]:
 # "member.name" read as one variable: Jinja then looks it up once per letter, not once per
 # use through the sandbox's attribute lookup. No template may use these names (validation
 # refuses unknown names), and the fields keep their records: nothing else changes.
-FLAT_FIELD_NAMES = {
-    **{(record, field): f"{record}__{field}" for record, fields in RECORDS.items() for field in fields},
-    **{tuple(name.split(".")): name.replace(".", "__") for name in LISTS if "." in name},
+FLAT_FIELD_NAMES: dict[tuple[str, str], str] = {
+    (record, field): f"{record}__{field}" for record, fields in RECORDS.items() for field in fields
 }
+# A record's list ("letter.sections") too.
+FLAT_FIELD_NAMES.update(
+    {(record, field): f"{record}__{field}" for record, _dot, field in (name.partition(".") for name in LISTS) if field}
+)
 
 
 def with_flat_fields(context: dict[str, Any]) -> dict[str, Any]:
