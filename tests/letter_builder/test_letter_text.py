@@ -121,7 +121,7 @@ def test_the_letters_subject_not_the_campaign_title_is_the_emails(csrf_client, d
 
 
 def test_the_share_step_comes_after_the_letter(csrf_client, client, campaign, claire):
-    assert "data-sa-next-steps" not in client.get(campaign.url, {"country": "FR"}).content.decode()
+    assert "data-sa-share-prompt" not in client.get(campaign.url, {"country": "FR"}).content.decode()
     html = post_text(csrf_client, campaign, letter_data(decision_maker=[claire.pk])).content.decode()
     steps = html[html.index("data-sa-next-steps") :]
     assert "Report your action" in steps and "data-sa-share-prompt" in steps

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import html as html_lib
+
 import pytest
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from soroptimist_advocacy.letters import validate
@@ -73,22 +77,21 @@ def test_an_unknown_choice_is_refused_with_a_message(csrf_client, campaign, clai
     assert "Choose one of these paragraphs." in response.content.decode()
 
 
-@pytest.mark.parametrize(
-    "language, message",
-    [
-        ("en", "Ensure this value has at most 1500 characters"),
-        ("fr", "Assurez-vous que cette valeur comporte au plus 1500"),
-        ("ru", "не более 1500"),
-    ],
-)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_too_long_own_words_are_refused_in_her_language(
-    csrf_client, directory, claire, django_capture_on_commit_callbacks, language, message
+    csrf_client, directory, claire, django_capture_on_commit_callbacks, language
 ):
     page = localized(make_campaign(directory, django_capture_on_commit_callbacks, ("en", language)), language)
     data = letter_data(decision_maker=[claire.pk], language=language, own_words="é" * 1501)
     response = post_letter(csrf_client, page, data)
     assert response.status_code == 400
-    assert message in response.content.decode()
+    # Django's own message, as its catalogue words it in the page's language.
+    with translation.override(language), pytest.raises(ValidationError) as refused:
+        forms.CharField(max_length=1500).clean("é" * 1501)
+    message = refused.value.messages[0]
+    if language != "en":
+        assert "Ensure this value" not in message
+    assert html_lib.escape(message) in response.content.decode()
     assert not SectionChoiceCounter.objects.exists()
 
 
