@@ -246,6 +246,20 @@ def campaign_body(resources: dict[str, ResourcePage], directory, letter_template
                 "intro": c["letter_intro"],
                 "subject": c["letter_subject"],
                 "paragraphs": c["letter_paragraphs"],
+                "sections": [
+                    {
+                        "type": "item",
+                        "id": section["id"],
+                        "value": {
+                            "label": section["label"],
+                            "alternatives": [
+                                {"type": "item", "id": alternative_id, "value": text}
+                                for alternative_id, text in section["alternatives"]
+                            ],
+                        },
+                    }
+                    for section in c["letter_sections"]
+                ],
                 "template": letter_template.pk,
                 "generic_salutation": c["generic_salutation"],
                 "generic_addressee": c["generic_addressee"],

@@ -54,6 +54,7 @@ def letter_form_context(page, request, form: LetterForm | None = None) -> dict:
         "letter_form": form,
         "page_url": page_url,
         "letter_action": page_url + page.reverse_subpage("letter_route"),
+        "letter_text_action": page_url + page.reverse_subpage("letter_text_route"),
         "report_url": report_url(page, page_url, selected_country, source),
         "selected_country": selected_country,
         "selected_country_name": countries.name(selected_country) if selected_country else "",

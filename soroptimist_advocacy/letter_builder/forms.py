@@ -7,6 +7,8 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from soroptimist_advocacy.letter_builder.sections import letter_sections
+from soroptimist_advocacy.letter_builder.wording_fields import add_wording_fields, chosen_alternatives
 from soroptimist_advocacy.models.text_limits import SHORT_TEXT_MAX
 from soroptimist_advocacy.web.country_select import CountryChoiceField, country_codes
 from soroptimist_advocacy.web.printable import validate_printable
@@ -66,6 +68,10 @@ class LetterForm(forms.Form):
                 "town": "address-level2",
                 "email": "email",
             }[name]
+        # The sections as the page's own language words them; a choice names an alternative by its
+        # block id, the same in every translation.
+        self.sections = letter_sections(setup.block_value)
+        add_wording_fields(self, self.sections)
 
     def clean(self) -> dict[str, Any]:
         super().clean()
@@ -74,6 +80,10 @@ class LetterForm(forms.Form):
         if "country" in cleaned and self.country_decision_makers and not chosen and "decision_maker" not in self.errors:
             self.add_error("decision_maker", _("Choose at least one decision maker to write to."))
         return cleaned
+
+    def chosen_alternatives(self) -> dict[str, str]:
+        """Section id -> the id of the alternative the member chose (``letter_builder.sections``)."""
+        return chosen_alternatives(self.cleaned_data, self.sections)
 
     def chosen_decision_makers(self) -> list:
         """The decision makers the member chose, in directory order (primary first)."""

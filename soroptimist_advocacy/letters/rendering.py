@@ -50,8 +50,9 @@ from soroptimist_advocacy.letters.limits import (
     MAX_PARAGRAPH_LENGTH,
     MAX_PARAGRAPHS,
     MAX_RECIPIENTS,
+    MAX_SECTIONS,
 )
-from soroptimist_advocacy.letters.variables import RECIPIENT_FIELDS, RECORDS, TEXTS
+from soroptimist_advocacy.letters.variables import LISTS, RECIPIENT_FIELDS, RECORDS, TEXTS
 
 Context = Mapping[str, Any]
 
@@ -145,7 +146,13 @@ def _items(value: Any, limit: int) -> list[Any]:
 # "member.name" read as one variable: Jinja then looks it up once per letter, not once per
 # use through the sandbox's attribute lookup. No template may use these names (validation
 # refuses unknown names), and the fields keep their records: nothing else changes.
-FLAT_FIELD_NAMES = {(record, field): f"{record}__{field}" for record, fields in RECORDS.items() for field in fields}
+FLAT_FIELD_NAMES: dict[tuple[str, str], str] = {
+    (record, field): f"{record}__{field}" for record, fields in RECORDS.items() for field in fields
+}
+# A record's list ("letter.sections") too.
+FLAT_FIELD_NAMES.update(
+    {(record, field): f"{record}__{field}" for record, _dot, field in (name.partition(".") for name in LISTS) if field}
+)
 
 
 def with_flat_fields(context: dict[str, Any]) -> dict[str, Any]:
@@ -164,6 +171,17 @@ def normalise_context(context: Context) -> dict[str, Any]:
     normalised["body"] = [clean_text(paragraph, MAX_PARAGRAPH_LENGTH) for paragraph in paragraphs]
     recipients = _items(context.get("recipients"), MAX_RECIPIENTS)
     normalised["recipients"] = [_record(recipient, RECIPIENT_FIELDS) for recipient in recipients]
+    # The member's letter: her own paragraph is as long as a paragraph may be, and the
+    # section paragraphs she chose are paragraphs like the body's.
+    letter = context.get("letter") or {}
+    if not isinstance(letter, Mapping):
+        raise TypeError(f"expected a mapping for letter, not {type(letter).__name__}")
+    normalised["letter"] = {
+        "own_words": clean_text(letter.get("own_words"), MAX_PARAGRAPH_LENGTH),
+        "sections": [
+            clean_text(paragraph, MAX_PARAGRAPH_LENGTH) for paragraph in _items(letter.get("sections"), MAX_SECTIONS)
+        ],
+    }
     return normalised
 
 

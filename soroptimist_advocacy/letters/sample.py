@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from soroptimist_advocacy.letters.limits import MAX_FIELD_LENGTH, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, MAX_RECIPIENTS
+from soroptimist_advocacy.letters.limits import (
+    MAX_FIELD_LENGTH,
+    MAX_PARAGRAPH_LENGTH,
+    MAX_PARAGRAPHS,
+    MAX_RECIPIENTS,
+    MAX_SECTIONS,
+)
 from soroptimist_advocacy.letters.variables import CAMPAIGN_FIELDS, MEMBER_FIELDS, RECIPIENT_FIELDS
 
 _RECIPIENT = {
@@ -44,6 +50,13 @@ def sample_context() -> dict[str, Any]:
             "to your reply.",
         ],
         "closing": "Yours sincerely,",
+        "letter": {
+            "sections": [
+                "In particular, I ask our government to report publicly on its progress in ending violence "
+                "against women and girls."
+            ],
+            "own_words": "As a teacher in Bristol, I see every day what these commitments mean for girls.",
+        },
     }
 
 
@@ -69,4 +82,8 @@ def worst_case_context() -> dict[str, Any]:
         "campaign": dict.fromkeys(CAMPAIGN_FIELDS, field),
         "body": [_longest(MAX_PARAGRAPH_LENGTH)] * MAX_PARAGRAPHS,
         "closing": field,
+        "letter": {
+            "sections": [_longest(MAX_PARAGRAPH_LENGTH)] * MAX_SECTIONS,
+            "own_words": _longest(MAX_PARAGRAPH_LENGTH),
+        },
     }

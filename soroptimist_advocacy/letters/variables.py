@@ -5,20 +5,30 @@ MEMBER_FIELDS = ("name", "club", "town", "email", "country")
 # letter's dative); a template shows it in place of her name and post when it is set.
 RECIPIENT_FIELDS = ("salutation", "name", "address_line", "title", "organisation", "address", "country")
 CAMPAIGN_FIELDS = ("title",)
+# The member's own choices for this letter: her paragraph ("own_words", possibly empty) is text
+# of the "letter" record; the section paragraphs she chose are a list (LISTS' "letter.sections").
+LETTER_FIELDS = ("own_words",)
 
 # Variables holding a mapping, and the keys it has.
-RECORDS = {"member": MEMBER_FIELDS, "recipient": RECIPIENT_FIELDS, "campaign": CAMPAIGN_FIELDS}
+RECORDS = {"member": MEMBER_FIELDS, "recipient": RECIPIENT_FIELDS, "campaign": CAMPAIGN_FIELDS, "letter": LETTER_FIELDS}
 # Variables holding one piece of text.
 TEXTS = ("date", "subject", "closing")
 # Variables holding a list a template may loop over, and the keys of each item
 # (none: the items are paragraphs of text).
-LISTS = {"body": (), "recipients": RECIPIENT_FIELDS}
+# A dotted name is a record's list field.
+LISTS = {"body": (), "recipients": RECIPIENT_FIELDS, "letter.sections": ()}
+RECORD_LISTS = {tuple(name.split(".")): name for name in LISTS if "." in name}
 
 # The names an editor may write in the block's letter text (the paragraphs on the page, not the
 # .docx template). That text is translator-supplied, so it is never rendered with Jinja: a regular
 # expression replaces exactly these. The member's email stays out of the letter's words, and the
-# salutation, address line and address are the template's layout, not sentences.
-NOT_IN_LETTER_TEXT = {"member": ("email",), "recipient": ("salutation", "address_line", "address")}
+# salutation, address line and address are the template's layout, not sentences, and her own
+# words are her paragraph, not part of the editor's.
+NOT_IN_LETTER_TEXT = {
+    "member": ("email",),
+    "recipient": ("salutation", "address_line", "address"),
+    "letter": LETTER_FIELDS,
+}
 TEXT_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     group: tuple(field for field in fields if field not in NOT_IN_LETTER_TEXT.get(group, ()))
     for group, fields in RECORDS.items()
@@ -39,4 +49,6 @@ ALLOWED_VARIABLES: tuple[str, ...] = (
     *(f"campaign.{field}" for field in CAMPAIGN_FIELDS),
     "body",
     "closing",
+    "letter.sections",
+    *(f"letter.{field}" for field in LETTER_FIELDS),
 )

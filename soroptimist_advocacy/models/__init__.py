@@ -21,6 +21,7 @@ from soroptimist_advocacy.models.resource import (
     ResourcePage,
     ResourceType,
 )
+from soroptimist_advocacy.models.section_choice import SectionChoiceCounter
 from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 from soroptimist_advocacy.models.sync_state import DecisionMakerSyncState, DirectorySyncSource
 from soroptimist_advocacy.models.template_versions import LetterTemplateVersion
@@ -38,6 +39,7 @@ __all__ = [
     "DecisionMakerPage",
     "DecisionMakerSuggestion",
     "LetterCounter",
+    "SectionChoiceCounter",
     "LetterTemplate",
     "LetterTemplateMixin",
     "LetterTemplateVersion",

@@ -351,10 +351,25 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         window = int(settings.LETTER_RATE_WINDOW)
         return rate_limited_page(request, self, LETTER_RATE_LIMITED_TEMPLATE, window)
 
+    def serve_letter_text(self, request, form):
+        """The letter of a valid *form* as a page to read, copy, print and e-mail (the confirmation
+        after a letter), counted; may be overridden."""
+        return self.get_letter_builder().text_page(request, form, self.get_letter_contexts(form))
+
     @path("letter/")
-    @method_decorator(sensitive_post_parameters("name", "club", "town", "email"))
+    @method_decorator(sensitive_post_parameters("name", "club", "town", "email", "own_words"))
     def letter_route(self, request):
         """POST: the member's letter as a .docx, or the page with the form's errors."""
+        return self.letter_post(request, self.serve_letter)
+
+    @path("letter/text/", name="letter_text_route")
+    @method_decorator(sensitive_post_parameters("name", "club", "town", "email", "own_words"))
+    def letter_text_route(self, request):
+        """POST: the member's letter as a page (``serve_letter_text``), or the page with the form's errors."""
+        return self.letter_post(request, self.serve_letter_text)
+
+    def letter_post(self, request, serve):
+        """A letter POST: checked (open, rate limit, form) the same way whatever *serve* makes of it."""
         if request.method != "POST":
             return HttpResponseRedirect(self.get_url(request))
         setup = self.get_letter_builder().setup()  # this process's, for the page's live revision
@@ -370,7 +385,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         form = self.get_letter_form(data=request.POST, setup=setup)
         if not form.is_valid():
             return self.letter_form_again(request, form)
-        return self.serve_letter(request, form)
+        return serve(request, form)
 
     # -- the member's report: hooks, then the routes ------------------------------
 

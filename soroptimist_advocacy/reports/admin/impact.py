@@ -15,6 +15,7 @@ from soroptimist_advocacy.campaigns.figures_json import country_entries
 from soroptimist_advocacy.campaigns.pages import all_campaigns
 from soroptimist_advocacy.campaigns.rollup import network_figures
 from soroptimist_advocacy.campaigns.world_map import campaign_map, counts_by_country
+from soroptimist_advocacy.letter_builder.choice_figures import section_choice_figures
 from soroptimist_advocacy.maps.png import png_available
 from soroptimist_advocacy.models.campaign_sources import page_sources
 from soroptimist_advocacy.network.impact_export import network_download_response
@@ -148,6 +149,7 @@ class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdm
             chart_max_countries=CHART_MAX_COUNTRIES,
             world_map=self.world_map(),
             map_png_missing=not png_available(),
+            section_choices=section_choice_figures(self.campaign.page, self.campaign.key),
             **self.map_file_urls(),
         )
         return context
