@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -84,7 +85,9 @@ def servers(wagtail_tree, tmp_path):
     redis_url = redis_url_or_skip()
     import redis
 
-    redis.Redis.from_url(redis_url).flushdb()  # the shared cache starts empty: no leftover version or count
+    # A key prefix of its own: the shared cache starts empty (no rate-limit hits, versions or counts
+    # of an earlier run) without touching anything else in that Redis database.
+    prefix = f"two-servers-{uuid.uuid4().hex}"
     env = {
         key: value
         for key, value in os.environ.items()
@@ -95,6 +98,7 @@ def servers(wagtail_tree, tmp_path):
         PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "example_site")]),
         DATABASE_URL=session_database_url(),
         REDIS_URL=redis_url,
+        CACHE_KEY_PREFIX=prefix,
         LETTER_RATE_LIMIT=str(LETTER_LIMIT),
         DEBUG="0",
         MEDIA_ROOT=str(tmp_path / "media"),
@@ -108,7 +112,9 @@ def servers(wagtail_tree, tmp_path):
         for server in started:
             if server.process.poll() is None:
                 server.stop()
-        redis.Redis.from_url(redis_url).flushdb()
+        shared = redis.Redis.from_url(redis_url)
+        for key in shared.scan_iter(f"{prefix}:*"):
+            shared.delete(key)
 
 
 def logged_in_admin(server: Server, username: str, password: str) -> requests.Session:
