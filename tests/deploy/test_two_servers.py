@@ -21,6 +21,7 @@ from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from wagtail.models import Page
 
 from soroptimist_advocacy.models import ActionKitPage, LetterCounter
+from soroptimist_advocacy.web.page_cache import ENTRY_PREFIX
 from tests import factories
 from tests.deploy.conftest import postgres_or_skip, redis_url_or_skip, session_database_url
 from tests.letter_helpers import letter_data
@@ -48,7 +49,8 @@ class Server:
         self.log = log.open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "example_site.wsgi", "--bind", f"127.0.0.1:{self.port}"]
-            + ["--workers", "1", "--worker-class", "gthread", "--threads", "8", "--timeout", "60"],
+            + ["--workers", "1", "--worker-class", "gthread", "--threads", "8", "--timeout", "60"]
+            + ["--graceful-timeout", "5"],
             cwd=ROOT / "example_site",
             env=env,
             stdout=self.log,
@@ -107,7 +109,7 @@ def servers(wagtail_tree, tmp_path):
     try:
         for server in started:
             server.wait_until_serving()
-        yield started
+        yield started, lambda pattern: list(redis.Redis.from_url(redis_url).scan_iter(f"{prefix}:*{pattern}*"))
     finally:
         for server in started:
             if server.process.poll() is None:
@@ -152,7 +154,7 @@ def letters_counted(page) -> int:
 
 
 def test_two_servers_on_one_database_and_one_redis_behave_as_one_site(servers, django_user_model):
-    a, b = servers
+    (a, b), shared_keys = servers
     directory = factories.make_directory()
     minister = factories.make_decision_maker(directory, "FR", "Claire Dubois", email="claire@example.org")
     page = factories.make_action_kit(directory=directory, title="Campaign before")
@@ -164,6 +166,7 @@ def test_two_servers_on_one_database_and_one_redis_behave_as_one_site(servers, d
     # B stores the page in the shared cache; an editor publishes a new title through A's admin.
     for _ in range(2):
         assert "Campaign before" in requests.get(b.base + page.url, timeout=30).text
+    assert shared_keys(ENTRY_PREFIX)  # stored: what follows is an invalidation, not a page never cached
     draft = ActionKitPage.objects.get(pk=page.pk)
     draft.title = "Campaign after"
     draft.save_revision()  # a draft: nothing is published or purged by this process
