@@ -16,6 +16,7 @@ from django_tasks import task_backends
 from django_tasks.signals import task_enqueued
 
 from soroptimist_advocacy.models import PartnerFeed
+from soroptimist_advocacy.network.tasks import fetch_campaign_figures_task, sync_decision_makers_task
 from tests import factories
 from tests.deploy.conftest import redis_url_or_skip
 from tests.network.test_partner_fetches import FIGURES
@@ -144,3 +145,21 @@ def test_rq_stores_every_app_task_and_its_worker_runs_them(
     django_rq.get_worker("default", job_class="django_tasks_rq.Job", worker_class=SimpleWorker).work(burst=True)
 
     assert_ran_out_of_the_request(enqueued)
+
+
+def test_a_partner_fetch_or_sync_that_fails_in_the_worker_is_recorded_as_failed_with_its_reason(
+    wagtail_tree, settings, database_queue, stub_server
+):
+    settings.SOROPTIMIST_ADVOCACY = {**settings.SOROPTIMIST_ADVOCACY, "NETWORK_ALLOWED_HOSTS": [stub_server.host]}
+    page = factories.make_action_kit(directory=factories.make_directory())
+    stub_server.answer = (404, {}, b"")
+    PartnerFeed.objects.create(name="Gone partner", feed_url=f"http://{stub_server.host}/figures.json", campaign=page)
+    fetch = fetch_campaign_figures_task.enqueue()
+    sync = sync_decision_makers_task.enqueue(f"http://{stub_server.host}/export.json", str(page.directory.pk))
+
+    call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO(), stderr=StringIO())
+
+    for queued, reason in ((fetch, "1 of 1 partner feed(s) failed: Gone partner"), (sync, "Not synced from http://")):
+        result = task_backends["default"].get_result(queued.id)
+        assert result.status.name == "FAILED"
+        assert reason in result.errors[-1].traceback and "404" in result.errors[-1].traceback
