@@ -52,3 +52,18 @@ def wagtail_tree(transactional_db):
     if not Page.objects.filter(depth=2).exists():
         home = root.add_child(instance=Page(title="Welcome to your new Wagtail site!", slug="home", locale=locale))
         Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+
+
+@pytest.fixture
+def enqueued():
+    """Every task result enqueued during the test, as the backend gave it back."""
+    from django_tasks.signals import task_enqueued
+
+    results = []
+
+    def record(sender, task_result, **kwargs):
+        results.append(task_result)
+
+    task_enqueued.connect(record, dispatch_uid="tests.deploy.enqueued")
+    yield results
+    task_enqueued.disconnect(dispatch_uid="tests.deploy.enqueued")

@@ -13,7 +13,6 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django_tasks import task_backends
-from django_tasks.signals import task_enqueued
 
 from soroptimist_advocacy.models import PartnerFeed
 from soroptimist_advocacy.network.tasks import fetch_campaign_figures_task, sync_decision_makers_task
@@ -24,19 +23,6 @@ from tests.reports.helpers import post_report
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 RQ_QUEUE = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-
-
-@pytest.fixture
-def enqueued():
-    """Every task result enqueued during the test, as the backend gave it back."""
-    results = []
-
-    def record(sender, task_result, **kwargs):
-        results.append(task_result)
-
-    task_enqueued.connect(record, dispatch_uid="tests.deploy.enqueued")
-    yield results
-    task_enqueued.disconnect(dispatch_uid="tests.deploy.enqueued")
 
 
 @pytest.fixture
