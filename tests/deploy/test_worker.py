@@ -1,6 +1,7 @@
-"""A real worker: django-tasks-db's ``db_worker`` in its own process, on PostgreSQL, sends the
-e-mail of a report the member just made (her request returned before the e-mail existed) and
-fetches a partner's figures, as a site in production runs them (README "Task queue")."""
+"""A real worker: django-tasks-db's ``db_worker``, and RQ's ``rqworker``, each in its own process
+on PostgreSQL, send the e-mail of a report the member just made (her request returned before the
+e-mail existed) and fetch a partner's figures, as a site in production runs them (README "Task
+queue")."""
 
 from __future__ import annotations
 
