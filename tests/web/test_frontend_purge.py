@@ -83,7 +83,7 @@ def test_publishing_purges_every_public_url_of_the_pages_showing_it_in_every_lan
     assert not missing, sorted(missing)
 
 
-def test_the_page_types_declare_their_public_files():
+def test_the_page_types_declare_their_public_files(db):
     # What a site's own page types built on the mixins inherit (README "Caching").
     assert set(ActionKitPage().get_cached_paths()) == {
         *("/", "figures.json", "map.svg", "map.png"),
