@@ -119,11 +119,35 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 REDIS_URL = os.environ.get("REDIS_URL")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        # CACHE_KEY_PREFIX: sites (or test runs) sharing one Redis database keep apart.
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", ""),
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# The task queue (README "Task queue"): report e-mails, reminders, directory syncs and partner
+# fetches. "immediate" runs them inside the request, for the demo only; "database" queues them in
+# this database for `manage.py db_worker`; "rq" queues them in Redis (REDIS_URL) for
+# `manage.py rqworker --job-class django_tasks_rq.Job default`. Both need the `queue` extra.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND == "database":
+    INSTALLED_APPS.append("django_tasks_db")
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "rq":
+    if not REDIS_URL:
+        raise ValueError("TASKS_BACKEND=rq queues the tasks in Redis: set REDIS_URL too.")
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {"default": {"URL": REDIS_URL}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ValueError(f"TASKS_BACKEND must be immediate, database or rq, not {TASKS_BACKEND!r}.")
 
 AUTH_PASSWORD_VALIDATORS = []
 

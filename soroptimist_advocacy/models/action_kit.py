@@ -47,6 +47,9 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     above the models (the letter builder, the reports, the campaign figures), one hook
     each hands it over (``get_letter_builder``, ``get_report_pages``, ``get_public_figures``)."""
 
+    # Purged with the page from a CDN (SharedCacheMixin.get_cached_paths): its figures and maps.
+    public_files = ("figures.json", "map.svg", "map.png")
+
     intro = RichTextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(
         get_image_model_string(),

@@ -100,10 +100,11 @@ class DecisionMakerIndexMixin(DirectoryPagesMixin, SharedCacheMixin, PublicPageM
             "country", "rank", "title"
         )
 
+    # A decision maker changed, unpublished or made private leaves a CDN's exports and coverage too.
+    public_files = ("export.csv", "export.json")
+
     def get_cached_paths(self):
-        """The listing and its public files, for ``wagtail.contrib.frontend_cache`` purges: a
-        decision maker changed, unpublished or made private leaves a CDN's exports too."""
-        return ["/", "export.csv", "export.json", "coverage/"]
+        return [*super().get_cached_paths(), "coverage/"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

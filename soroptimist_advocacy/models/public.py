@@ -35,6 +35,17 @@ class SharedCacheMixin(_PageBase):
     GETs served from the shared Django cache (``soroptimist_advocacy.web.page_cache``).
     List it before ``RoutablePageMixin`` so it wraps every route."""
 
+    #: The page's public files (``figures.json``...), which a CDN stores as it stores the page.
+    public_files: tuple[str, ...] = ()
+
+    def get_cached_paths(self):
+        """What ``wagtail.contrib.frontend_cache`` purges when the page changes: the page, its
+        public files and their slash-ended aliases (``figures_json/``, which the app's
+        middleware serves ``figures.json`` through and which answer publicly too); may be
+        overridden (start from its result)."""
+        aliases = [name.replace(".", "_") + "/" for name in self.public_files]
+        return ["/", *self.public_files, *aliases]
+
     def cache_public_response(self, response):
         """Mark a page view as publicly cacheable for ``PAGE_MAX_AGE``; may be overridden."""
         patch_cache_control(response, public=True, max_age=settings.PAGE_MAX_AGE)
