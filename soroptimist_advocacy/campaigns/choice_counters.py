@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from django.db import connections, router, transaction
+from django.db import connections, router
 
+from soroptimist_advocacy.campaigns.counters import upsert_after_request
 from soroptimist_advocacy.models.section_choice import SectionChoiceCounter
 
 
@@ -24,15 +25,7 @@ def count_section_choices(*, campaign_key, choices: dict[str, str], number: int 
     )
     key = SectionChoiceCounter._meta.get_field("campaign_key").get_db_prep_value(campaign_key, connection)
     rows = [(key, section[:64], alternative[:64], number) for section, alternative in sorted(choices.items())]
-
-    def upsert():
-        with transaction.atomic(using=database), connection.cursor() as cursor:
-            cursor.executemany(sql, rows)
-
-    if connection.settings_dict.get("ATOMIC_REQUESTS") and connection.in_atomic_block:
-        transaction.on_commit(upsert, using=database)
-    else:
-        upsert()
+    upsert_after_request(database, sql, rows)
 
 
 def section_choice_counts(campaign_key) -> dict[tuple[str, str], int]:
