@@ -29,7 +29,28 @@ LETTER_PARAGRAPHS = [
 
 def home() -> Page:
     """The default site's root page (Wagtail's initial 'Welcome' page)."""
+    ensure_wagtail_tree()
     return Page.objects.get(depth=2)
+
+
+def ensure_wagtail_tree() -> None:
+    """What Wagtail's data migrations create (locale, root collection, root page, a default site
+    with its "Welcome" home), which a transactional test's flush removes for the tests after it."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.cache import cache
+    from wagtail.models import Collection, Locale, Site
+
+    if Page.objects.filter(depth=2).exists():
+        return
+    ContentType.objects.clear_cache()  # ids of a flushed database may differ
+    cache.clear()
+    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.objects.exists():
+        Collection.add_root(name="Root")
+    root = Page.objects.filter(depth=1).first() or Page.add_root(title="Root", slug="root", locale=locale)
+    welcome = root.add_child(instance=Page(title="Welcome to your new Wagtail site!", slug="home", locale=locale))
+    Site.objects.create(hostname="localhost", port=80, root_page=welcome, is_default_site=True)
 
 
 def add(parent, page):

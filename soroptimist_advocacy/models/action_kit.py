@@ -467,7 +467,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     def get_cached_paths(self):
         """The page and its responses page, for ``wagtail.contrib.frontend_cache`` purges: a campaign
         published with the responses page turned off (or translated anew) leaves a CDN's copy too."""
-        return ["/", "responses/"]
+        return [*super().get_cached_paths(), "responses/"]
 
     @path("responses/", name="responses_route")
     def responses_route(self, request):

@@ -36,22 +36,10 @@ def session_database_url() -> str:
 
 @pytest.fixture
 def wagtail_tree(transactional_db):
-    """What Wagtail's data migrations create (locale, root collection, root page, a default site
-    with its "Welcome" home), which an earlier transactional test's flush removed."""
-    from django.conf import settings
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.cache import cache
-    from wagtail.models import Collection, Locale, Page, Site
+    """Wagtail's initial tree, which an earlier transactional test's flush removed."""
+    from tests.factories import ensure_wagtail_tree
 
-    ContentType.objects.clear_cache()  # ids of a flushed database may differ
-    cache.clear()
-    locale, _ = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
-    if not Collection.objects.exists():
-        Collection.add_root(name="Root")
-    root = Page.objects.filter(depth=1).first() or Page.add_root(title="Root", slug="root", locale=locale)
-    if not Page.objects.filter(depth=2).exists():
-        home = root.add_child(instance=Page(title="Welcome to your new Wagtail site!", slug="home", locale=locale))
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    ensure_wagtail_tree()
 
 
 @pytest.fixture

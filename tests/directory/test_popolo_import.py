@@ -146,7 +146,7 @@ def test_the_admin_import_reads_popolo_with_the_chosen_country(client, moderator
     confirm_form = preview.context["confirm_form"]
     done = client.post(
         reverse(IMPORT),
-        {"directory": confirm_form["directory"].value(), "data": confirm_form["data"].value(), "confirm": "1"},
+        {"directory": confirm_form["directory"].value(), "csv_data": confirm_form["csv_data"].value(), "confirm": "1"},
     )
     assert "Import finished: 2 created, 0 updated, 0 unchanged." in done.content.decode()
     assert set(DecisionMakerPage.objects.child_of(empty_directory).values_list("country", flat=True)) == {"NG"}

@@ -88,6 +88,7 @@ def test_the_page_types_declare_their_public_files(db):
     assert set(ActionKitPage().get_cached_paths()) == {
         *("/", "figures.json", "map.svg", "map.png"),
         *("figures_json/", "map_svg/", "map_png/"),  # what the middleware serves them through
+        "responses/",  # public when the editor shows it, so purged whether or not it is shown now
     }
     assert set(DecisionMakerIndexPage().get_cached_paths()) == {
         *("/", "coverage/", "export.csv", "export.json"),
