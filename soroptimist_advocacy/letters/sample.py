@@ -5,7 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from soroptimist_advocacy.letters.limits import MAX_FIELD_LENGTH, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, MAX_RECIPIENTS
+from soroptimist_advocacy.letters.qr import qr_png
 from soroptimist_advocacy.letters.variables import CAMPAIGN_FIELDS, MEMBER_FIELDS, RECIPIENT_FIELDS
+
+# A dummy code (the sample letter's, never stored) and where its QR code leads.
+SAMPLE_REFERENCE = "K7QF-3MXD-92A"
+SAMPLE_SENT_URL = "https://example.org/campaign/sent/K7QF-3MXD-92A/"
 
 _RECIPIENT = {
     "salutation": "Dear Minister",
@@ -44,6 +49,7 @@ def sample_context() -> dict[str, Any]:
             "to your reply.",
         ],
         "closing": "Yours sincerely,",
+        "letter": {"reference": SAMPLE_REFERENCE, "qr": qr_png(SAMPLE_SENT_URL)},
     }
 
 
@@ -69,4 +75,5 @@ def worst_case_context() -> dict[str, Any]:
         "campaign": dict.fromkeys(CAMPAIGN_FIELDS, field),
         "body": [_longest(MAX_PARAGRAPH_LENGTH)] * MAX_PARAGRAPHS,
         "closing": field,
+        "letter": {"reference": field, "qr": qr_png(SAMPLE_SENT_URL)},
     }

@@ -5,9 +5,19 @@ MEMBER_FIELDS = ("name", "club", "town", "email", "country")
 # letter's dative); a template shows it in place of her name and post when it is set.
 RECIPIENT_FIELDS = ("salutation", "name", "address_line", "title", "organisation", "address", "country")
 CAMPAIGN_FIELDS = ("title",)
+# The letter itself: its reference code (text) and the QR code opening its "I sent it" page
+# (an image: the caller passes PNG bytes, the template prints a picture, images.py).
+LETTER_FIELDS = ("reference", "qr")
+# Record fields holding an image, not text.
+IMAGE_FIELDS = {"letter": ("qr",)}
 
 # Variables holding a mapping, and the keys it has.
-RECORDS = {"member": MEMBER_FIELDS, "recipient": RECIPIENT_FIELDS, "campaign": CAMPAIGN_FIELDS}
+RECORDS = {
+    "member": MEMBER_FIELDS,
+    "recipient": RECIPIENT_FIELDS,
+    "campaign": CAMPAIGN_FIELDS,
+    "letter": LETTER_FIELDS,
+}
 # Variables holding one piece of text.
 TEXTS = ("date", "subject", "closing")
 # Variables holding a list a template may loop over, and the keys of each item
@@ -18,7 +28,12 @@ LISTS = {"body": (), "recipients": RECIPIENT_FIELDS}
 # .docx template). That text is translator-supplied, so it is never rendered with Jinja: a regular
 # expression replaces exactly these. The member's email stays out of the letter's words, and the
 # salutation, address line and address are the template's layout, not sentences.
-NOT_IN_LETTER_TEXT = {"member": ("email",), "recipient": ("salutation", "address_line", "address")}
+# The letter's code and QR belong to its footer, never to its sentences.
+NOT_IN_LETTER_TEXT = {
+    "member": ("email",),
+    "recipient": ("salutation", "address_line", "address"),
+    "letter": LETTER_FIELDS,
+}
 TEXT_PLACEHOLDERS: dict[str, tuple[str, ...]] = {
     group: tuple(field for field in fields if field not in NOT_IN_LETTER_TEXT.get(group, ()))
     for group, fields in RECORDS.items()
@@ -37,6 +52,7 @@ ALLOWED_VARIABLES: tuple[str, ...] = (
     "date",
     "subject",
     *(f"campaign.{field}" for field in CAMPAIGN_FIELDS),
+    *(f"letter.{field}" for field in LETTER_FIELDS),
     "body",
     "closing",
 )
