@@ -29,6 +29,8 @@ from soroptimist_advocacy.letter_builder.contexts import (
 )
 from soroptimist_advocacy.letter_builder.form_context import letter_form_context
 from soroptimist_advocacy.letter_builder.forms import LetterForm
+from soroptimist_advocacy.letter_builder.references import referenced_contexts, withdraw_references
+from soroptimist_advocacy.letter_builder.sent import SentPages
 from soroptimist_advocacy.letter_builder.setup import (
     LetterSetup,
     find_letter_block,
@@ -73,14 +75,27 @@ def deliver_letter(request, page, form, contexts: list[dict], template: bytes) -
     *template*), counted; None when it is too long to make (the form then says so)."""
     language = form.cleaned_data["language"]
     country = form.cleaned_data["country"]
+    source = page_source(page, request.POST.get("source"))  # an undefined slug counts as no source
+    # A code per letter, its QR code opening the sent page in the letter's language.
+    letter_page = form.setup.letter_block(language)[0]
+    contexts, codes = referenced_contexts(
+        request,
+        campaign=page,
+        letter_page=letter_page,
+        contexts=contexts,
+        country=country,
+        language=language,
+        source=source,
+        decision_makers=form.chosen_decision_makers(),
+    )
     try:
         document = render_letters(template, contexts, language)
     except LetterTooCostly as costly:
         # The allowlist keeps real letters far below the caps: this is worth a look.
         logger.warning("Letter refused on %s: it passed the %s cap", page.url_path, costly.reason)
+        withdraw_references(codes)
         form.add_error(None, LETTER_TOO_LONG)
         return None
-    source = page_source(page, request.POST.get("source"))  # an undefined slug counts as no source
     count_letters(
         campaign_key=page.translation_key, country=country, language=language, number=len(contexts), source=source
     )
@@ -139,6 +154,10 @@ class LetterBuilder:
     def form_context(self, request, form: LetterForm | None = None) -> dict:
         """The letter builder block's context: *form* after an invalid POST, else a blank one."""
         return letter_form_context(self.page, request, form)
+
+    def sent(self, request, code: str):
+        """The letter's "I sent it" page (``sent/<code>/``, GET and POST): counts it as sent once."""
+        return SentPages(self.page).serve(request, code)
 
     def sample_letter(self):
         """The letter a member would get, from a sample member: the page's preview mode."""
