@@ -21,6 +21,7 @@ def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse
         [
             gettext("Site"),
             gettext("Letters generated"),
+            gettext("Letters sent"),
             gettext("Actions reported"),
             gettext("Responses received"),
             gettext("Countries reached"),
@@ -35,6 +36,7 @@ def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse
             [
                 network.local_label,
                 local.letters,
+                local.letters_sent,
                 local.actions,
                 local.responses,
                 local.countries_reached,
@@ -49,6 +51,7 @@ def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse
                 [
                     partner.name,
                     partner.letters,
+                    partner.letters_sent,
                     partner.actions,
                     partner.responses,
                     partner.countries,
@@ -61,6 +64,7 @@ def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse
         [
             gettext("Total"),
             network.letters,
+            network.letters_sent,
             network.actions,
             network.responses,
             network.countries_reached,
