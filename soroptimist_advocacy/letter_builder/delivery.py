@@ -29,7 +29,13 @@ from soroptimist_advocacy.letter_builder.contexts import (
 )
 from soroptimist_advocacy.letter_builder.form_context import letter_form_context
 from soroptimist_advocacy.letter_builder.forms import LetterForm
-from soroptimist_advocacy.letter_builder.references import referenced_contexts, withdraw_references
+from soroptimist_advocacy.letter_builder.references import (
+    SAMPLE_CODE,
+    referenced_contexts,
+    sent_url,
+    with_reference,
+    withdraw_references,
+)
 from soroptimist_advocacy.letter_builder.sent import SentPages
 from soroptimist_advocacy.letter_builder.setup import (
     LetterSetup,
@@ -118,6 +124,8 @@ def sample_letter_for_page(page) -> HttpResponse:
     contexts = build_letter_contexts(
         member=member, recipients=[recipient], block_value=block_value, campaign_title=page.title, language=language
     )
+    # A dummy code, never stored, and its QR code: the editor sees where they are printed.
+    contexts = [with_reference(context, SAMPLE_CODE, sent_url(None, page, SAMPLE_CODE)) for context in contexts]
     # Without a chosen template (or a letter block at all) this is the app's default letter.
     document = render_letters(letter_template_bytes(block_value, page.locale), contexts, language)
     return docx_response(document, f"sample-{slugify(page.title)[:50] or 'letter'}.docx")

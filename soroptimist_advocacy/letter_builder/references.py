@@ -15,6 +15,8 @@ from soroptimist_advocacy.letters.qr import qr_png
 from soroptimist_advocacy.models.letter_reference import LetterReference
 
 SENT_ROUTE = "sent_route"
+# The sample letter's code (admin preview): a dummy, never stored, so it never counts.
+SAMPLE_CODE = "K7QF3MXD92A"
 
 
 def sent_url(request, page, code: str) -> str:
