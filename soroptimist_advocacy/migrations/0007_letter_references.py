@@ -5,34 +5,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('soroptimist_advocacy', '0006_decision_maker_address_line'),
+        ("soroptimist_advocacy", "0006_decision_maker_address_line"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LetterReference',
+            name="LetterReference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=16, unique=True, verbose_name='code')),
-                ('campaign_key', models.UUIDField(db_index=True, verbose_name='campaign')),
-                ('country', models.CharField(max_length=2, verbose_name='country')),
-                ('language', models.CharField(max_length=12, verbose_name='language')),
-                ('source', models.CharField(blank=True, default='', max_length=50, verbose_name='source')),
-                ('decision_maker_key', models.UUIDField(blank=True, null=True, verbose_name='decision maker')),
-                ('made_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='made at')),
-                ('sent_on', models.DateField(blank=True, null=True, verbose_name='sent on')),
-                ('channel', models.CharField(blank=True, choices=[('post', 'By post'), ('email', 'By e-mail'), ('handed_in', 'Handed in'), ('other', 'Another way')], default='', max_length=12, verbose_name='how it was sent')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=16, unique=True, verbose_name="code")),
+                ("campaign_key", models.UUIDField(db_index=True, verbose_name="campaign")),
+                ("country", models.CharField(max_length=2, verbose_name="country")),
+                ("language", models.CharField(max_length=12, verbose_name="language")),
+                ("source", models.CharField(blank=True, default="", max_length=50, verbose_name="source")),
+                ("decision_maker_key", models.UUIDField(blank=True, null=True, verbose_name="decision maker")),
+                (
+                    "made_at",
+                    models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name="made at"),
+                ),
+                ("sent_on", models.DateField(blank=True, null=True, verbose_name="sent on")),
+                (
+                    "channel",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("post", "By post"),
+                            ("email", "By e-mail"),
+                            ("handed_in", "Handed in"),
+                            ("other", "Another way"),
+                        ],
+                        default="",
+                        max_length=12,
+                        verbose_name="how it was sent",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'letter reference',
-                'verbose_name_plural': 'letter references',
+                "verbose_name": "letter reference",
+                "verbose_name_plural": "letter references",
             },
         ),
         migrations.AddField(
-            model_name='lettercounter',
-            name='letters_sent',
-            field=models.PositiveIntegerField(default=0, verbose_name='letters sent'),
+            model_name="lettercounter",
+            name="letters_sent",
+            field=models.PositiveIntegerField(default=0, verbose_name="letters sent"),
         ),
     ]

@@ -29,7 +29,9 @@ class LetterReference(models.Model):
     decision_maker_key = models.UUIDField(_("decision maker"), null=True, blank=True)
     made_at = models.DateTimeField(_("made at"), default=timezone.now, db_index=True)
     sent_on = models.DateField(_("sent on"), null=True, blank=True)
-    channel = models.CharField(_("how it was sent"), max_length=12, choices=SendingChannel.choices, blank=True, default="")
+    channel = models.CharField(
+        _("how it was sent"), max_length=12, choices=SendingChannel.choices, blank=True, default=""
+    )
 
     class Meta:
         verbose_name = _("letter reference")
