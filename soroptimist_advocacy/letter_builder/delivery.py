@@ -29,6 +29,7 @@ from soroptimist_advocacy.letter_builder.contexts import (
 )
 from soroptimist_advocacy.letter_builder.form_context import letter_form_context
 from soroptimist_advocacy.letter_builder.forms import LetterForm
+from soroptimist_advocacy.letter_builder.pack import PackPages
 from soroptimist_advocacy.letter_builder.references import (
     SAMPLE_CODE,
     referenced_contexts,
@@ -162,6 +163,14 @@ class LetterBuilder:
     def form_context(self, request, form: LetterForm | None = None) -> dict:
         """The letter builder block's context: *form* after an invalid POST, else a blank one."""
         return letter_form_context(self.page, request, form)
+
+    def document_response(self, document: bytes, country: str) -> HttpResponse:
+        """*document* (letters to *country*) as the private .docx attachment a letter is."""
+        return docx_response(document, letter_filename(self.page.title, country))
+
+    def pack(self, request):
+        """The club pack page (``pack/``, GET and POST): one .docx, a letter per member named."""
+        return PackPages(self.page, self).serve(request)
 
     def sent(self, request, code: str):
         """The letter's "I sent it" page (``sent/<code>/``, GET and POST): counts it as sent once."""

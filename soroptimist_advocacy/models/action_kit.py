@@ -339,6 +339,12 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         """GET: how and when she sent the letter printed with *code*; POST: count it as sent, once."""
         return self.get_letter_builder().sent(request, code)
 
+    @path("pack/", name="pack_route")
+    @method_decorator(sensitive_post_parameters("names", "club", "town"))
+    def pack_route(self, request):
+        """GET: the club pack form; POST: one .docx with a letter per member named."""
+        return self.get_letter_builder().pack(request)
+
     # -- the member's report: hooks, then the routes ------------------------------
 
     def get_report_pages(self):
