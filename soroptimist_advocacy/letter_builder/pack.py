@@ -13,7 +13,7 @@ from django import forms
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext
 
 from soroptimist_advocacy.campaigns.counters import count_letters
 from soroptimist_advocacy.conf import settings
@@ -46,12 +46,6 @@ class PackForm(LetterForm):
     email = None
     names = forms.CharField(
         label=_("Members' names, one per line"),
-        help_text=ngettext_lazy(
-            "Up to %(count)d name; each member gets her own letter, with its own code.",
-            "Up to %(count)d names; each member gets her own letter, with its own code.",
-            MAX_MEMBERS,
-        )
-        % {"count": MAX_MEMBERS},
         widget=forms.Textarea(attrs={"rows": 10}),
         validators=[validate_printable],
         error_messages={"required": _("Please give at least one name, one per line.")},
@@ -64,6 +58,15 @@ class PackForm(LetterForm):
     )
 
     field_order = ["names", "club", "town", "country", "decision_maker", "language"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Here, not in the field: formatted in the language of the request, not of the import.
+        self.fields["names"].help_text = ngettext(
+            "Up to %(count)d name; each member gets her own letter, with its own code.",
+            "Up to %(count)d names; each member gets her own letter, with its own code.",
+            MAX_MEMBERS,
+        ) % {"count": MAX_MEMBERS}
 
     def clean_names(self) -> list[str]:
         names = [line.strip() for line in self.cleaned_data["names"].splitlines() if line.strip()]
