@@ -42,8 +42,9 @@ RATE_SCOPE = "pack"
 class PackForm(LetterForm):
     """The letter form with a list of names in place of one member's name and email."""
 
-    name = None
-    email = None
+    # Django's way to drop a parent form's field (stubs type fields as fields only).
+    name = None  # type: ignore[assignment]
+    email = None  # type: ignore[assignment]
     names = forms.CharField(
         label=_("Members' names, one per line"),
         widget=forms.Textarea(attrs={"rows": 10}),
