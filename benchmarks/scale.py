@@ -57,7 +57,7 @@ os.environ.setdefault("MEDIA_ROOT", str(Path(__import__("tempfile").mkdtemp(pref
 
 COUNTRIES = ["FR", "KE", "GB", "IN", "BR", "JP", "NG", "US", "DE", "ES", "AR", "CN", "RU", "EG", "MX"]
 ACTIONS = ["letter_posted", "letter_emailed", "meeting", "phone_call", "social_media"]
-STATUSES = ["no_reply", "acknowledgement", "positive", "negative", "other"]
+STATUSES = ["no_reply", "acknowledgement", "positive", "promise", "negative", "other"]
 SOURCES = ["", "", "", "newsletter"]  # a quarter of the reports came through a campaign source
 REPEATS = 7
 

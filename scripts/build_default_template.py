@@ -145,6 +145,13 @@ def build() -> bytes:
     document.add_paragraph("{%p for paragraph in body %}", style="Letter Body")
     document.add_paragraph("{{ paragraph }}", style="Letter Body")
     document.add_paragraph("{%p endfor %}", style="Letter Body")
+    # Then the section paragraphs the member chose, in order, and her own words (kept out when empty).
+    document.add_paragraph("{%p for paragraph in letter.sections %}", style="Letter Body")
+    document.add_paragraph("{{ paragraph }}", style="Letter Body")
+    document.add_paragraph("{%p endfor %}", style="Letter Body")
+    document.add_paragraph("{%p if letter.own_words %}", style="Letter Body")
+    document.add_paragraph("{{ letter.own_words }}", style="Letter Body")
+    document.add_paragraph("{%p endif %}", style="Letter Body")
 
     document.add_paragraph("{{ closing }}", style="Letter Closing")
     signature = document.add_paragraph(style="Letter Signature")

@@ -4,7 +4,7 @@ import difflib
 from collections.abc import Mapping
 
 from django.conf import settings
-from django.core.checks import Error, Info, Warning, register
+from django.core.checks import CheckMessage, Error, Info, Warning, register
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.module_loading import import_string
 from wagtail.coreutils import get_content_languages
@@ -51,7 +51,7 @@ def check_letter_middleware(app_configs, **kwargs):
     paths = [path for path, _found in classes]
     letter_csrf = _positions(classes, LetterCsrfViewMiddleware)
     other_csrf = _positions(classes, CsrfViewMiddleware, unless=LetterCsrfViewMiddleware)
-    messages = []
+    messages: list[CheckMessage] = []
     if DEPRECATED_PATH in paths:
         messages.append(
             Warning(
@@ -198,7 +198,7 @@ def check_app_settings(app_configs, **kwargs):
             )
         ]
     declared = AppSettings.declared()
-    messages = []
+    messages: list[CheckMessage] = []
     for key, value in configured.items():
         setting = declared.get(key)
         if setting is None:

@@ -7,6 +7,7 @@ leaves the supported range.
 
 from __future__ import annotations
 
+from django.db import models
 from django.utils.functional import cached_property
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -60,6 +61,8 @@ class RegisteredPolicyMixin:
     7.4's has ``permission_policy = None``, which lets *every* user through, so
     a view that relies on ``model`` alone would be unprotected there.
     """
+
+    model: type[models.Model] | None  # the view's, given by its class or its viewset
 
     @cached_property  # a cached_property, not a property: viewsets may pass permission_policy to the view
     def permission_policy(self):

@@ -136,6 +136,10 @@ class AppSettings:
         120, "A campaign's figures are counted again at most this often (seconds), by one process."
     )
     FIGURES_STALE_AFTER_HOURS = Setting(48, "Partner figures older than this many hours are shown as stale.")
+    DEFAULT_SHARE_IMAGE = Setting(
+        "soroptimist_advocacy/share.png",
+        'Static file a shared link shows (og:image) when its page has no share or hero image; "" for none.',
+    )
 
     @classmethod
     def declared(cls) -> dict[str, Setting[Any]]:

@@ -32,7 +32,7 @@ class LetterCsrfMiddleware:
     """Deprecated: both jobs in one, placed before ``CsrfViewMiddleware``, kept working for the
     sites that list it (system check ``soroptimist_advocacy.W006`` says what to list instead)."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response) -> None:
         warnings.warn(DEPRECATION, DeprecationWarning, stacklevel=2)
         self.get_response = get_response
 

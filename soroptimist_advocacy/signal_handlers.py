@@ -21,10 +21,11 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished
 
 from soroptimist_advocacy.campaigns.pages import campaign_pages
+from soroptimist_advocacy.directory.translations import publish_first_translations
 from soroptimist_advocacy.letter_builder import setup as letter_setup
 from soroptimist_advocacy.letter_builder.setup_sources import changes_letter_setups, setup_source_models
 from soroptimist_advocacy.models.action_kit import ActionKitMixin
@@ -162,6 +163,16 @@ def on_template_saved(sender, instance, **kwargs):
 
 
 page_published.connect(on_page_change, dispatch_uid="soroptimist_advocacy_purge_published")
+
+
+def on_decision_maker_published(sender, instance, revision=None, **kwargs):
+    """A decision maker's first publication publishes her draft translations too (made with her
+    draft page), so she reaches every language of the directory at once."""
+    if isinstance(instance, DecisionMakerMixin):
+        publish_first_translations(instance, getattr(revision, "user", None))
+
+
+page_published.connect(on_decision_maker_published, dispatch_uid="soroptimist_advocacy_publish_translations")
 page_unpublished.connect(on_page_change, dispatch_uid="soroptimist_advocacy_purge_unpublished")
 
 
@@ -212,6 +223,14 @@ m2m_changed.connect(
     sender=PageViewRestriction.groups.through,
     dispatch_uid="soroptimist_advocacy_restriction_groups",
 )
+
+
+def on_site_saved(sender, instance, **kwargs):
+    """A Site's address or name is in the links of every page stored in the page cache."""
+    transaction.on_commit(page_cache.site_changed, robust=True)
+
+
+post_save.connect(on_site_saved, sender=Site, dispatch_uid="soroptimist_advocacy_site_saved")
 
 
 def on_letter_setup_source_saved(sender, instance, created=False, **kwargs):

@@ -18,6 +18,7 @@ from soroptimist_advocacy.letter_builder.template_warnings import campaign_warni
 from soroptimist_advocacy.letter_builder.translation import letter_block_ids, translated_letter_locales
 from soroptimist_advocacy.models import ActionReport, DecisionMakerCorrection, DecisionMakerSuggestion, LetterTemplate
 from soroptimist_advocacy.network.admin import PartnerFeedViewSet
+from soroptimist_advocacy.reports.admin.dashboard import CampaignsDashboardPanel, may_see_panel
 from soroptimist_advocacy.reports.admin.listing import ERASE_LOG_ACTION
 from soroptimist_advocacy.reports.admin.menu import ActionReportsViewSetGroup
 from soroptimist_advocacy.reports.permissions import ActionReportPermissionPolicy
@@ -49,6 +50,12 @@ def register_decision_maker_views():
 @hooks.register("construct_homepage_summary_items")
 def add_open_corrections_summary_item(request, summary_items):
     summary_items.append(OpenCorrectionsSummaryItem(request))
+
+
+@hooks.register("construct_homepage_panels")
+def add_campaigns_dashboard_panel(request, panels):
+    if may_see_panel(request.user):
+        panels.append(CampaignsDashboardPanel(request))
 
 
 @hooks.register("register_admin_viewset")

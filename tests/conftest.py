@@ -18,8 +18,14 @@ ROOT = Path(__file__).resolve().parent.parent
 # them here and tests/demo_site/test_example_site.py runs them in a second pytest process on
 # tests.testapp.example_site_settings: ``python -m pytest`` still runs every test.
 EXAMPLE_SITE_SETTINGS = "tests.testapp.example_site_settings"
-EXAMPLE_SITE_TESTS = ("tests/demo_site/test_demo_languages.py", "tests/browser")
+EXAMPLE_SITE_TESTS = (
+    "tests/demo_site/test_demo_languages.py",
+    "tests/demo_site/test_content_security_policy.py",
+    "tests/browser",
+)
 EXAMPLE_SITE_RUNNER = "tests/demo_site/test_example_site.py"
+# The second process's skips, with their reasons, for the main run's summary.
+EXAMPLE_SITE_SKIPS = pytest.StashKey[list[str]]()
 
 
 def on_example_site_settings() -> bool:
@@ -34,6 +40,14 @@ def pytest_ignore_collect(collection_path, config):
     if relative in EXAMPLE_SITE_TESTS:
         return True
     return None
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skips = config.stash.get(EXAMPLE_SITE_SKIPS, [])
+    if skips:
+        terminalreporter.section("skipped in the example site's pytest process (tests/demo_site/test_example_site.py)")
+        for line in skips:
+            terminalreporter.line(f"SKIPPED {line}")
 
 
 @pytest.fixture(autouse=True)

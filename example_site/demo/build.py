@@ -3,11 +3,15 @@ run made, by slug, title or external ID, so running it twice duplicates nothing.
 
 from __future__ import annotations
 
+import io
 import json
 
+from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from soroptimist_advocacy.letters import default_template_bytes, render, sample_context
@@ -22,6 +26,7 @@ from soroptimist_advocacy.models import (
 from soroptimist_advocacy.web.localize import translate
 
 from . import content
+from .drawing import hero_image_png
 from .files import simple_pdf
 from .models import HomePage
 from .translations import AR, ES, FR, RU, ZH_HANS
@@ -58,6 +63,22 @@ def upsert_document(title: str, filename: str, data: bytes):
     return document
 
 
+def upsert_image(title: str, filename: str, data: bytes):
+    Image = get_image_model()
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        image = Image(title=title)
+        # An ImageFile, so that Django reads its width and height as it stores it.
+        image.file.save(filename, ImageFile(io.BytesIO(data), name=filename), save=False)
+        image.save()
+    return image
+
+
+def hero_image():
+    """The campaign's hero image, also its picture when shared (og:image); drawn for the demo, CC0."""
+    return upsert_image("Letters flying to a globe (demo, CC0 1.0)", "csw56-hero.png", hero_image_png())
+
+
 def home_page() -> HomePage:
     """The site's home page, replacing Wagtail's placeholder welcome page on first run."""
     site = Site.objects.filter(is_default_site=True).first()
@@ -75,9 +96,11 @@ def home_page() -> HomePage:
         root.add_child(instance=home)
         publish(home)
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Example")
-    elif site.root_page_id != home.pk:
-        site.root_page = home
+        # `demo ADDR:PORT` then points the hostname and port at the address it serves (site_address.py).
+        site = Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    if site.root_page_id != home.pk or site.site_name != settings.WAGTAIL_SITE_NAME:
+        # Its name is og:site_name on every page, so a shared link names the site.
+        site.root_page, site.site_name = home, settings.WAGTAIL_SITE_NAME
         site.save()
     return home
 
@@ -223,6 +246,20 @@ def campaign_body(resources: dict[str, ResourcePage], directory, letter_template
                 "intro": c["letter_intro"],
                 "subject": c["letter_subject"],
                 "paragraphs": c["letter_paragraphs"],
+                "sections": [
+                    {
+                        "type": "item",
+                        "id": section["id"],
+                        "value": {
+                            "label": section["label"],
+                            "alternatives": [
+                                {"type": "item", "id": alternative_id, "value": text}
+                                for alternative_id, text in section["alternatives"]
+                            ],
+                        },
+                    }
+                    for section in c["letter_sections"]
+                ],
                 "template": letter_template.pk,
                 "generic_salutation": c["generic_salutation"],
                 "generic_addressee": c["generic_addressee"],
@@ -299,6 +336,8 @@ def build_demo() -> ActionKitPage:
         target_countries=c["target_countries"],
         privacy_text=c["privacy_text"],
         share_text=c["share_text"],
+        hero_image=hero_image(),
+        show_responses_page=True,
     )
     decision_makers = list(DecisionMakerPage.objects.child_of(directory).order_by("path"))
     translate_tree(

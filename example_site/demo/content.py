@@ -40,6 +40,28 @@ CAMPAIGN = {
         "put forward at the 56th Commission on the Status of Women.",
         "I would welcome the opportunity to hear how your office intends to take these recommendations forward.",
     ],
+    # A section members choose from: offices discount identical letters (block ids fixed, so that
+    # reloading the demo keeps the anonymous counts of each alternative).
+    "letter_sections": [
+        {
+            "id": "5d1c0a57-6f0e-4c1b-9d2a-000000000001",
+            "label": "What we ask first",
+            "alternatives": [
+                (
+                    "5d1c0a57-6f0e-4c1b-9d2a-0000000000a1",
+                    "In particular, we ask your Government to report publicly each year on its progress in ending violence against women and girls.",
+                ),
+                (
+                    "5d1c0a57-6f0e-4c1b-9d2a-0000000000a2",
+                    "In particular, we ask your Government to ensure that women take part equally in every decision that affects them.",
+                ),
+                (
+                    "5d1c0a57-6f0e-4c1b-9d2a-0000000000a3",
+                    "In particular, we ask your Government to fund services for women and girls who survive violence.",
+                ),
+            ],
+        }
+    ],
     # Empty: every country. The federation's own list of its 125 countries would go here (ISO codes).
     "target_countries": [],
     "privacy_text": (

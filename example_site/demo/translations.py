@@ -2,6 +2,11 @@
 keyed by the English source segment, as a translator would enter it in wagtail-localize."""
 
 FR = {
+    # The letter's section members choose from (her own wording).
+    "What we ask first": "Notre première demande",
+    "In particular, we ask your Government to report publicly each year on its progress in ending violence against women and girls.": "En particulier, nous demandons à votre gouvernement de rendre compte publiquement chaque année de ses progrès dans l'élimination de la violence à l'égard des femmes et des filles.",
+    "In particular, we ask your Government to ensure that women take part equally in every decision that affects them.": "En particulier, nous demandons à votre gouvernement de veiller à ce que les femmes participent à égalité à toutes les décisions qui les concernent.",
+    "In particular, we ask your Government to fund services for women and girls who survive violence.": "En particulier, nous demandons à votre gouvernement de financer des services pour les femmes et les filles qui ont survécu à la violence.",
     "Soroptimist International (example)": "Soroptimist International (exemple)",
     "An example site of soroptimist-advocacy. Its campaign is sample data.": "Un site d'exemple de soroptimist-advocacy. Sa campagne est une démonstration.",
     "Project Tools and Resources": "Outils et ressources du projet",
@@ -85,6 +90,11 @@ FR = {
 }
 
 ES = {
+    # The letter's section members choose from (her own wording).
+    "What we ask first": "Nuestra primera petición",
+    "In particular, we ask your Government to report publicly each year on its progress in ending violence against women and girls.": "En particular, pedimos a su Gobierno que informe públicamente cada año de sus avances para poner fin a la violencia contra las mujeres y las niñas.",
+    "In particular, we ask your Government to ensure that women take part equally in every decision that affects them.": "En particular, pedimos a su Gobierno que garantice que las mujeres participen en pie de igualdad en todas las decisiones que las afectan.",
+    "In particular, we ask your Government to fund services for women and girls who survive violence.": "En particular, pedimos a su Gobierno que financie servicios para las mujeres y las niñas sobrevivientes de la violencia.",
     "Soroptimist International (example)": "Soroptimist International (ejemplo)",
     "An example site of soroptimist-advocacy. Its campaign is sample data.": "Un sitio de ejemplo de soroptimist-advocacy. Su campaña es de demostración.",
     "Project Tools and Resources": "Herramientas y recursos del proyecto",

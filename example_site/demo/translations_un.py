@@ -4,6 +4,11 @@ as a member would write to a minister in each language; UN bodies carry their of
 names in that language (لجنة وضع المرأة, 妇女地位委员会, Комиссия по положению женщин)."""
 
 AR = {
+    # The letter's section members choose from (her own wording).
+    "What we ask first": "طلبنا الأول",
+    "In particular, we ask your Government to report publicly each year on its progress in ending violence against women and girls.": "ونطلب بوجه خاص إلى حكومتكم أن تقدّم كل عام تقريرًا علنيًا عن التقدم المحرز في القضاء على العنف ضد النساء والفتيات.",
+    "In particular, we ask your Government to ensure that women take part equally in every decision that affects them.": "ونطلب بوجه خاص إلى حكومتكم أن تكفل مشاركة المرأة على قدم المساواة في جميع القرارات التي تمسّها.",
+    "In particular, we ask your Government to fund services for women and girls who survive violence.": "ونطلب بوجه خاص إلى حكومتكم أن تموّل الخدمات المقدّمة إلى النساء والفتيات الناجيات من العنف.",
     "Soroptimist International (example)": "منظمة سوروبتيمست الدولية (موقع تجريبي)",
     "An example site of soroptimist-advocacy. Its campaign is sample data.": "موقع تجريبي لتطبيق soroptimist-advocacy. حملته بيانات للعرض فقط.",
     "Project Tools and Resources": "أدوات المشروع وموارده",
@@ -87,6 +92,11 @@ AR = {
 }
 
 ZH_HANS = {
+    # The letter's section members choose from (her own wording).
+    "What we ask first": "我们的首要请求",
+    "In particular, we ask your Government to report publicly each year on its progress in ending violence against women and girls.": "我们特别请贵国政府每年公开报告在消除对妇女和女童暴力方面取得的进展。",
+    "In particular, we ask your Government to ensure that women take part equally in every decision that affects them.": "我们特别请贵国政府确保妇女平等参与影响她们的一切决策。",
+    "In particular, we ask your Government to fund services for women and girls who survive violence.": "我们特别请贵国政府为遭受暴力侵害的妇女和女童提供服务资金。",
     "Soroptimist International (example)": "国际崇德社（示例）",
     "An example site of soroptimist-advocacy. Its campaign is sample data.": "soroptimist-advocacy 的示例网站，其中的活动均为示范数据。",
     "Project Tools and Resources": "项目工具与资料",
@@ -169,6 +179,11 @@ ZH_HANS = {
 }
 
 RU = {
+    # The letter's section members choose from (her own wording).
+    "What we ask first": "Наша первая просьба",
+    "In particular, we ask your Government to report publicly each year on its progress in ending violence against women and girls.": "В частности, мы просим Ваше правительство ежегодно публично отчитываться о ходе работы по искоренению насилия в отношении женщин и девочек.",
+    "In particular, we ask your Government to ensure that women take part equally in every decision that affects them.": "В частности, мы просим Ваше правительство обеспечить равное участие женщин во всех решениях, которые их касаются.",
+    "In particular, we ask your Government to fund services for women and girls who survive violence.": "В частности, мы просим Ваше правительство финансировать службы помощи женщинам и девочкам, пережившим насилие.",
     "Soroptimist International (example)": "Международная организация «Сороптимист» (пример)",
     "An example site of soroptimist-advocacy. Its campaign is sample data.": "Демонстрационный сайт soroptimist-advocacy. Кампания на нём — пример.",
     "Project Tools and Resources": "Инструменты и материалы проекта",

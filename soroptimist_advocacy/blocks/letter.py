@@ -8,7 +8,34 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from soroptimist_advocacy.blocks.content import TEMPLATE_DIR
+from soroptimist_advocacy.letters.limits import MAX_SECTIONS
 from soroptimist_advocacy.letters.variables import TEXT_PLACEHOLDER_NAMES
+
+# A member reads every alternative in full before choosing: more than four is a chore.
+MAX_ALTERNATIVES = 4
+
+
+class LetterSectionBlock(blocks.StructBlock):
+    """A part of the letter the member words herself, by choosing one of the editor's paragraphs."""
+
+    label = blocks.CharBlock(
+        label=_("Section name"),
+        help_text=_("Shown to members above the choices, e.g. “What we ask”."),
+    )
+    alternatives = blocks.ListBlock(
+        blocks.TextBlock(label=_("Paragraph")),
+        min_num=1,
+        max_num=MAX_ALTERNATIVES,
+        label=_("Alternative paragraphs"),
+        help_text=_(
+            "One to four paragraphs saying this in different words; each member chooses one, so offices "
+            "receive letters that are not all alike. The placeholders of the letter text work here too."
+        ),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Section")
 
 
 class LetterBuilderBlock(blocks.StructBlock):
@@ -28,6 +55,16 @@ class LetterBuilderBlock(blocks.StructBlock):
             _("The paragraphs of the letter. You may use {placeholders} and {last}."),
             placeholders=", ".join(f"{{{{ {name} }}}}" for name in TEXT_PLACEHOLDER_NAMES[:-1]),
             last=f"{{{{ {TEXT_PLACEHOLDER_NAMES[-1]} }}}}",
+        ),
+    )
+    sections = blocks.ListBlock(
+        LetterSectionBlock(),
+        label=_("Sections members choose from"),
+        max_num=MAX_SECTIONS,
+        default=[],
+        help_text=_(
+            "Optional. Each section's chosen paragraph follows the letter text, in this order, then the "
+            "member's own words if she writes any."
         ),
     )
     template = SnippetChooserBlock(

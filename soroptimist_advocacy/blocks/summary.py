@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -37,12 +40,13 @@ class CampaignSummaryBlock(blocks.StructBlock):
             "generated for it or an action was reported there."
         )
 
-    def get_context(self, value, parent_context=None):
+    def get_context(self, value, parent_context: Mapping[str, Any] | None = None):
         """The figures the campaign page gives (``get_public_figures``): from the shared cache, counted
         at most every FIGURES_REFRESH_SECONDS, never a count per visitor. None on another page type."""
         context = super().get_context(value, parent_context=parent_context)
         page = (parent_context or {}).get("page")
-        public_figures = page.get_public_figures() if hasattr(page, "get_public_figures") else None
+        get_public_figures = getattr(page, "get_public_figures", None)
+        public_figures = get_public_figures() if get_public_figures is not None else None
         context["figures"] = public_figures.figures if public_figures is not None else None
         if public_figures is not None and value.get("include_partners"):
             context["network"] = public_figures.with_partners()

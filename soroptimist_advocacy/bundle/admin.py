@@ -75,7 +75,9 @@ class UploadForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
+    bundle_name = ""  # the uploaded file's name, once the form is valid
+
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["bundle"].widget.attrs["accept"] = ".zip,application/zip"
 
@@ -86,6 +88,7 @@ class UploadForm(forms.Form):
                 gettext("The bundle is larger than %(size)s MB; import it with the import_campaign command.")
                 % {"size": MAX_UPLOAD_BYTES // (1024 * 1024)}
             )
+        self.bundle_name = upload.name or ""  # kept with the upload for its confirmation
         return upload.read()
 
 
@@ -126,8 +129,7 @@ class CampaignBundleImportView(WagtailAdminTemplateMixin, View):
             return self.render(form, refusals=refused.messages, status=400)
         token = None
         if result.has_changes:
-            filename = self.request.FILES["bundle"].name
-            token = keep_upload(self.request.user, parent, live, filename, data)
+            token = keep_upload(self.request.user, parent, live, form.bundle_name, data)
         return self.render(form, result=result, parent=parent, token=token)
 
     def confirm(self):
@@ -145,13 +147,15 @@ class CampaignBundleImportView(WagtailAdminTemplateMixin, View):
         except BundleRefused as refused:
             return self.render(UploadForm(), refusals=refused.messages, status=400)
         summary = gettext("“%(title)s” imported under “%(parent)s”: %(summary)s") % {
-            "title": result.page.title,
+            "title": result.campaign_page.title,
             "parent": parent.title,
             "summary": result.summary(),
         }
         if not upload.live:
             summary += " " + gettext("Review the drafts and publish them when they are ready.")
-        edit_campaign = messages.button(reverse("wagtailadmin_pages:edit", args=[result.page.pk]), gettext("Edit"))
+        edit_campaign = messages.button(
+            reverse("wagtailadmin_pages:edit", args=[result.campaign_page.pk]), gettext("Edit")
+        )
         messages.success(self.request, summary, buttons=[edit_campaign])
         return redirect("wagtailadmin_explore", parent.pk)
 

@@ -61,7 +61,7 @@ def read_documents(reader: BundleReader, manifest: dict, refusals: Refusals) -> 
 class DocumentStore:
     """Stores the bundle's documents as Wagtail documents, one per checksum."""
 
-    def __init__(self, documents: dict[str, tuple[dict, bytes]]):
+    def __init__(self, documents: dict[str, tuple[dict, bytes]]) -> None:
         self.documents = documents
         self.stored: dict[str, AbstractDocument] = {}
         self.created: list[AbstractDocument] = []

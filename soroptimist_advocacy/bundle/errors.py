@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 class BundleRefused(Exception):
     """The bundle is refused and nothing was imported; ``messages`` say why."""
 
-    def __init__(self, messages):
+    def __init__(self, messages) -> None:
         self.messages = [str(message) for message in messages]
         super().__init__("; ".join(self.messages))
 
@@ -17,7 +17,7 @@ class BundleRefused(Exception):
 class BundleDamaged(BundleRefused):
     """The zip itself is damaged or incomplete: a member missing, corrupt, truncated or of a lying size."""
 
-    def __init__(self, reason: str):
+    def __init__(self, reason: str) -> None:
         super().__init__([gettext("This bundle is damaged or incomplete; nothing was imported."), reason])
 
 
@@ -25,7 +25,7 @@ class Refusals:
     """Every problem found in a bundle, each with the bundle path of its value (``campaign.body[3].value.url``),
     so that one attempt shows them all."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.messages: list[str] = []
 
     def __bool__(self) -> bool:

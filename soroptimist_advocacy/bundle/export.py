@@ -43,7 +43,7 @@ def _campaign_value(page, name):
 
 
 class BundleWriter:
-    def __init__(self):
+    def __init__(self) -> None:
         self.documents: dict[int, dict] = {}  # By local id.
         self.files: dict[str, bytes] = {}
         self.templates: dict[int, dict] = {}

@@ -79,7 +79,7 @@ def _editor_widget(name: str):
 class _RolledBack(Exception):
     """Leaves a dry run's transaction, carrying what the import would have done."""
 
-    def __init__(self, result):
+    def __init__(self, result) -> None:
         super().__init__()
         self.result = result
 
@@ -87,7 +87,7 @@ class _RolledBack(Exception):
 class BundleContents:
     """Everything read from the zip and checked without the database: then the zip is closed."""
 
-    def __init__(self, reader: BundleReader):
+    def __init__(self, reader: BundleReader) -> None:
         # Problems of single values are kept, not raised: the import goes on (and is rolled back)
         # so that the block checks it makes find theirs too, and one attempt shows them all.
         self.refusals = refusals = Refusals()
@@ -96,11 +96,14 @@ class BundleContents:
         refusals.raise_if_any()
         self.documents = read_documents(reader, self.manifest, refusals)
         self.directory_csv = None
+        # A directory whose decision makers are all samples (never exported) travels as a header
+        # alone: it imports empty, with a note, rather than refusing the whole campaign.
+        self.directory_without_rows = False
         if self.manifest.get("directory") is not None:
             csv_data = reader.read(DIRECTORY_FILE, MAX_DIRECTORY)
-            # A directory whose decision makers are all samples (never exported) travels as a header alone.
             lines = [line for line in csv_data.decode("utf-8", "replace").splitlines() if line.strip()]
-            if len(lines) > 1:
+            self.directory_without_rows = len(lines) <= 1
+            if not self.directory_without_rows:
                 parsed = read_decision_makers(csv_data)
                 for error in parsed.errors:
                     refusals.add(DIRECTORY_FILE, str(error))
@@ -196,10 +199,11 @@ def _canonical(value):
 
 
 class _Import:
-    def __init__(self, parent, contents: BundleContents, store: DocumentStore, *, live: bool, user):
+    def __init__(self, parent, contents: BundleContents, store: DocumentStore, *, live: bool, user) -> None:
         self.parent = parent
         self.manifest = contents.manifest
         self.directory_csv = contents.directory_csv
+        self.directory_without_rows = contents.directory_without_rows
         self.body_misshapen = contents.body_misshapen
         self.store = store
         self.live = live
@@ -311,6 +315,11 @@ class _Import:
         directory = self._save_page(
             self.parent, directory_page_model(), existing, values, "directory", kinds.DIRECTORY, entry["id"]
         )
+        if directory is not None and self.directory_without_rows:
+            self.result.note_on(
+                directory,
+                gettext("no decision makers came with it (the partner's are samples or private): import or add yours"),
+            )
         if directory is None or self.directory_csv is None:
             return directory  # No decision makers, or its CSV was refused already, line by line.
         plan = import_decision_makers(directory, self.directory_csv, user=self.user, publish=self.live)

@@ -45,7 +45,7 @@ def letter_templates_in_body(raw_body) -> set[int]:
 class Placement:
     """Where an import under *parent* may find and write what a bundle names."""
 
-    def __init__(self, parent, refusals: Refusals):
+    def __init__(self, parent, refusals: Refusals) -> None:
         self.parent = parent
         self.refusals = refusals
         self.refused = False  # Whether something the bundle names is outside the parent.

@@ -35,7 +35,7 @@ class BundleReader:
     *source* is a path or a binary file object (an upload); use it as a context manager.
     """
 
-    def __init__(self, source):
+    def __init__(self, source) -> None:
         # Closed by close(), which __exit__ and every failure here call.
         self._handle = open(source, "rb") if isinstance(source, str | os.PathLike) else source  # noqa: SIM115
         try:

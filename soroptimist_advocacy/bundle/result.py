@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from wagtail.models import Page
 
 CREATED = "created"
 UPDATED = "updated"
@@ -39,13 +43,19 @@ class ImportedItem:
 class ImportResult:
     live: bool = False
     dry_run: bool = False
-    page: object = None  # The campaign page.
+    page: Page | None = None  # The campaign page, once the import has saved it.
     items: list[ImportedItem] = field(default_factory=list)
 
     def add(self, kind, title: str, action: str, *, where: str = "", note: str = "", obj=None) -> ImportedItem:
         item = ImportedItem(str(kind), title, action, where, note, obj)
         self.items.append(item)
         return item
+
+    def note_on(self, obj, note: str) -> None:
+        """Add *note* to what the result says about *obj* (a page it already lists)."""
+        for item in self.items:
+            if item.object is obj:
+                item.note = "; ".join(text for text in (item.note, note) if text)
 
     def with_action(self, action: str) -> list[ImportedItem]:
         return [item for item in self.items if item.action == action]
@@ -61,6 +71,13 @@ class ImportResult:
     @property
     def unchanged(self) -> list[ImportedItem]:
         return self.with_action(UNCHANGED)
+
+    @property
+    def campaign_page(self) -> Page:
+        """The campaign page of an import that has run (saved, or saved and rolled back in a dry run)."""
+        if self.page is None:
+            raise LookupError("The import has not saved its campaign page.")
+        return self.page
 
     @property
     def has_changes(self) -> bool:

@@ -34,7 +34,7 @@ LOCAL_REFERENCES = frozenset({"linktype", "embedtype"})
 class _Tokens(HTMLParser):
     """HTML as comparable tokens: its markup (tags with sorted attributes) and its text (whitespace collapsed)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.markup: list[str] = []
         self.text: list[str] = []

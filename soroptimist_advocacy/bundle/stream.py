@@ -41,7 +41,7 @@ class StreamCheck:
     """The first pass over a raw StreamField value; ``misshapen`` once a value had the wrong shape
     (then the second pass is skipped: its errors would only repeat these, at shifted positions)."""
 
-    def __init__(self, refusals: Refusals):
+    def __init__(self, refusals: Refusals) -> None:
         self.refusals = refusals
         self.misshapen = False
 

@@ -55,10 +55,17 @@ def add_to_counter(
         number if column == "letters_sent" else 0,
     ]
 
-    def upsert():
-        with transaction.atomic(using=database), connection.cursor() as cursor:
-            cursor.execute(sql, params)
+    upsert_after_request(database, sql, [params])
 
+
+def upsert_after_request(database: str, sql: str, rows: list) -> None:
+    """Run a counter's upsert *sql* for each of *rows*, in its own transaction."""
+
+    def upsert():
+        with transaction.atomic(using=database), connections[database].cursor() as cursor:
+            cursor.executemany(sql, rows)
+
+    connection = connections[database]
     if connection.settings_dict.get("ATOMIC_REQUESTS") and connection.in_atomic_block:
         # A site with ATOMIC_REQUESTS would otherwise hold the counter row's lock
         # until the whole request commits; count once the request's work is committed.

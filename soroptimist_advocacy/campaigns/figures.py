@@ -71,54 +71,77 @@ class CampaignFigures:
 def figure_counts(campaign_key: uuid.UUID) -> dict:
     """The campaign's raw counts in two grouped queries, as plain data a cache can hold.
 
-    Letters per (country, source) and reports per (country, source, response status):
+    Letters per (country, source, language) and reports per (country, source, language,
+    response status):
     the work grows with the number of groups, not of reports, once the database has
     read them, and presentation (country names, labels) stays out of what is cached
     because it depends on the visitor's language.
     """
     letters: dict[str, int] = {}
     letters_by_source: dict[str, int] = {}
+    letters_by_language: dict[str, int] = {}
     sent: dict[str, int] = {}
     sent_by_source: dict[str, int] = {}
-    for country, source, total, total_sent in (
+    sent_by_language: dict[str, int] = {}
+    for country, source, language, total, total_sent in (
         LetterCounter.objects.filter(campaign_key=campaign_key)
-        .values("country", "source")
+        .values("country", "source", "language")
         .annotate(total=Sum("letters"), total_sent=Sum("letters_sent"))
         .order_by()
-        .values_list("country", "source", "total", "total_sent")
+        .values_list("country", "source", "language", "total", "total_sent")
     ):
         total, total_sent = total or 0, total_sent or 0
         if country:
             letters[country] = letters.get(country, 0) + total
-            sent[country] = sent.get(country, 0) + total_sent
-        letters_by_source[source or ""] = letters_by_source.get(source or "", 0) + total
-        sent_by_source[source or ""] = sent_by_source.get(source or "", 0) + total_sent
+            _add(sent, country, total_sent)
+        _add(letters_by_source, source or "", total)
+        _add(sent_by_source, source or "", total_sent)
+        _add(letters_by_language, language or "", total)
+        _add(sent_by_language, language or "", total_sent)
     actions: dict[str, int] = {}
     responses: dict[str, int] = {}
     by_status: dict[str, int] = {}
     reports_by_source: dict[str, int] = {}
-    for country, source, status, total in (
+    reports_by_language: dict[str, int] = {}
+    responses_by_source: dict[str, int] = {}
+    responses_by_language: dict[str, int] = {}
+    by_country_status: dict[str, dict[str, int]] = {}  # the public responses page's kinds per country
+    for country, source, language, status, total in (
         ActionReport.objects.for_campaign(campaign_key)
-        .values("country", "source", "response_status")
+        .values("country", "source", "language", "response_status")
         .annotate(total=Count("pk"))
         .order_by()
-        .values_list("country", "source", "response_status", "total")
+        .values_list("country", "source", "language", "response_status", "total")
     ):
         actions[country] = actions.get(country, 0) + total
         if status != ResponseStatus.NO_REPLY:
             responses[country] = responses.get(country, 0) + total
+            _add(responses_by_source, source or "", total)
+            _add(responses_by_language, language or "", total)
         by_status[status] = by_status.get(status, 0) + total
-        reports_by_source[source or ""] = reports_by_source.get(source or "", 0) + total
+        _add(by_country_status.setdefault(country, {}), status, total)
+        _add(reports_by_source, source or "", total)
+        _add(reports_by_language, language or "", total)
     return {
         "letters": letters,
         "actions": actions,
         "responses": responses,
         "by_status": by_status,
+        "by_country_status": by_country_status,
         "letters_by_source": letters_by_source,
         "reports_by_source": reports_by_source,
         "letters_sent": sent,
         "letters_sent_by_source": sent_by_source,
+        "letters_sent_by_language": sent_by_language,
+        "responses_by_source": responses_by_source,
+        "letters_by_language": letters_by_language,
+        "reports_by_language": reports_by_language,
+        "responses_by_language": responses_by_language,
     }
+
+
+def _add(totals: dict[str, int], key: str, number: int) -> None:
+    totals[key] = totals.get(key, 0) + number
 
 
 def figures_from_counts(counts: dict, target_countries: int | Collection[str] | None = None) -> CampaignFigures:

@@ -64,6 +64,11 @@ def cached_campaign_figures(
     )
 
 
+def is_fresh(entry: dict | None) -> bool:
+    """Counted less than ``FIGURES_REFRESH_SECONDS`` ago."""
+    return entry is not None and (now() - entry["as_of"]).total_seconds() < refresh_seconds()
+
+
 def figures_lock(campaign_key: uuid.UUID):
     """The lock of whoever counts *campaign_key*'s figures (one owner at a time, across processes)."""
     return shared_lock(f"{LOCK_PREFIX}{campaign_key}", expires=LOCK_SECONDS)
@@ -74,7 +79,7 @@ def cached_counts(campaign_key: uuid.UUID, *, refresh: bool = False) -> dict:
     when missing, older than the refresh interval (by one process) or when *refresh*."""
     entry_key = f"{ENTRY_PREFIX}{campaign_key}"
     entry = cache.get(entry_key)
-    if not refresh and entry is not None and (now() - entry["as_of"]).total_seconds() < refresh_seconds():
+    if not refresh and is_fresh(entry):
         return entry
     lock = figures_lock(campaign_key)
     try:
@@ -91,6 +96,12 @@ def cached_counts(campaign_key: uuid.UUID, *, refresh: bool = False) -> dict:
         if entry is not None:
             return entry
     try:
+        if held and not refresh:
+            # Another process may have counted and let go between our read and our lock: its
+            # count is fresh, and counting again would make two counts where one was due.
+            latest = cache.get(entry_key)
+            if is_fresh(latest):
+                return latest
         entry = {"counts": figure_counts(campaign_key), "as_of": now()}
         cache.set(entry_key, entry, ENTRY_SECONDS)
     finally:

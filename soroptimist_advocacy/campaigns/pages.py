@@ -46,10 +46,15 @@ def campaign_pages():
     return Page.objects.type(*models)
 
 
-def _preferred(pages: list[Page]) -> Page:
+def preferred_locales() -> tuple:
+    """The active locale, then the default one (two queries: ask once for many campaigns)."""
+    return (Locale.get_active(), Locale.get_default())
+
+
+def _preferred(pages: list[Page], locales: tuple | None = None) -> Page:
     """The page in the active language, else in the default one, else the first."""
     by_locale = {page.locale_id: page for page in pages}
-    for locale in (Locale.get_active(), Locale.get_default()):
+    for locale in locales or preferred_locales():
         if locale is not None and locale.pk in by_locale:
             return by_locale[locale.pk]
     return pages[0]
@@ -60,7 +65,8 @@ def all_campaigns() -> list[Campaign]:
     pages_by_key: dict[uuid.UUID, list[Page]] = {}
     for page in campaign_pages().select_related("locale").order_by("pk"):
         pages_by_key.setdefault(page.translation_key, []).append(page)
-    campaigns = [_campaign(key, pages) for key, pages in pages_by_key.items()]
+    locales = preferred_locales()
+    campaigns = [_campaign(key, pages, locales) for key, pages in pages_by_key.items()]
     orphan_keys = (
         ActionReport.objects.exclude(campaign_key__in=list(pages_by_key))
         .order_by()
@@ -74,8 +80,8 @@ def all_campaigns() -> list[Campaign]:
     return sorted(campaigns, key=lambda campaign: campaign.title.casefold())
 
 
-def _campaign(key, pages: list[Page]) -> Campaign:
-    page = _preferred(pages).specific
+def _campaign(key, pages: list[Page], locales: tuple | None = None) -> Campaign:
+    page = _preferred(pages, locales).specific
     return Campaign(key=key, title=page.title, page=page, target_codes=frozenset(page.target_country_codes()))
 
 

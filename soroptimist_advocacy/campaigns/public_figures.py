@@ -16,6 +16,7 @@ from soroptimist_advocacy.campaigns.figures import CampaignFigures
 from soroptimist_advocacy.campaigns.figures_cache import CachedFigures, cached_campaign_figures
 from soroptimist_advocacy.campaigns.figures_json import country_entries, figures_json_response
 from soroptimist_advocacy.campaigns.map_files import map_png_response, map_svg_response
+from soroptimist_advocacy.campaigns.public_responses import serve_responses
 from soroptimist_advocacy.campaigns.rollup import NetworkFigures, network_figures
 from soroptimist_advocacy.campaigns.world_map import campaign_map, counts_by_country
 from soroptimist_advocacy.maps.figure import WorldMap
@@ -25,7 +26,7 @@ from soroptimist_advocacy.maps.png import png_available
 class PublicFigures:
     """The public figures of campaign *page*, across its translations; make one per use."""
 
-    def __init__(self, page):
+    def __init__(self, page) -> None:
         self.page = page
 
     @cached_property
@@ -68,3 +69,9 @@ class PublicFigures:
     def map_png_response(self, request):
         """``map.png``: the same map as a PNG (a 404 saying so where CairoSVG is not installed)."""
         return map_png_response(request, self.world_map(), self.map_filename("png"))
+
+    # -- the responses page ---------------------------------------------------------
+
+    def responses_response(self, request):
+        """``responses/``: per country, whether a response came and its kind (``public_responses``)."""
+        return serve_responses(request, self.page, self.cached.counts)

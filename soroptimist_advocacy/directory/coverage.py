@@ -13,10 +13,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Max
-from django_countries import countries
 
 from soroptimist_advocacy.campaigns.pages import campaign_page_models
 from soroptimist_advocacy.directory.freshness import stale_condition
+from soroptimist_advocacy.web.countries import sorted_countries
 from soroptimist_advocacy.web.privacy import publicly_visible
 
 
@@ -27,6 +27,8 @@ class CountryCoverage:
     decision_makers: int = 0
     last_verified: datetime.date | None = None  # The most recent check of any of them.
     out_of_date: bool = False  # Nobody listed there was verified within STALE_AFTER_DAYS.
+    # Filled by the admin report only: who lacks a translation in which campaign language.
+    untranslated: str = ""
 
     @property
     def covered(self) -> bool:
@@ -74,7 +76,7 @@ def campaigns_using(directory) -> list:
 def target_codes(campaigns) -> set[str]:
     """The union of *campaigns*' target countries; every country when there is no campaign."""
     if not campaigns:
-        return {code for code, _name in countries}
+        return {code for code, _name in sorted_countries()}
     codes: set[str] = set()
     for campaign in campaigns:
         codes.update(campaign.target_country_codes())
@@ -96,8 +98,8 @@ def directory_coverage(directory, today: datetime.date | None = None) -> Directo
         .annotate(listed=Count("pk"), fresh=Count("pk", filter=fresh), last_verified=Max("last_verified"))
     }
     rows = []
-    # Iterating ``countries`` names and sorts them in the active language.
-    for code, name in countries:
+    # Named and sorted in the active language, by its own collation rules.
+    for code, name in sorted_countries():
         if code not in wanted:
             continue
         found = per_country.get(code)

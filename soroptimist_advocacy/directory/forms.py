@@ -28,15 +28,15 @@ class MemberSubmissionForm(HoneypotMixin, forms.ModelForm):
     a honeypot, printable text only, and her own name and email, optional and capped as the model
     keeps them. Give it an unsaved instance saying what it is about; ``save()`` stores it."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         model: type[MemberSubmission] = self._meta.model
         for name in model.SENT_FIELDS:
             if is_typed_text(self.fields[name]):
                 self.fields[name].validators.append(validate_printable)
-        name, email = (self.fields[field] for field in model.MEMBER_FIELDS)
-        name.label = _("Your name (optional)")
-        name.widget.attrs["autocomplete"] = "name"
+        member_name, email = (self.fields[field] for field in model.MEMBER_FIELDS)
+        member_name.label = _("Your name (optional)")
+        member_name.widget.attrs["autocomplete"] = "name"
         email.label = _("Your email (optional)")
         email.help_text = _("Only if an editor may ask you about this. Your name and email are deleted after a while.")
         email.widget.attrs["autocomplete"] = "email"

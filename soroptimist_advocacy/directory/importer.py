@@ -7,7 +7,6 @@ and the admin upload call; a dry run returns the same plan without writing.
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -19,12 +18,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
-from wagtail_localize.models import TranslationSource
 
 from soroptimist_advocacy.directory.csv_format import ParsedFile, RowError, read_decision_makers
 from soroptimist_advocacy.directory.records import assign, changed_columns, new_page_values
-
-logger = logging.getLogger(__name__)
+from soroptimist_advocacy.directory.translations import directory_locales, translate_decision_maker
 
 CREATE = "create"
 UPDATE = "update"
@@ -105,7 +102,7 @@ class ImportPlan:
 class ImportRejected(Exception):
     """Raised inside the transaction so that a write refused late undoes every earlier one."""
 
-    def __init__(self, errors: list[RowError]):
+    def __init__(self, errors: list[RowError]) -> None:
         super().__init__("; ".join(str(error) for error in errors))
         self.errors = errors
 
@@ -227,29 +224,6 @@ def _update_draft(change: PlannedChange, user) -> Page:
     return page
 
 
-def sync_translations(page, user) -> int:
-    """Bring the page's wagtail-localize translations up to date, as "Sync translated pages" does.
-
-    Names, countries and contact details are synchronised fields: without this a
-    French page would keep the old email until an editor synced by hand.
-    """
-    source = TranslationSource.objects.filter(object_id=page.translation_key, locale_id=page.locale_id).first()
-    if source is None:
-        return 0
-    source.update_from_db()
-    synced = 0
-    for translation in source.translations.filter(enabled=True).select_related("target_locale"):
-        try:
-            with transaction.atomic():
-                translation.save_target(user=user, publish=True)
-            synced += 1
-        except ValidationError:
-            # The translation itself is invalid (e.g. an unfinished required field): leave
-            # it for its translator, as wagtail-localize's own sync does.
-            logger.warning("Could not sync %s into %s", page, translation.target_locale)
-    return synced
-
-
 def _row_errors(line: int, error: ValidationError) -> list[RowError]:
     if not hasattr(error, "error_dict"):
         return [RowError(line, message) for message in error.messages]
@@ -264,21 +238,26 @@ def apply_import(plan: ImportPlan, user=None) -> ImportPlan:
     """Write *plan*. Call inside ``transaction.atomic``; raises ImportRejected, undoing all, on a late refusal."""
     if plan.errors:
         raise ImportRejected(plan.errors)
+    # Once per import: every page written is translated into the directory's languages.
+    locales = directory_locales(plan.directory) if plan.has_changes else []
     for change in plan.changes:
         if change.action == UNCHANGED:
             continue
         try:
             if not plan.publish:
-                # Translations are synced when an editor publishes the draft, not before.
+                # Existing translations are synced when an editor publishes the draft, not before.
                 if change.action == CREATE:
                     change.page = _create_draft(plan.directory, change, user)
+                    # Draft translations, so every language has her page once she is published.
+                    translate_decision_maker(change.page, user, locales)
                 else:
                     _update_draft(change, user)
-            elif change.action == CREATE:
-                change.page = _create(plan.directory, change, user)
             else:
-                _update(change, user)
-                plan.translations_synced += sync_translations(change.page, user)
+                if change.action == CREATE:
+                    change.page = _create(plan.directory, change, user)
+                else:
+                    _update(change, user)
+                plan.translations_synced += translate_decision_maker(change.page, user, locales)
         except ValidationError as error:
             raise ImportRejected(_row_errors(change.line, error)) from error
     plan.applied = True

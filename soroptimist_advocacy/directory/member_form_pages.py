@@ -55,7 +55,7 @@ def suggest_url(request, directory, country: str | None = None) -> str:
 class MemberFormPages:
     """The pages of one member form (*kind*) on *page*, the decision maker or the directory it is sent from."""
 
-    def __init__(self, page, kind: MemberFormKind):
+    def __init__(self, page, kind: MemberFormKind) -> None:
         self.page = page
         self.kind = kind
 

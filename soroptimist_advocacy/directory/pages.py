@@ -20,7 +20,7 @@ class DirectoryPages:
     """The directory's route work for *page* (a directory or a decision maker); it keeps
     nothing but the page, so make one per use."""
 
-    def __init__(self, page):
+    def __init__(self, page) -> None:
         self.page = page
 
     # -- a directory ---------------------------------------------------------------

@@ -1,11 +1,15 @@
-"""Popolo JSON (as ``export_decision_makers --format popolo`` writes it) turned into
-the import CSV, so that it goes through exactly the CSV import's validation."""
+"""Popolo JSON (as ``export_decision_makers --format popolo`` writes it, or EveryPolitician's
+files) turned into the import CSV, so that it goes through exactly the CSV import's validation.
+
+The sync, ``import_decision_makers`` and the admin's import all read a file through
+``import_csv``: CSV as it is, Popolo JSON converted."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 
 from django.utils.translation import gettext
 
@@ -24,6 +28,13 @@ POPOLO_COLUMNS = (
     "website",
     "source_url",
 )
+
+
+# A Popolo file may be larger than the CSV it becomes (EveryPolitician's carry every person's name
+# in dozens of languages); the CSV it becomes is held to the CSV import's own limit.
+MAX_JSON_BYTES = 20_000_000
+# An Open Civic Data division ID names its country: "ocd-division/country:ng/state:lagos".
+OCD_COUNTRY = re.compile(r"^ocd-division/country:([a-z]{2})(?:/|$)")
 
 
 class PopoloError(ValueError):
@@ -45,10 +56,56 @@ def _text(value) -> str:
     return value if isinstance(value, str) else ""
 
 
-def popolo_to_csv(data: bytes) -> bytes:
+def looks_like_json(data: bytes, hint: str = "") -> bool:
+    """True for a Popolo file: *hint* (a content type or a file name) says JSON, or the data opens with ``{``."""
+    hint = hint.lower()
+    return hint.endswith("json") or data.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{")
+
+
+def import_csv(data: bytes, hint: str = "", default_country: str = "") -> bytes:
+    """The import CSV of *data*: CSV as it is, Popolo JSON converted (PopoloError if it cannot be)."""
+    if not looks_like_json(data, hint):
+        return data
+    if len(data) > MAX_JSON_BYTES:
+        raise PopoloError(
+            gettext("The Popolo file is larger than %(size)s MB; split it.") % {"size": MAX_JSON_BYTES // 1_000_000}
+        )
+    return popolo_to_csv(data, default_country=default_country)
+
+
+def _area_country(area: dict) -> str:
+    """The ISO code an area carries: its own ``iso_3166_1``, such an identifier, or its OCD division ID."""
+    if _text(area.get(ISO_SCHEME)):
+        return _text(area.get(ISO_SCHEME))
+    identifiers = area.get("identifiers")
+    for item in identifiers if isinstance(identifiers, list) else []:
+        if isinstance(item, dict) and item.get("scheme") == ISO_SCHEME and _text(item.get("identifier")):
+            return _text(item.get("identifier"))
+    match = OCD_COUNTRY.match(_text(area.get("id")))
+    return match.group(1).upper() if match else ""
+
+
+def _current_first(memberships: list) -> list:
+    """One membership per person, the current one: EveryPolitician lists a member once per term
+    (and per party); the one without an end date, else the one that ended last, else the first."""
+    chosen: dict[object, tuple[tuple[int, str], dict]] = {}  # in the order persons first appear
+    for position, membership in enumerate(memberships):
+        if not isinstance(membership, dict):
+            raise PopoloError(gettext("A membership in the Popolo file is not an object."))
+        end = _text(membership.get("end_date"))
+        rank = (1, "") if not end else (0, end)  # ISO dates compare as text
+        person = membership.get("person_id")
+        key = person if isinstance(person, str) else ("membership", position)
+        if key not in chosen or rank > chosen[key][0]:
+            chosen[key] = (rank, membership)
+    return [membership for _, membership in chosen.values()]
+
+
+def popolo_to_csv(data: bytes, default_country: str = "") -> bytes:
     """The CSV equivalent of the Popolo *data*; PopoloError when it is not Popolo at all.
 
-    Values are copied as text, unchecked: the CSV reader then checks every one.
+    Values are copied as text, unchecked: the CSV reader then checks every one. A person whose
+    area names no country (EveryPolitician's constituencies) gets *default_country*.
     """
     try:
         document = json.loads(data.decode("utf-8"))
@@ -61,9 +118,7 @@ def popolo_to_csv(data: bytes) -> bytes:
     organizations = _by_id(_list(document, "organizations"))
     areas = _by_id(_list(document, "areas"))
     rows = []
-    for membership in _list(document, "memberships"):
-        if not isinstance(membership, dict):
-            raise PopoloError(gettext("A membership in the Popolo file is not an object."))
+    for membership in _current_first(_list(document, "memberships")):
         person = persons.get(membership.get("person_id"), {})
         post = posts.get(membership.get("post_id"), {})
         organization = organizations.get(membership.get("organization_id"), {})
@@ -94,14 +149,15 @@ def popolo_to_csv(data: bytes) -> bytes:
             {
                 "external_id": external_id,
                 "full_name": _text(person.get("name")),
-                "position_title": _text(post.get("label") or membership.get("role")),
+                # EveryPolitician has no posts: the membership's role ("member"), else the body's name.
+                "position_title": _text(post.get("label") or membership.get("role") or organization.get("name")),
                 "organisation": _text(organization.get("name"))
                 if not _text(organization.get("id")).endswith("/government")
                 else "",
-                "country": _text(area.get(ISO_SCHEME)),
+                "country": _area_country(area) or default_country,
                 "postal_address": contact.get("address", ""),
                 "email": _text(person.get("email")) or contact.get("email", ""),
-                "phone": contact.get("voice", ""),
+                "phone": contact.get("voice") or contact.get("phone", ""),
                 "website": _text(links[0].get("url")) if links and isinstance(links[0], dict) else "",
                 "source_url": _text(sources[0].get("url")) if sources and isinstance(sources[0], dict) else "",
                 "address_line": address_line,

@@ -11,6 +11,7 @@ from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from soroptimist_advocacy.letter_builder.sample_letters import (
@@ -54,15 +55,17 @@ class ImportedDocumentView(WagtailAdminTemplateMixin, View):
 
     page_title = _("Imported letter template document")
     header_icon = "doc-full-inverse"
-    permission_policy = None
-    edit_url_name = None
-    sample_url_name = None
-    list_url_name = None
+    # Given by the viewset (as_view() accepts only names the class has).
+    permission_policy: ModelPermissionPolicy | None = None
+    edit_url_name = ""
+    sample_url_name = ""
+    list_url_name = ""
     list_label = ""
 
     def dispatch(self, request, pk):
         self.template = get_object_or_404(LetterTemplate, pk=pk)
-        if not self.permission_policy.user_has_permission_for_instance(request.user, "change", self.template):
+        policy = self.permission_policy  # none given: nobody may, rather than everybody
+        if policy is None or not policy.user_has_permission_for_instance(request.user, "change", self.template):
             raise PermissionDenied
         return super().dispatch(request, pk)
 

@@ -11,6 +11,7 @@ from django_countries import countries
 
 from soroptimist_advocacy.letter_builder import wording
 from soroptimist_advocacy.letter_builder.addressee_language import ADDRESSING_FIELDS, GENERIC_FIELDS
+from soroptimist_advocacy.letter_builder.sections import chosen_paragraphs, letter_sections
 from soroptimist_advocacy.letters.variables import MEMBER_FIELDS, RECIPIENT_FIELDS, TEXT_PLACEHOLDERS
 from soroptimist_advocacy.models.letter_text import PLACEHOLDER_PATTERN
 from soroptimist_advocacy.web.translations import translation_in
@@ -35,7 +36,7 @@ def letter_date(language: str, day: datetime.date | None = None) -> str:
 
 def country_name(code: str, language: str) -> str:
     with translation.override(language):
-        return str(countries.name(code)) if code else ""
+        return str(countries.name(code)).strip() if code else ""  # a catalog's stray space stays out
 
 
 def recipient_values(decision_maker, language: str, in_language: frozenset[str] = ADDRESSING_FIELDS) -> dict[str, str]:
@@ -105,14 +106,25 @@ def _isolated(values: dict[str, str]) -> dict[str, str]:
 
 
 def build_letter_contexts(
-    *, member: dict, recipients: list[dict], block_value, campaign_title: str, language: str
+    *,
+    member: dict,
+    recipients: list[dict],
+    block_value,
+    campaign_title: str,
+    language: str,
+    choices: dict[str, str] | None = None,
+    own_words: str = "",
 ) -> list[dict]:
-    """One engine context per recipient, every word in *language*."""
+    """One engine context per recipient, every word in *language*; *choices* (section id ->
+    alternative id) pick each section's paragraph (the first where it names none), *own_words*
+    is her paragraph."""
     member = dict(member, country=country_name(member.get("country", ""), language))
     if is_right_to_left(language):
         # Names, clubs and addresses a member or the directory typed in Latin letters keep their order.
         member = _isolated(member)
         recipients = [_isolated(recipient) for recipient in recipients]
+        own_words = keep_ltr_lines_in_order(own_words) if own_words else own_words
+    sections = chosen_paragraphs(letter_sections(block_value), choices or {})
     # The editor's subject line in this translation; the campaign's title only when she set none.
     subject = (block_value.get("subject") or "").strip() or campaign_title
     contexts = []
@@ -128,6 +140,11 @@ def build_letter_contexts(
                 "campaign": {"title": campaign_title},
                 "body": [fill_placeholders(paragraph, values) for paragraph in block_value.get("paragraphs") or []],
                 "closing": wording.closing_formula(language, recipient.get("salutation", "")),
+                # Her own words are hers as typed: never filled in, never read as a template.
+                "letter": {
+                    "sections": [fill_placeholders(paragraph, values) for paragraph in sections],
+                    "own_words": own_words,
+                },
             }
         )
     return contexts
@@ -154,4 +171,6 @@ def letter_contexts(form, member: dict | None = None) -> list[dict]:
         block_value=letter_block,
         campaign_title=letter_page.title,
         language=language,
+        choices=form.chosen_alternatives(),
+        own_words=form.cleaned_data.get("own_words") or "",
     )

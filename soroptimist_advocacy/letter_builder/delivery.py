@@ -16,7 +16,6 @@ from django.utils.http import content_disposition_header
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from soroptimist_advocacy.campaigns.counters import count_letters
 from soroptimist_advocacy.letter_builder.addressee_language import (
     addressing_in_language,
     generic_addressing_in_language,
@@ -44,6 +43,7 @@ from soroptimist_advocacy.letter_builder.setup import (
     get_letter_setup,
     letter_template_bytes,
 )
+from soroptimist_advocacy.letter_builder.text_view import count_letter, letter_text_page
 from soroptimist_advocacy.letters import LetterTooCostly, render, render_many, sample_context
 from soroptimist_advocacy.models.campaign_sources import page_source
 from soroptimist_advocacy.web.caching import no_store
@@ -103,9 +103,7 @@ def deliver_letter(request, page, form, contexts: list[dict], template: bytes) -
         withdraw_references(codes)
         form.add_error(None, LETTER_TOO_LONG)
         return None
-    count_letters(
-        campaign_key=page.translation_key, country=country, language=language, number=len(contexts), source=source
-    )
+    count_letter(request, page, form, len(contexts))
     return docx_response(document, letter_filename(page.title, country))
 
 
@@ -135,7 +133,7 @@ def sample_letter_for_page(page) -> HttpResponse:
 class LetterBuilder:
     """The letter builder of *page*; it keeps nothing but the page, so make one per use."""
 
-    def __init__(self, page):
+    def __init__(self, page) -> None:
         self.page = page
 
     def setup(self) -> LetterSetup:
@@ -159,6 +157,10 @@ class LetterBuilder:
     def deliver(self, request, form: LetterForm, contexts: list[dict], template: bytes):
         """The .docx response, counted; None when the letter is too long to make (*form* says so)."""
         return deliver_letter(request, self.page, form, contexts, template)
+
+    def text_page(self, request, form: LetterForm, contexts: list[dict]):
+        """The letter as a page to read, copy, print and e-mail (``letter/text/``), counted."""
+        return letter_text_page(request, self.page, form, contexts)
 
     def form_context(self, request, form: LetterForm | None = None) -> dict:
         """The letter builder block's context: *form* after an invalid POST, else a blank one."""

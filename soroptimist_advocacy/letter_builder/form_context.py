@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django_countries import countries
+
 from soroptimist_advocacy.directory.member_form_pages import suggest_url
 from soroptimist_advocacy.letter_builder.forms import LetterForm
 from soroptimist_advocacy.letter_builder.setup import LetterSetup
@@ -52,8 +54,10 @@ def letter_form_context(page, request, form: LetterForm | None = None) -> dict:
         "letter_form": form,
         "page_url": page_url,
         "letter_action": page_url + page.reverse_subpage("letter_route"),
+        "letter_text_action": page_url + page.reverse_subpage("letter_text_route"),
         "report_url": report_url(page, page_url, selected_country, source),
         "selected_country": selected_country,
+        "selected_country_name": countries.name(selected_country) if selected_country else "",
         "country_decision_makers": form.country_decision_makers,
         "suggest_url": suggestion_url(request, form.setup.directory, selected_country, form.country_decision_makers),
         "chosen_decision_makers": {str(value) for value in chosen},

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from soroptimist_advocacy.letter_builder.sections import letter_sections
+from soroptimist_advocacy.letter_builder.wording_fields import add_wording_fields, chosen_alternatives
 from soroptimist_advocacy.models.text_limits import SHORT_TEXT_MAX
 from soroptimist_advocacy.web.country_select import CountryChoiceField, country_codes
 from soroptimist_advocacy.web.printable import validate_printable
@@ -31,23 +35,30 @@ class LetterForm(forms.Form):
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
+        # A decision maker ticked for one country and posted with another (a page left open, an
+        # old link): the form shows the posted country's list again, and says why.
+        error_messages={
+            "invalid_choice": _(
+                "The decision makers you ticked are not those of the country you chose: tick them again below."
+            )
+        },
     )
 
-    def __init__(self, data=None, initial=None, *, setup, **kwargs):
+    def __init__(self, data=None, initial=None, *, setup, **kwargs) -> None:
         """The form of the campaign whose letter *setup* (``letter_builder.setup.LetterSetup``)
         it offers: that directory's decision makers of the chosen country, primary first, and
         the languages the letter is translated into, the page's own first."""
         languages = setup.languages()
         super().__init__(data=data, initial={"language": languages[0][0], **(initial or {})}, **kwargs)
         self.setup = setup
-        self.fields["language"].choices = languages
+        cast(forms.ChoiceField, self.fields["language"]).choices = languages
         if len(languages) < 2:
             # Nothing to choose: keep the field, but out of the member's way.
             self.fields["language"].widget = forms.HiddenInput()
         country = (self.data.get("country") if self.is_bound else self.initial.get("country")) or ""
         country = country.strip().upper()
         self.country_decision_makers = setup.decision_makers(country) if country in country_codes() else []
-        self.fields["decision_maker"].choices = [
+        cast(forms.ChoiceField, self.fields["decision_maker"]).choices = [
             (decision_maker.pk, str(decision_maker)) for decision_maker in self.country_decision_makers
         ]
         for name in ("name", "club", "town", "email"):
@@ -59,13 +70,22 @@ class LetterForm(forms.Form):
                 "town": "address-level2",
                 "email": "email",
             }[name]
+        # The sections as the page's own language words them; a choice names an alternative by its
+        # block id, the same in every translation.
+        self.sections = letter_sections(setup.block_value)
+        add_wording_fields(self, self.sections)
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean() returns, typed as possibly None
         chosen = cleaned.get("decision_maker") or []
         if "country" in cleaned and self.country_decision_makers and not chosen and "decision_maker" not in self.errors:
             self.add_error("decision_maker", _("Choose at least one decision maker to write to."))
         return cleaned
+
+    def chosen_alternatives(self) -> dict[str, str]:
+        """Section id -> the id of the alternative the member chose (``letter_builder.sections``)."""
+        return chosen_alternatives(self.cleaned_data, self.sections)
 
     def chosen_decision_makers(self) -> list:
         """The decision makers the member chose, in directory order (primary first)."""

@@ -83,7 +83,7 @@ class LetterSetup:
     *request*, for a setup built for one page view, lets the page's live translations be
     read once for the whole view (``web.request_memo``); the per-process setup has none."""
 
-    def __init__(self, page, request=None):
+    def __init__(self, page, request=None) -> None:
         self.page_pk = page.pk
         self._page = page  # until the block is read (below): a shared setup keeps no request's page
         self.directory = page.get_directory()

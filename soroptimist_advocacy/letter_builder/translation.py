@@ -4,7 +4,7 @@ A live translated page is not enough: wagtail-localize publishes a translation
 whose untranslated segments keep the source text, so a "French" campaign may
 carry an English letter. A language is offered for letters only when
 wagtail-localize holds a translation, in that locale, of every segment of the
-letter text (its subject line and paragraphs) and the live page shows it. This
+letter text (its subject line, paragraphs and sections) and the live page shows it. This
 asks wagtail-localize's own records, never guesses the language of the words.
 """
 
@@ -28,12 +28,24 @@ def letter_paragraphs(body) -> set[str]:
             value = raw.get("value") or {}
             texts.add(value.get("subject") or "")
             for item in value.get("paragraphs") or []:
-                texts.add(item.get("value", "") if isinstance(item, dict) else item)
+                texts.add(_item_value(item))
+            for section in value.get("sections") or []:
+                section = _item_value(section) or {}
+                texts.add(section.get("label") or "")
+                texts.update(_item_value(item) for item in section.get("alternatives") or [])
     return texts
 
 
+def _item_value(item):
+    """A raw ListBlock item's value (ListBlock stores {"type": "item", "value": ..., "id": ...})."""
+    return item.get("value", "") if isinstance(item, dict) and "type" in item else item
+
+
 def _is_letter_path(path: str, block_ids: list[str]) -> bool:
-    return any(path == f"body.{id}.subject" or path.startswith(f"body.{id}.paragraphs.") for id in block_ids)
+    return any(
+        path == f"body.{id}.subject" or path.startswith((f"body.{id}.paragraphs.", f"body.{id}.sections."))
+        for id in block_ids
+    )
 
 
 def letter_segments(page):

@@ -37,6 +37,16 @@ def _base(language: str) -> str:
     return language if language in SALUTATION_ENDS or language in SUBJECT_LABELS else language.split("-")[0]
 
 
+def salutation_end(language: str) -> str:
+    """What follows the salutation in *language*: "," in English, ":" in Spanish, "!" in Russian."""
+    return SALUTATION_ENDS.get(_base(language), ",")
+
+
+def subject_label(language: str) -> str:
+    """What stands before the subject line in *language* ("Objet : "); "" in English."""
+    return SUBJECT_LABELS.get(_base(language), "")
+
+
 @functools.cache
 def default_template_bytes(language: str | None = None) -> bytes:
     """The letter template shipped with the app (built by scripts/build_default_template.py),

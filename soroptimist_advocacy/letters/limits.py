@@ -8,6 +8,8 @@ type, and these caps only guarantee that no input makes a letter unbounded.
 MAX_FIELD_LENGTH = 2_000
 MAX_PARAGRAPH_LENGTH = 20_000
 MAX_PARAGRAPHS = 50
+# The section paragraphs a member chose (one per section of the letter builder block).
+MAX_SECTIONS = 10
 MAX_RECIPIENTS = 20  # also the most letters render_many puts in one document
 
 # Word (and python-docx) refuse longer core properties such as the title.

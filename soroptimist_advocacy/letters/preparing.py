@@ -408,6 +408,10 @@ def _checking_context() -> dict[str, Any]:
     for name in ("member", "recipient", "campaign"):
         context[name] = {key: value + tricky for key, value in context[name].items()}
     context["body"] = [paragraph + tricky for paragraph in context["body"]]
+    context["letter"] = {
+        "sections": [paragraph + tricky for paragraph in context["letter"]["sections"]],
+        "own_words": context["letter"]["own_words"] + tricky,
+    }
     return normalise_context(context)
 
 

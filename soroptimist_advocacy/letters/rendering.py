@@ -51,8 +51,9 @@ from soroptimist_advocacy.letters.limits import (
     MAX_PARAGRAPH_LENGTH,
     MAX_PARAGRAPHS,
     MAX_RECIPIENTS,
+    MAX_SECTIONS,
 )
-from soroptimist_advocacy.letters.variables import IMAGE_FIELDS, RECIPIENT_FIELDS, RECORDS, TEXTS
+from soroptimist_advocacy.letters.variables import IMAGE_FIELDS, LISTS, RECIPIENT_FIELDS, RECORDS, TEXTS
 
 Context = Mapping[str, Any]
 
@@ -150,7 +151,13 @@ def _items(value: Any, limit: int) -> list[Any]:
 # "member.name" read as one variable: Jinja then looks it up once per letter, not once per
 # use through the sandbox's attribute lookup. No template may use these names (validation
 # refuses unknown names), and the fields keep their records: nothing else changes.
-FLAT_FIELD_NAMES = {(record, field): f"{record}__{field}" for record, fields in RECORDS.items() for field in fields}
+FLAT_FIELD_NAMES: dict[tuple[str, str], str] = {
+    (record, field): f"{record}__{field}" for record, fields in RECORDS.items() for field in fields
+}
+# A record's list ("letter.sections") too.
+FLAT_FIELD_NAMES.update(
+    {(record, field): f"{record}__{field}" for record, _dot, field in (name.partition(".") for name in LISTS) if field}
+)
 
 
 def with_flat_fields(context: dict[str, Any]) -> dict[str, Any]:
@@ -171,6 +178,17 @@ def normalise_context(context: Context) -> dict[str, Any]:
     normalised["body"] = [clean_text(paragraph, MAX_PARAGRAPH_LENGTH) for paragraph in paragraphs]
     recipients = _items(context.get("recipients"), MAX_RECIPIENTS)
     normalised["recipients"] = [_record(recipient, RECIPIENT_FIELDS) for recipient in recipients]
+    # The member's letter: her own paragraph is as long as a paragraph may be, and the
+    # section paragraphs she chose are paragraphs like the body's.
+    letter = context.get("letter") or {}
+    if not isinstance(letter, Mapping):
+        raise TypeError(f"expected a mapping for letter, not {type(letter).__name__}")
+    normalised["letter"] = {
+        "own_words": clean_text(letter.get("own_words"), MAX_PARAGRAPH_LENGTH),
+        "sections": [
+            clean_text(paragraph, MAX_PARAGRAPH_LENGTH) for paragraph in _items(letter.get("sections"), MAX_SECTIONS)
+        ],
+    }
     return normalised
 
 
@@ -514,7 +532,8 @@ def render_reference(template: bytes, context: Context, image_members: Sequence[
 #
 # zipfile can neither copy a member without decompressing it nor append to an
 # archive in memory without re-reading its directory, so the records are written
-# here directly, in zipfile's own record layouts.
+# here directly. The layouts are the zip format's (PKWARE APPNOTE 4.3.7, 4.3.12,
+# 4.3.16), spelled out here because zipfile keeps its own copies private.
 
 DateTime = tuple[int, int, int, int, int, int]
 _UNIX = 3  # "made by" system: external_attr holds Unix permissions
@@ -522,6 +541,13 @@ _VERSION = 20  # zip 2.0: deflate
 _UTF8_NAME = 0x800
 _PERMISSIONS = 0o644 << 16
 _EARLIEST: DateTime = (1980, 1, 1, 0, 0, 0)
+_LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")  # signature, version, 0, flags, method, time, date, crc, sizes, lengths
+_LOCAL_SIGNATURE = b"PK\x03\x04"
+_LOCAL_NAME_LENGTH, _LOCAL_EXTRA_LENGTH = 10, 11  # the local header's name and extra field lengths
+_DIRECTORY_ENTRY = struct.Struct("<4s4B4HL2L5H2L")
+_DIRECTORY_SIGNATURE = b"PK\x01\x02"
+_END_RECORD = struct.Struct("<4s4H2LH")
+_END_SIGNATURE = b"PK\x05\x06"
 # The rendered parts are a few kilobytes: compressing them fast matters more than a few bytes.
 RENDERED_PART_COMPRESSION = 1
 
@@ -538,10 +564,9 @@ def _member(
     encoded = name.encode("utf-8")
     flags = 0 if encoded.isascii() else _UTF8_NAME
     common = (flags, method, *_dos_time(date_time), crc, len(data), size, len(encoded))
-    local = struct.pack(zipfile.structFileHeader, zipfile.stringFileHeader, _VERSION, 0, *common, 0)
-    entry = struct.pack(
-        zipfile.structCentralDir,
-        zipfile.stringCentralDir,
+    local = _LOCAL_HEADER.pack(_LOCAL_SIGNATURE, _VERSION, 0, *common, 0)
+    entry = _DIRECTORY_ENTRY.pack(
+        _DIRECTORY_SIGNATURE,
         _VERSION,
         _UNIX,
         _VERSION,
@@ -560,9 +585,9 @@ def _member(
 def _compressed_data(template: bytes, info: zipfile.ZipInfo) -> bytes:
     """The member's data exactly as stored in *template*, without decompressing it."""
     offset = info.header_offset
-    header = struct.unpack(zipfile.structFileHeader, template[offset : offset + zipfile.sizeFileHeader])
-    variable_length = header[zipfile._FH_FILENAME_LENGTH] + header[zipfile._FH_EXTRA_FIELD_LENGTH]
-    start = offset + zipfile.sizeFileHeader + variable_length
+    header = _LOCAL_HEADER.unpack_from(template, offset)
+    variable_length = header[_LOCAL_NAME_LENGTH] + header[_LOCAL_EXTRA_LENGTH]
+    start = offset + _LOCAL_HEADER.size + variable_length
     return template[start : start + info.compress_size]
 
 
@@ -608,9 +633,7 @@ class PackageCopy:
             offset += len(record)
         directory_size = sum(map(len, directory))
         count = self.count + len(parts)
-        end = struct.pack(
-            zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, count, count, directory_size, offset, 0
-        )
+        end = _END_RECORD.pack(_END_SIGNATURE, 0, 0, count, count, directory_size, offset, 0)
         # One join: the unchanged members are most of a letter's bytes, copied once.
         return b"".join([*records, *directory, end])
 

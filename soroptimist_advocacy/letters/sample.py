@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from soroptimist_advocacy.letters.limits import MAX_FIELD_LENGTH, MAX_PARAGRAPH_LENGTH, MAX_PARAGRAPHS, MAX_RECIPIENTS
+from soroptimist_advocacy.letters.limits import (
+    MAX_FIELD_LENGTH,
+    MAX_PARAGRAPH_LENGTH,
+    MAX_PARAGRAPHS,
+    MAX_RECIPIENTS,
+    MAX_SECTIONS,
+)
 from soroptimist_advocacy.letters.qr import qr_png
 from soroptimist_advocacy.letters.variables import CAMPAIGN_FIELDS, MEMBER_FIELDS, RECIPIENT_FIELDS
 
@@ -49,7 +55,15 @@ def sample_context() -> dict[str, Any]:
             "to your reply.",
         ],
         "closing": "Yours sincerely,",
-        "letter": {"reference": SAMPLE_REFERENCE, "qr": qr_png(SAMPLE_SENT_URL)},
+        "letter": {
+            "sections": [
+                "In particular, I ask our government to report publicly on its progress in ending violence "
+                "against women and girls."
+            ],
+            "own_words": "As a teacher in Bristol, I see every day what these commitments mean for girls.",
+            "reference": SAMPLE_REFERENCE,
+            "qr": qr_png(SAMPLE_SENT_URL),
+        },
     }
 
 
@@ -75,5 +89,10 @@ def worst_case_context() -> dict[str, Any]:
         "campaign": dict.fromkeys(CAMPAIGN_FIELDS, field),
         "body": [_longest(MAX_PARAGRAPH_LENGTH)] * MAX_PARAGRAPHS,
         "closing": field,
-        "letter": {"reference": field, "qr": qr_png(SAMPLE_SENT_URL)},
+        "letter": {
+            "sections": [_longest(MAX_PARAGRAPH_LENGTH)] * MAX_SECTIONS,
+            "own_words": _longest(MAX_PARAGRAPH_LENGTH),
+            "reference": field,
+            "qr": qr_png(SAMPLE_SENT_URL),
+        },
     }

@@ -15,8 +15,8 @@ renders letters at no further cost.
 
 The template language. The sandbox limits what a template can reach, not what
 it costs or emits, so templates are also held to a small language: the
-documented variables and their attributes, ``if``, ``for`` over ``body`` or
-``recipients``, and a few filters that only reshape text. Everything else is
+documented variables and their attributes, ``if``, ``for`` over ``body``,
+``recipients`` or ``letter.sections``, and a few filters that only reshape text. Everything else is
 refused before any render. The language is chosen so that no letter's text can
 grow faster than linearly in what a member types, whatever she types: filter
 arguments are short constants written by the editor, never member values; loops
@@ -315,7 +315,7 @@ _CONSTRUCTS: dict[type[nodes.Node], Promise] = {
     ),
 }
 _ANYTHING_ELSE = _("this kind of Jinja expression")
-_LOOP_OVER_OTHER = _("loops over anything but body or recipients")
+_LOOP_OVER_OTHER = _("loops over anything but body, recipients or letter.sections")
 _LOOP_NAME_TAKEN = _("a loop variable named like one of the letter's variables")
 _FILTER_ARGUMENTS = _("named filter arguments")
 _ORDERING = _("comparisons other than ==, !=, in and not in")
@@ -346,7 +346,7 @@ class Findings:
 @dataclass
 class _Checker:
     findings: Findings
-    # Loop variables in scope: name -> the list they come from ("body" or "recipients").
+    # Loop variables in scope: name -> the list they come from ("body", "recipients", "letter.sections").
     loop_variables: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -373,18 +373,29 @@ class _Checker:
             else:
                 self.findings.refuse(_CONSTRUCTS.get(type(statement), _ANYTHING_ELSE))
 
+    def list_name(self, node: nodes.Node) -> str | None:
+        """The name in LISTS of the list *node* reads ("body", "letter.sections"), or None."""
+        if isinstance(node, nodes.Name) and node.name in LISTS and node.name not in self.loop_variables:
+            return node.name
+        if isinstance(node, nodes.Getattr) and isinstance(node.node, nodes.Name):
+            dotted = f"{node.node.name}.{node.attr}"
+            if dotted in LISTS and node.node.name not in self.loop_variables:
+                return dotted
+        return None
+
     def loop(self, loop: nodes.For) -> None:
         if loop.recursive:
             self.findings.refuse(_RECURSIVE)
         target, source = loop.target, loop.iter
-        if not (isinstance(source, nodes.Name) and source.name in LISTS and source.name not in self.loop_variables):
+        list_name = self.list_name(source)
+        if list_name is None:
             self.findings.refuse(_LOOP_OVER_OTHER)
             self.expression(source)
             return
         if not isinstance(target, nodes.Name) or target.name in (*RECORDS, *TEXTS, *LISTS, "loop"):
             self.findings.refuse(_LOOP_NAME_TAKEN)
             return
-        inner = _Checker(self.findings, {**self.loop_variables, target.name: source.name, "loop": "loop"})
+        inner = _Checker(self.findings, {**self.loop_variables, target.name: list_name, "loop": "loop"})
         if loop.test is not None:
             inner.expression(loop.test)
         inner.statements(loop.body)
@@ -402,6 +413,8 @@ class _Checker:
             if node.attr.startswith("_"):
                 self.findings.refuse(_PRIVATE)
             elif isinstance(node.node, nodes.Name):
+                if printed and self.list_name(node):
+                    self.findings.refuse(_WHOLE_LIST)
                 self.variable(node.node.name, node.attr)
             else:
                 self.findings.unknown_names.add(_dotted(node))
@@ -433,11 +446,13 @@ class _Checker:
                 self.findings.refuse(_FILTER_ARGUMENT_VALUES)
                 self.expression(argument)  # so that unknown names are named too
         subject = node.node
-        if isinstance(subject, nodes.Name) and subject.name in LISTS and subject.name not in self.loop_variables:
+        list_name = self.list_name(subject) if subject is not None else None
+        if list_name is not None:
             # length prints a number; join prints the list once, so only outside loops.
             if node.name not in _LIST_FILTERS or (node.name == "join" and self.in_loop):
                 self.findings.refuse(_WHOLE_LIST)
-            self.variable(subject.name, None)
+            record, _dot, attribute = list_name.partition(".")
+            self.variable(record, attribute or None)
         elif subject is not None:
             # A filter's result is printed when the filter's is, except length's (a number).
             self.expression(subject, printed and node.name != "length")
@@ -450,7 +465,7 @@ class _Checker:
             # A body paragraph is text; a recipient must be read through her attributes.
             ok = attribute in allowed if allowed else attribute is None
         elif name in RECORDS:
-            ok = attribute in RECORDS[name]
+            ok = attribute in RECORDS[name] or f"{name}.{attribute}" in LISTS
         else:
             ok = name in (*TEXTS, *LISTS) and attribute is None
         if not ok:

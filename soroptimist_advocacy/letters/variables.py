@@ -5,9 +5,11 @@ MEMBER_FIELDS = ("name", "club", "town", "email", "country")
 # letter's dative); a template shows it in place of her name and post when it is set.
 RECIPIENT_FIELDS = ("salutation", "name", "address_line", "title", "organisation", "address", "country")
 CAMPAIGN_FIELDS = ("title",)
-# The letter itself: its reference code (text) and the QR code opening its "I sent it" page
-# (an image: the caller passes PNG bytes, the template prints a picture, images.py).
-LETTER_FIELDS = ("reference", "qr")
+# The letter itself: its reference code (text), the QR code opening its "I sent it" page (an
+# image: the caller passes PNG bytes, the template prints a picture, images.py) and the member's
+# own paragraph ("own_words", possibly empty); the section paragraphs she chose are a list
+# (LISTS' "letter.sections").
+LETTER_FIELDS = ("reference", "qr", "own_words")
 # Record fields holding an image, not text.
 IMAGE_FIELDS = {"letter": ("qr",)}
 
@@ -22,12 +24,15 @@ RECORDS = {
 TEXTS = ("date", "subject", "closing")
 # Variables holding a list a template may loop over, and the keys of each item
 # (none: the items are paragraphs of text).
-LISTS = {"body": (), "recipients": RECIPIENT_FIELDS}
+# A dotted name is a record's list field.
+LISTS = {"body": (), "recipients": RECIPIENT_FIELDS, "letter.sections": ()}
+RECORD_LISTS = {tuple(name.split(".")): name for name in LISTS if "." in name}
 
 # The names an editor may write in the block's letter text (the paragraphs on the page, not the
 # .docx template). That text is translator-supplied, so it is never rendered with Jinja: a regular
 # expression replaces exactly these. The member's email stays out of the letter's words, and the
-# salutation, address line and address are the template's layout, not sentences.
+# salutation, address line and address are the template's layout, not sentences, and her own
+# words are her paragraph, not part of the editor's.
 # The letter's code and QR belong to its footer, never to its sentences.
 NOT_IN_LETTER_TEXT = {
     "member": ("email",),
@@ -52,7 +57,8 @@ ALLOWED_VARIABLES: tuple[str, ...] = (
     "date",
     "subject",
     *(f"campaign.{field}" for field in CAMPAIGN_FIELDS),
-    *(f"letter.{field}" for field in LETTER_FIELDS),
     "body",
     "closing",
+    "letter.sections",
+    *(f"letter.{field}" for field in LETTER_FIELDS),
 )

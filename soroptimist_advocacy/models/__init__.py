@@ -22,6 +22,7 @@ from soroptimist_advocacy.models.resource import (
     ResourcePage,
     ResourceType,
 )
+from soroptimist_advocacy.models.section_choice import SectionChoiceCounter
 from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 from soroptimist_advocacy.models.sync_state import DecisionMakerSyncState, DirectorySyncSource
 from soroptimist_advocacy.models.template_versions import LetterTemplateVersion
@@ -40,6 +41,7 @@ __all__ = [
     "DecisionMakerSuggestion",
     "LetterCounter",
     "LetterReference",
+    "SectionChoiceCounter",
     "LetterTemplate",
     "LetterTemplateMixin",
     "LetterTemplateVersion",

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django_countries import countries
-from django_countries.fields import CountryField
+from django_countries.fields import CountryField, MultipleCountriesDescriptor
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -31,6 +32,7 @@ from soroptimist_advocacy.models.public import PublicPageMixin, SharedCacheMixin
 from soroptimist_advocacy.models.report import PERSONAL_POST_FIELDS
 from soroptimist_advocacy.web.caching import no_store
 from soroptimist_advocacy.web.countries import parse_country
+from soroptimist_advocacy.web.country_checkboxes import CountryCheckboxes
 from soroptimist_advocacy.web.ratelimit import hit, rate_limited_page
 
 # Room for every ISO code, comma-separated (about 250 x 3), with some to spare.
@@ -44,6 +46,9 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     supported extension points, as in ``wagtail.contrib.forms``; where their work lives
     above the models (the letter builder, the reports, the campaign figures), one hook
     each hands it over (``get_letter_builder``, ``get_report_pages``, ``get_public_figures``)."""
+
+    # Purged with the page from a CDN (SharedCacheMixin.get_cached_paths): its figures and maps.
+    public_files = ("figures.json", "map.svg", "map.png")
 
     intro = RichTextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(
@@ -86,7 +91,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         ),
     )
     # An explicit max_length keeps the migration stable when django_countries adds a country.
-    target_countries = CountryField(
+    target_countries: CountryField[Iterable[str], MultipleCountriesDescriptor] = CountryField(
         _("countries to reach"),
         multiple=True,
         blank=True,
@@ -105,6 +110,15 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         help_text=_(
             "Where visitors come from, e.g. a newsletter: share the campaign URL with ?source=<slug> "
             "to count letters and reports per source. No personal data is kept."
+        ),
+    )
+
+    show_responses_page = models.BooleanField(
+        _("show the responses page"),
+        default=False,
+        help_text=_(
+            "A public page (responses/) listing, per country, whether a government responded and how. "
+            "It shows no names or emails, and a response's summary only where the member agreed to publish it."
         ),
     )
 
@@ -137,7 +151,14 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         ),
         FieldPanel("directory"),
         FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("privacy_text"), FieldPanel("target_countries")], heading=_("Action reports")),
+        MultiFieldPanel(
+            [
+                FieldPanel("privacy_text"),
+                FieldPanel("target_countries", widget=CountryCheckboxes),
+                FieldPanel("show_responses_page"),
+            ],
+            heading=_("Action reports"),
+        ),
         FieldPanel("sources"),
         MultiFieldPanel([FieldPanel("share_text"), FieldPanel("share_image")], heading=_("Sharing")),
     ]
@@ -248,7 +269,27 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["campaign_state"] = self.campaign_state()
+        context["campaign_links"] = self.get_campaign_links(request)
         return context
+
+    def get_campaign_links(self, request) -> list[tuple[str, str]]:
+        """(label, URL) of the campaign's public pages beyond this one: its responses page when the
+        editor shows it, its directory's coverage page; may be overridden. Identical for every
+        visitor, so the page stays cacheable."""
+        page_url = self.get_url(request)
+        links = []
+        if self.show_responses_page and page_url:
+            links.append((str(_("Which governments responded")), page_url + self.reverse_subpage("responses_route")))
+        directory = self.get_directory()
+        directory_url = directory.get_url(request) if directory is not None and directory.live else None
+        if directory_url and hasattr(directory, "coverage_route"):
+            links.append(
+                (
+                    str(_("Which countries have a decision maker listed")),
+                    directory_url + directory.reverse_subpage("coverage_route"),
+                )
+            )
+        return links
 
     def cache_public_response(self, response):
         """Mark a page view as publicly cacheable, never past the next open/close date."""
@@ -313,10 +354,25 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         window = int(settings.LETTER_RATE_WINDOW)
         return rate_limited_page(request, self, LETTER_RATE_LIMITED_TEMPLATE, window)
 
+    def serve_letter_text(self, request, form):
+        """The letter of a valid *form* as a page to read, copy, print and e-mail (the confirmation
+        after a letter), counted; may be overridden."""
+        return self.get_letter_builder().text_page(request, form, self.get_letter_contexts(form))
+
     @path("letter/")
-    @method_decorator(sensitive_post_parameters("name", "club", "town", "email"))
+    @method_decorator(sensitive_post_parameters("name", "club", "town", "email", "own_words"))
     def letter_route(self, request):
         """POST: the member's letter as a .docx, or the page with the form's errors."""
+        return self.letter_post(request, self.serve_letter)
+
+    @path("letter/text/", name="letter_text_route")
+    @method_decorator(sensitive_post_parameters("name", "club", "town", "email", "own_words"))
+    def letter_text_route(self, request):
+        """POST: the member's letter as a page (``serve_letter_text``), or the page with the form's errors."""
+        return self.letter_post(request, self.serve_letter_text)
+
+    def letter_post(self, request, serve):
+        """A letter POST: checked (open, rate limit, form) the same way whatever *serve* makes of it."""
         if request.method != "POST":
             return HttpResponseRedirect(self.get_url(request))
         setup = self.get_letter_builder().setup()  # this process's, for the page's live revision
@@ -332,7 +388,7 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
         form = self.get_letter_form(data=request.POST, setup=setup)
         if not form.is_valid():
             return self.letter_form_again(request, form)
-        return self.serve_letter(request, form)
+        return serve(request, form)
 
     @path("sent/<path:code>/", name="sent_route")  # anything under sent/: a mistyped code gets her page
     def sent_route(self, request, code):
@@ -421,6 +477,21 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
     def map_png_route(self, request):
         """GET: the same map as a PNG, where CairoSVG is installed."""
         return self.get_public_figures().map_png_response(request)
+
+    def get_cached_paths(self):
+        """The page and its responses page, for ``wagtail.contrib.frontend_cache`` purges: a campaign
+        published with the responses page turned off (or translated anew) leaves a CDN's copy too."""
+        return ["/", "responses/"]
+
+    @path("responses/", name="responses_route")
+    def responses_route(self, request):
+        """GET: which governments responded, per country (when the editor shows the page; else 404)."""
+        if not self.show_responses_page:
+            raise Http404
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD"])
+        response = self.get_public_figures().responses_response(request)
+        return self.cache_public_response(response) if not getattr(request, "is_preview", False) else response
 
 
 class ActionKitPage(ActionKitMixin, Page):  # noqa: DJ008 - Page.__str__ (the title) comes first in the MRO

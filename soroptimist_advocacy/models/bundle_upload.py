@@ -33,5 +33,5 @@ class CampaignBundleUpload(models.Model):
         verbose_name = _("uploaded campaign bundle")
         verbose_name_plural = _("uploaded campaign bundles")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.filename

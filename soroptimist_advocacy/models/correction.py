@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 
 from soroptimist_advocacy.compat import page_model_name
 from soroptimist_advocacy.models.member_submission import OPEN, MemberSubmission
@@ -39,7 +39,7 @@ class DecisionMakerCorrection(MemberSubmission):
     )
     decision_maker_name = models.CharField(_("decision maker's name"), max_length=255)
     position_title = models.CharField(_("post"), max_length=255, blank=True)
-    country = CountryField(_("country"), blank=True)
+    country: CountryField[str, Country] = CountryField(_("country"), blank=True)
     details = models.TextField(_("what the member knows"))
     reporter_name = models.CharField(_("member's name"), max_length=SHORT_TEXT_MAX, blank=True)
     reporter_email = models.EmailField(_("member's email"), blank=True)
@@ -48,7 +48,7 @@ class DecisionMakerCorrection(MemberSubmission):
         verbose_name = _("decision-maker correction")
         verbose_name_plural = _("decision-maker corrections")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.decision_maker_name} ({self.created_at:%Y-%m-%d})"
 
     @classmethod

@@ -26,5 +26,5 @@ class LetterCounter(models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.campaign_key} {self.country} {self.language} {self.day}: {self.letters}"

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django_countries import countries
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -100,10 +100,11 @@ class DecisionMakerIndexMixin(DirectoryPagesMixin, SharedCacheMixin, PublicPageM
             "country", "rank", "title"
         )
 
+    # A decision maker changed, unpublished or made private leaves a CDN's exports and coverage too.
+    public_files = ("export.csv", "export.json")
+
     def get_cached_paths(self):
-        """The listing and its public files, for ``wagtail.contrib.frontend_cache`` purges: a
-        decision maker changed, unpublished or made private leaves a CDN's exports too."""
-        return ["/", "export.csv", "export.json", "coverage/"]
+        return [*super().get_cached_paths(), "coverage/"]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -198,7 +199,7 @@ class DecisionMakerMixin(DirectoryPagesMixin, PublicPageMixin, RoutablePageMixin
         ),
     )
     organisation = models.CharField(_("organisation or ministry"), max_length=255, blank=True)
-    country = CountryField(_("country"), db_index=True)
+    country: CountryField[str, Country] = CountryField(_("country"), db_index=True)
     rank = models.PositiveSmallIntegerField(
         _("order within the country"),
         default=1,
@@ -289,7 +290,7 @@ class DecisionMakerMixin(DirectoryPagesMixin, PublicPageMixin, RoutablePageMixin
     class Meta:
         abstract = True
 
-    def __str__(self):
+    def __str__(self) -> str:
         return gettext("%(name)s, %(post)s") % {"name": self.title, "post": self.position_title}
 
     def is_stale(self, today: datetime.date | None = None) -> bool:

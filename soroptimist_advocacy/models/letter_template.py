@@ -47,7 +47,7 @@ class LetterTemplateMixin(models.Model):
     class Meta:
         abstract = True
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     def read_template(self) -> bytes:

@@ -30,12 +30,16 @@ def allowed_placeholders() -> set[str]:
     return set(TEXT_PLACEHOLDER_NAMES)
 
 
+def _block_texts(value) -> list[str]:
+    """The letter text of a letter builder block *value*, and each of its section alternatives."""
+    alternatives = [text for section in value.get("sections") or [] for text in section.get("alternatives") or []]
+    return [*(value.get("paragraphs") or []), *alternatives]
+
+
 def letter_texts(page) -> dict[str, str]:
-    """Each letter builder block's text on *page*, joined, by block id."""
+    """Each letter builder block's text (section alternatives included) on *page*, joined, by block id."""
     return {
-        block.id: "\n".join(block.value.get("paragraphs") or [])
-        for block in page.body
-        if block.block_type == "letter_builder"
+        block.id: "\n".join(_block_texts(block.value)) for block in page.body if block.block_type == "letter_builder"
     }
 
 

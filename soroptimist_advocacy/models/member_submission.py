@@ -28,6 +28,11 @@ class MemberSubmissionQuerySet(PersonalDataQuerySet):
         return self.filter(status=OPEN)
 
 
+# A named manager class, not ``as_manager()`` on the model, so that django-stubs can type
+# the reverse relations of the pages these records point to.
+MemberSubmissionManager = models.Manager.from_queryset(MemberSubmissionQuerySet)
+
+
 class SubmissionStatusField(models.CharField):
     """A submission's status, choosing from its own model's ``Status``.
 
@@ -36,7 +41,7 @@ class SubmissionStatusField(models.CharField):
     Migrations see the plain ``CharField`` it is in the database.
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("max_length", 16)
         kwargs.setdefault("default", OPEN)
         kwargs.setdefault("db_index", True)
@@ -77,7 +82,7 @@ class MemberSubmission(PersonalDataMixin, models.Model):
     )
     personal_data_purged_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True, editable=False)
 
-    objects = MemberSubmissionQuerySet.as_manager()
+    objects = MemberSubmissionManager()
 
     class Meta:
         abstract = True

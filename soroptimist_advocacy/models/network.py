@@ -54,7 +54,7 @@ class PartnerFeed(models.Model):
         verbose_name_plural = _("partner feeds")
         ordering = ["name"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     def is_stale(self, now: datetime.datetime | None = None) -> bool:

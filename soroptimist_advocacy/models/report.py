@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 
 from soroptimist_advocacy.compat import page_model_name
 from soroptimist_advocacy.models.personal_data import PersonalDataMixin, PersonalDataQuerySet
@@ -28,7 +28,8 @@ class ActionType(models.TextChoices):
 class ResponseStatus(models.TextChoices):
     NO_REPLY = "no_reply", _("No reply yet")
     ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement only")
-    POSITIVE = "positive", _("Positive, or a commitment")
+    POSITIVE = "positive", _("Positive")
+    PROMISE = "promise", _("A promise to act")
     NEGATIVE = "negative", _("Negative")
     OTHER = "other", _("Other")
 
@@ -61,7 +62,8 @@ class ActionReport(PersonalDataMixin, models.Model):
     PERSONAL_FIELDS = ("name", "email", "notes", "response_summary")
     # The private link is revoked too (its hash is removed), and no email can go out
     # any more: the address is gone and so is the consent to use it.
-    ERASED_VALUES = {"email_consent": False, "token_hash": None}
+    # The consent to publish her summary goes with the summary.
+    ERASED_VALUES = {"email_consent": False, "token_hash": None, "may_publish": False}
 
     # The campaign is kept three ways so that deleting or translating the page
     # never loses a report: its translation key groups every language, the page
@@ -90,7 +92,7 @@ class ActionReport(PersonalDataMixin, models.Model):
         help_text=_("The campaign source (?source=) the report form was opened from."),
     )
 
-    country = CountryField(_("country"), db_index=True)
+    country: CountryField[str, Country] = CountryField(_("country"), db_index=True)
     club = models.CharField(_("club"), max_length=SHORT_TEXT_MAX)
     name = models.CharField(_("name"), max_length=SHORT_TEXT_MAX, blank=True)
     email = models.EmailField(_("email"), blank=True)
@@ -117,6 +119,14 @@ class ActionReport(PersonalDataMixin, models.Model):
     )
     response_date = models.DateField(_("date of the response"), null=True, blank=True)
     response_summary = models.TextField(_("summary of the response"), max_length=LONG_TEXT_MAX, blank=True)
+    may_publish = models.BooleanField(
+        _("the summary may be published"),
+        default=False,
+        help_text=_(
+            "She agreed that the summary of the response may appear on the campaign's public responses "
+            "page, without her name or email."
+        ),
+    )
 
     consent = models.BooleanField(_("agreed to the privacy text"), default=False)
     privacy_text_version = models.CharField(
@@ -162,7 +172,7 @@ class ActionReport(PersonalDataMixin, models.Model):
             )
         ]
 
-    def __str__(self):
+    def __str__(self) -> str:
         # Shown in admin breadcrumbs and the audit log: never personal data.
         return gettext("%(action)s, %(country)s, %(date)s") % {
             "action": self.get_action_type_display(),

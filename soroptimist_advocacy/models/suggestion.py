@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
+from django_countries.fields import Country, CountryField
 
 from soroptimist_advocacy.compat import page_model_name
 from soroptimist_advocacy.models.member_submission import OPEN, MemberSubmission
@@ -38,7 +38,7 @@ class DecisionMakerSuggestion(MemberSubmission):
         on_delete=models.SET_NULL,
         related_name="advocacy_suggestions",
     )
-    country = CountryField(_("country"), db_index=True)
+    country: CountryField[str, Country] = CountryField(_("country"), db_index=True)
     name = models.CharField(_("full name"), max_length=255)
     position_title = models.CharField(_("post"), max_length=255)
     office_email = models.EmailField(_("email of the office"), blank=True)
@@ -59,5 +59,5 @@ class DecisionMakerSuggestion(MemberSubmission):
         verbose_name = _("decision-maker suggestion")
         verbose_name_plural = _("decision-maker suggestions")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.name} ({self.country.code}, {self.created_at:%Y-%m-%d})"

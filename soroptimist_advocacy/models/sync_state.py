@@ -25,7 +25,7 @@ class DecisionMakerSyncState(models.Model):
         verbose_name = _("decision-maker sync state")
         verbose_name_plural = _("decision-maker sync states")
 
-    def __str__(self):
+    def __str__(self) -> str:
         # The page's id rather than its title, so that naming a state costs no query.
         return gettext("Sync state of page %(page_id)s") % {"page_id": self.page_id}
 
@@ -42,5 +42,5 @@ class DirectorySyncSource(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["directory", "url"], name="sa_unique_sync_source")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.url

@@ -57,7 +57,7 @@ class LetterTemplateVersion(models.Model):
         verbose_name = _("validated letter template")
         verbose_name_plural = _("validated letter templates")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return str(self.template)
 
 

@@ -126,7 +126,7 @@ class _DeadlineSocket:
     time is cut off at the deadline instead of resetting a per-read timeout forever.
     Holds what ``http.client`` uses of a socket: ``sendall``, ``makefile("rb")``, ``close``."""
 
-    def __init__(self, sock: socket.socket, end: float):
+    def __init__(self, sock: socket.socket, end: float) -> None:
         self.sock, self.end = sock, end
 
     def wait_at_most_time_left(self) -> None:
@@ -148,7 +148,7 @@ class _DeadlineSocket:
 class _DeadlineReader(io.RawIOBase):
     """The response stream ``http.client`` reads the status line, headers and body from."""
 
-    def __init__(self, sock: _DeadlineSocket, raw):
+    def __init__(self, sock: _DeadlineSocket, raw) -> None:
         super().__init__()
         self._sock, self._raw = sock, raw
 
@@ -171,7 +171,7 @@ def _connect(address: str, port: int, end: float) -> socket.socket:
 class _PinnedHTTPConnection(http.client.HTTPConnection):
     """Connects to the address already checked, whatever the name resolves to now, before *end*."""
 
-    def __init__(self, address: str, end: float, *args, **kwargs):
+    def __init__(self, address: str, end: float, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._address, self._end = address, end
 
@@ -180,8 +180,10 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, address: str, end: float, *args, **kwargs):
-        super().__init__(*args, context=ssl.create_default_context(), **kwargs)
+    def __init__(self, address: str, end: float, *args, **kwargs) -> None:
+        # Kept here: http.client keeps its own copy private.
+        self._tls_context = ssl.create_default_context()
+        super().__init__(*args, context=self._tls_context, **kwargs)
         self._address, self._end = address, end
 
     def connect(self):
@@ -190,7 +192,7 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
             # CPython bounds the whole handshake by the socket's timeout, not each step of it.
             sock.settimeout(_time_left(self._end))
             # The certificate is checked against the host name, not the address.
-            tls = self._context.wrap_socket(sock, server_hostname=self.host)
+            tls = self._tls_context.wrap_socket(sock, server_hostname=self.host)
         except BaseException:
             sock.close()
             raise

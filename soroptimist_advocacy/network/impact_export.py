@@ -1,23 +1,20 @@
-"""The campaign impact as CSV with one row per site: this one and each partner."""
+"""The network roll-up as a table for a download: one row per site (this one, each partner) and
+the network's totals."""
 
 from __future__ import annotations
 
-import csv
-
 from django.http import HttpResponse
-from django.utils.http import content_disposition_header
 from django.utils.translation import gettext
 
 from soroptimist_advocacy.campaigns.rollup import NetworkFigures
-from soroptimist_advocacy.web.spreadsheet import formula_safe_row
+from soroptimist_advocacy.web.table_download import table_download_response
 
 
-def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
+def network_rows(network: NetworkFigures) -> list[list]:
+    """Heading, this site, each partner, then the totals across the network (a country reached by
+    several sites counts once in the total)."""
+    local = network.local
+    rows: list[list] = [
         [
             gettext("Site"),
             gettext("Letters generated"),
@@ -27,40 +24,32 @@ def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse
             gettext("Countries reached"),
             gettext("Figures as of"),
             gettext("Stale"),
-        ]
-    )
-    local = network.local
-    # Every cell goes through the one formula rule: site names come from partners and settings.
-    writer.writerow(
-        formula_safe_row(
+        ],
+        [
+            network.local_label,
+            local.letters,
+            local.letters_sent,
+            local.actions,
+            local.responses,
+            local.countries_reached,
+            "",
+            "",
+        ],
+    ]
+    for partner in network.partners:
+        rows.append(
             [
-                network.local_label,
-                local.letters,
-                local.letters_sent,
-                local.actions,
-                local.responses,
-                local.countries_reached,
-                "",
-                "",
+                partner.name,
+                partner.letters,
+                partner.letters_sent,
+                partner.actions,
+                partner.responses,
+                partner.countries,
+                partner.fetched_at.isoformat() if partner.fetched_at else "",
+                gettext("yes") if partner.stale else gettext("no"),
             ]
         )
-    )
-    for partner in network.partners:
-        writer.writerow(
-            formula_safe_row(
-                [
-                    partner.name,
-                    partner.letters,
-                    partner.letters_sent,
-                    partner.actions,
-                    partner.responses,
-                    partner.countries,
-                    partner.fetched_at.isoformat() if partner.fetched_at else "",
-                    gettext("yes") if partner.stale else gettext("no"),
-                ]
-            )
-        )
-    writer.writerow(
+    rows.append(
         [
             gettext("Total"),
             network.letters,
@@ -72,4 +61,15 @@ def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse
             "",
         ]
     )
-    return response
+    return rows
+
+
+def network_download_response(network: NetworkFigures, download_format: str, filename: str) -> HttpResponse:
+    """The roll-up as ``<filename>.csv`` or ``.xlsx``; site names come from partners and settings,
+    so every cell goes through the one formula rule (``web.table_download``)."""
+    return table_download_response(network_rows(network), download_format, filename)
+
+
+def network_csv_response(network: NetworkFigures, filename: str) -> HttpResponse:
+    """The roll-up as CSV named *filename* (with its ``.csv``)."""
+    return network_download_response(network, "csv", filename.removesuffix(".csv"))

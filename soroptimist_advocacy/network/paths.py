@@ -40,7 +40,7 @@ class NetworkFilesMiddleware:
     one middleware used to do this job: after ``LocaleMiddleware`` and ``CommonMiddleware``
     have read the path the visitor asked for."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request):

@@ -18,7 +18,7 @@ from wagtail.models import Page
 
 from soroptimist_advocacy.directory.csv_format import MAX_FILE_BYTES, ParsedFile, RowError, read_decision_makers
 from soroptimist_advocacy.directory.importer import ImportPlan, ImportRejected, apply_import, plan_import
-from soroptimist_advocacy.directory.popolo_read import PopoloError, popolo_to_csv
+from soroptimist_advocacy.directory.popolo_read import PopoloError, looks_like_json, popolo_to_csv
 from soroptimist_advocacy.models.sync_state import DecisionMakerSyncState, DirectorySyncSource
 from soroptimist_advocacy.network.fetch import FetchError, fetch
 
@@ -54,8 +54,7 @@ class SyncResult:
 
 def _read_upstream(body: bytes, content_type: str) -> ParsedFile:
     """CSV or Popolo JSON, validated exactly as ``import_decision_makers`` validates a file."""
-    looks_json = content_type.endswith("json") or body.lstrip(b"\xef\xbb\xbf \r\n\t").startswith(b"{")
-    if looks_json:
+    if looks_like_json(body, content_type):
         try:
             body = popolo_to_csv(body)
         except PopoloError as error:

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from soroptimist_advocacy.conf import settings as app_settings
-from soroptimist_advocacy.models.report import ActionReport
+from soroptimist_advocacy.models.report import ActionReport, ResponseStatus
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +26,8 @@ def render_email(report: ActionReport, name: str, link: str) -> tuple[str, str]:
         "site_name": getattr(settings, "WAGTAIL_SITE_NAME", ""),
         "retention_days": app_settings.RETENTION_DAYS,
         "reminder_days": app_settings.REMINDER_DAYS,
+        # A member who reports a response with her action gets no reminder: the e-mail says so.
+        "awaiting_response": report.response_status == ResponseStatus.NO_REPLY,
     }
     with translation.override(report.language or settings.LANGUAGE_CODE):
         subject = render_to_string(f"{TEMPLATE_DIR}{name}_subject.txt", context)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django_countries import countries
 from soroptimist_advocacy.models.privacy_text import privacy_text_version
 from soroptimist_advocacy.models.report import ActionReport, ResponseStatus
 from soroptimist_advocacy.models.text_limits import LONG_TEXT_MAX
+from soroptimist_advocacy.web.countries import sorted_countries
 from soroptimist_advocacy.web.country_select import CountryChoiceField
 from soroptimist_advocacy.web.honeypot import HoneypotMixin
 from soroptimist_advocacy.web.printable import validate_printable
@@ -25,7 +27,7 @@ class DateInput(forms.DateInput):
 
     input_type = "date"
 
-    def __init__(self, attrs=None):
+    def __init__(self, attrs=None) -> None:
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
@@ -42,7 +44,14 @@ def without_blank(choices) -> list:
     return [choice for choice in choices if choice[0] != ""]
 
 
-class ResponseFieldsMixin:
+# The mixin goes before a form class in a form's bases; the type checker is told so.
+if TYPE_CHECKING:
+    _FormBase = forms.BaseForm
+else:
+    _FormBase = object
+
+
+class ResponseFieldsMixin(_FormBase):
     """The response checks shared by the report form and the later response form."""
 
     def action_date_for_response_check(self) -> datetime.date | None:
@@ -54,7 +63,7 @@ class ResponseFieldsMixin:
             raise forms.ValidationError(_("The date of the response cannot be in the future."), code="future")
         return response_date
 
-    def check_response(self, cleaned: dict) -> None:
+    def check_response(self, cleaned: dict[str, Any]) -> None:
         status = cleaned.get("response_status")
         response_date = cleaned.get("response_date")
         action_date = self.action_date_for_response_check()
@@ -116,6 +125,7 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
             "response_status",
             "response_date",
             "response_summary",
+            "may_publish",
             "consent",
             "email_consent",
         ]
@@ -129,6 +139,7 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
             "response_status": _("Response received so far"),
             "response_date": _("Date of the response"),
             "response_summary": _("What did the response say? (optional)"),
+            "may_publish": _("The campaign may publish this summary on its responses page, without my name or email."),
         }
         widgets = {
             "action_date": DateInput(),
@@ -139,7 +150,7 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
             "response_summary": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, decision_makers=(), privacy_version: str = "", **kwargs):
+    def __init__(self, *args, decision_makers=(), privacy_version: str = "", **kwargs) -> None:
         """*decision_makers* are those of the campaign's directory, in directory order;
         *privacy_version* names the privacy text the page shows now."""
         super().__init__(*args, **kwargs)
@@ -151,10 +162,11 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
             # After the country step she sees only her country's decision makers. A posted form
             # keeps every country's, so that picking another country's is explained, not refused blankly.
             groups = [(name, choices) for code, name, choices in self.decision_maker_groups_by_code() if code == chosen]
-        self.fields["decision_maker"].choices = [("", _("None, or not listed"))] + groups
+        cast(forms.ChoiceField, self.fields["decision_maker"]).choices = [("", _("None, or not listed"))] + groups
         for name in ("club", "name", "notes", "response_summary"):
             self.fields[name].validators.append(validate_printable)
-        self.fields["action_type"].choices = without_blank(self.fields["action_type"].choices)
+        action_type = cast(forms.ChoiceField, self.fields["action_type"])
+        action_type.choices = without_blank(action_type.choices)
         self.fields["notes"].help_text = gettext(
             "Anything the campaign team should know, in up to %(max)s characters."
         ) % {"max": LONG_TEXT_MAX}
@@ -184,7 +196,7 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
                     },
                 )
             )
-        return [(code, name, groups[code]) for code, name in countries if code in groups]
+        return [(code, name, groups[code]) for code, name in sorted_countries() if code in groups]
 
     def clean_action_date(self):
         action_date = self.cleaned_data["action_date"]
@@ -208,8 +220,9 @@ class ActionReportForm(HoneypotMixin, ResponseFieldsMixin, forms.ModelForm):
             return None
         return self.decision_makers[pk]
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data  # what Form.clean() returns, typed as possibly None
         decision_maker = cleaned.get("decision_maker")
         country = cleaned.get("country")
         if decision_maker is not None and country and decision_maker.country.code != country:
@@ -242,7 +255,7 @@ class ResponseForm(ResponseFieldsMixin, forms.ModelForm):
 
     class Meta:
         model = ActionReport
-        fields = ["response_status", "response_date", "response_summary"]
+        fields = ["response_status", "response_date", "response_summary", "may_publish"]
         labels = ActionReportForm.Meta.labels
         widgets = {
             "response_date": DateInput(),
@@ -250,9 +263,12 @@ class ResponseForm(ResponseFieldsMixin, forms.ModelForm):
             "response_summary": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, data=None, files=None, *, instance: ActionReport, **kwargs):
-        # Start from the saved status and date, never from the saved summary.
-        super().__init__(data, files, instance=instance, initial={"response_summary": ""}, **kwargs)
+    def __init__(self, data=None, files=None, *, instance: ActionReport, **kwargs) -> None:
+        # Start from the saved status and date, never from the saved summary; the consent to publish
+        # starts unticked too: she gives it again for what she saves now (default off, as on the report).
+        super().__init__(
+            data, files, instance=instance, initial={"response_summary": "", "may_publish": False}, **kwargs
+        )
         self.saved_summary = instance.response_summary
         self.fields["response_summary"].validators.append(validate_printable)
         self.fields["response_date"].widget.attrs["max"] = today().isoformat()
@@ -264,11 +280,13 @@ class ResponseForm(ResponseFieldsMixin, forms.ModelForm):
     def action_date_for_response_check(self):
         return self.instance.action_date
 
-    def clean(self):
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data  # what ModelForm.clean() returns, typed as possibly None
         self.check_response(cleaned)
         if cleaned.get("response_status") == ResponseStatus.NO_REPLY:
             cleaned["response_summary"] = ""
+            cleaned["may_publish"] = False
         elif not cleaned.get("response_summary"):
             # An empty box keeps the saved summary, which the page never shows.
             cleaned["response_summary"] = self.saved_summary

@@ -76,7 +76,7 @@ class ReportPages:
     """The report routes' work for campaign *page*: what ``ActionKitMixin``'s report hooks and
     routes do by default. It keeps nothing but the page, so make one per use."""
 
-    def __init__(self, page):
+    def __init__(self, page) -> None:
         self.page = page
 
     def form(self, data=None, initial=None):

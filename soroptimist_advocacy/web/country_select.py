@@ -17,11 +17,15 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from soroptimist_advocacy.web.countries import sorted_countries
+
 
 @functools.lru_cache(maxsize=32)
 def _options_html(language: str) -> str:
     first = format_html('<option value="">{}</option>', gettext("Choose a country"))
-    return first + "".join(format_html('<option value="{}">{}</option>', code, name) for code, name in countries)
+    return first + "".join(
+        format_html('<option value="{}">{}</option>', code, name) for code, name in sorted_countries(language)
+    )
 
 
 def country_options(selected: str | None = "") -> str:
@@ -48,7 +52,7 @@ class CountryChoiceField(forms.CharField):
     default_error_messages = {"invalid_choice": _("Choose your country from the list.")}
 
     def to_python(self, value):
-        return super().to_python(value).strip().upper()
+        return (super().to_python(value) or "").strip().upper()
 
     def validate(self, value):
         super().validate(value)

@@ -7,7 +7,7 @@ does nothing: Django reads ``csrf_exempt`` from the view it resolved, Wagtail's 
 
 :class:`LetterCsrfViewMiddleware` *replaces* ``CsrfViewMiddleware`` in ``MIDDLEWARE``. It is
 Django's class, with one decision added where Django makes its own: in ``process_view``, a
-POST to a ``.../letter/`` path whose ``Origin`` (or ``Sec-Fetch-Site: same-origin``) shows
+POST to a ``.../letter/`` or ``.../letter/text/`` path whose ``Origin`` (or ``Sec-Fetch-Site: same-origin``) shows
 that it comes from this very site is let through exactly as Django lets a ``csrf_exempt``
 view through (``process_view`` returns None, after the CSRF cookie is read, so
 ``get_token`` keeps working). Every other request, ``report/`` included, gets Django's own
@@ -22,7 +22,8 @@ from urllib.parse import urlsplit
 from django.core.exceptions import DisallowedHost
 from django.middleware.csrf import CsrfViewMiddleware
 
-LETTER_SUFFIX = "/letter/"
+# The letter as a .docx, and as a page (the text view); both only answer with what was posted.
+LETTER_SUFFIXES = ("/letter/", "/letter/text/")
 
 
 def is_same_origin(request) -> bool:
@@ -42,7 +43,7 @@ def is_same_origin(request) -> bool:
 
 def is_letter_post_from_this_site(request) -> bool:
     """A letter POST the embedded, token-less letter form of this site sent."""
-    return request.method == "POST" and request.path.endswith(LETTER_SUFFIX) and is_same_origin(request)
+    return request.method == "POST" and request.path.endswith(LETTER_SUFFIXES) and is_same_origin(request)
 
 
 class LetterCsrfViewMiddleware(CsrfViewMiddleware):

@@ -21,7 +21,7 @@ from soroptimist_advocacy.web.request_memo import remembered
 class FallbackText:
     """The source-language texts left in *page*; two queries, on first use only."""
 
-    def __init__(self, page):
+    def __init__(self, page) -> None:
         self.page = page
 
     @cached_property

@@ -87,7 +87,7 @@ class OwnedLock:
                 ...
     """
 
-    def __init__(self, name: str, *, expires: float):
+    def __init__(self, name: str, *, expires: float) -> None:
         if expires <= 0:
             raise ValueError("A lock must expire, so that a dead holder frees it.")
         self.name = name
@@ -203,7 +203,7 @@ def redis_client(url: str, options: dict | None = None):
 class RedisLock(OwnedLock):
     """redis-py's ``Lock``: a key holding the owner's token, with a time to live."""
 
-    def __init__(self, name: str, *, expires: float, client):
+    def __init__(self, name: str, *, expires: float, client) -> None:
         super().__init__(name, expires=expires)
         # thread_local=False: the token belongs to this object, which one request uses.
         self._lock = client.lock(name, timeout=expires, thread_local=False)
@@ -254,7 +254,7 @@ def advisory_key(name: str) -> int:
 class AdvisoryLock(OwnedLock):
     """A PostgreSQL transaction-level advisory lock, held by a dedicated connection's open transaction."""
 
-    def __init__(self, name: str, *, expires: float, database: str = DEFAULT_DB_ALIAS):
+    def __init__(self, name: str, *, expires: float, database: str = DEFAULT_DB_ALIAS) -> None:
         super().__init__(name, expires=expires)
         self.database = database
         self.key = advisory_key(name)

@@ -280,6 +280,13 @@ def restrictions_changed() -> None:
         shared_cache().set(PRIVACY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+def site_changed() -> None:
+    """A Wagtail Site was saved (call it once committed): its hostname, port or name is in every
+    stored page's canonical, hreflang, share and Open Graph links, so none is served again."""
+    if enabled():
+        shared_cache().set(PRIVACY_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
 def serve_with_cache(page, request, serve, *args, **kwargs):
     """Serve *page* from the shared cache, or render it with *serve* and store it."""
     if not request_is_cacheable(request) or request.path not in page_paths(page, request):
@@ -341,7 +348,7 @@ class PageCacheMiddleware:
     (language, security, frame options) exactly as a rendered view does.
     """
 
-    def __init__(self, get_response):
+    def __init__(self, get_response) -> None:
         self.get_response = get_response
 
     def __call__(self, request):

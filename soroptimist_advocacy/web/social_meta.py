@@ -13,18 +13,22 @@ import logging
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from django.conf import settings
+from django.conf import settings as django_settings
+from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import to_locale
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Site
 
+from soroptimist_advocacy.conf import settings
 from soroptimist_advocacy.web.translations import live_translations
 
 # The size Facebook, LinkedIn and X recommend for a large preview (1.91:1).
 SHARE_IMAGE_SPEC = "fill-1200x630"
 DESCRIPTION_MAX_CHARS = 300
+# The app's own default share image (scripts/build_share_image.py) and its size.
+PACKAGED_SHARE_IMAGE = ("soroptimist_advocacy/share.png", 1200, 630)
 logger = logging.getLogger(__name__)
 
 
@@ -59,7 +63,7 @@ class PageMeta:
 
 
 def default_language_code() -> str:
-    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return get_supported_content_language_variant(django_settings.LANGUAGE_CODE)
 
 
 def page_description(page) -> str:
@@ -94,6 +98,21 @@ def add_image(meta: PageMeta, image) -> None:
     meta.image_alt = getattr(image, "description", "") or ""
 
 
+def add_default_image(meta: PageMeta) -> None:
+    """The site-wide ``DEFAULT_SHARE_IMAGE`` (a static file), so a shared link always shows a picture."""
+    path = settings.DEFAULT_SHARE_IMAGE
+    if not path:
+        return
+    try:
+        image_url = static(path)
+    except ValueError:  # Manifest storage without this file: collectstatic has not run, or the path is wrong.
+        logger.warning("No default share image: %s is not among the static files", path)
+        return
+    meta.image_url = urljoin(meta.url, image_url)
+    if path == PACKAGED_SHARE_IMAGE[0]:
+        meta.image_width, meta.image_height = PACKAGED_SHARE_IMAGE[1:]
+
+
 def page_meta(page, request=None) -> PageMeta:
     """Everything the meta tags of *page* say, with absolute URLs."""
     # A new page's preview has no tree path yet, so no address to give.
@@ -114,8 +133,11 @@ def page_meta(page, request=None) -> PageMeta:
     if page.locale_id:
         meta.locale = to_locale(page.locale.language_code)  # fetched along with the translations
     site = Site.find_for_request(request) if request is not None else None
-    meta.site_name = site.site_name if site is not None else ""
+    # The Wagtail Site's name, else the site-wide WAGTAIL_SITE_NAME, so og:site_name is always there.
+    meta.site_name = (site.site_name if site is not None else "") or getattr(django_settings, "WAGTAIL_SITE_NAME", "")
     image = share_image(page)
     if image is not None and url:
         add_image(meta, image)
+    if not meta.image_url and url:
+        add_default_image(meta)
     return meta

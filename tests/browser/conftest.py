@@ -151,6 +151,15 @@ def page(context):
 
 
 @pytest.fixture
+def audit_context(request, browser, screenshot_dir):
+    """A fresh profile in which a test tool may inject an inline script (axe-core) although the
+    site's Content-Security-Policy refuses inline scripts; every other test keeps the policy."""
+    context = _new_context(browser, bypass_csp=True)
+    yield context
+    _close(request, context, screenshot_dir)
+
+
+@pytest.fixture
 def no_js_context(request, browser, screenshot_dir):
     """A fresh browser profile with JavaScript disabled."""
     context = _new_context(browser, java_script_enabled=False)

@@ -9,6 +9,7 @@ import threading
 import time
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
@@ -154,6 +155,31 @@ def test_a_counter_past_its_lock_time_leaves_the_next_counters_lock_alone(campai
     assert len(counts) == 2
 
 
+def test_a_count_stored_between_the_read_and_the_lock_is_served_not_made_again(campaign, clock, monkeypatch):
+    """Two servers' visitors find no figures; one counts and lets go of the lock just before the
+    other takes it: the other serves that count (the two-server test met two counts otherwise)."""
+    made = []
+    monkeypatch.setattr(figures_cache, "figure_counts", lambda key: made.append(key) or figure_counts(key))
+    real_lock = figures_cache.figures_lock
+
+    def lock_freed_by_another_counter(campaign_key):
+        lock = real_lock(campaign_key)
+        take = lock.acquire
+
+        def acquire(*args, **kwargs):
+            entry = {"counts": figure_counts(campaign_key), "as_of": figures_cache.now()}
+            cache.set(f"{figures_cache.ENTRY_PREFIX}{campaign_key}", entry, 60)  # the other's count, stored
+            return take(*args, **kwargs)
+
+        lock.acquire = acquire
+        return lock
+
+    monkeypatch.setattr(figures_cache, "figures_lock", lock_freed_by_another_counter)
+    assert cached_campaign_figures(campaign.translation_key).figures.letters == 4
+    assert made == []
+    assert not real_lock(campaign.translation_key).locked()
+
+
 def test_refresh_counts_now(campaign, clock):
     cached_campaign_figures(campaign.translation_key)
     add_letters(campaign, 10)
@@ -223,6 +249,12 @@ def test_progress_bar_values_and_text_in_french(campaign):
     label = re.search(r'<span class="sa-progress-text">(.*?)</span>', section, re.S).group(1)
     assert label == expected
     assert letters in section
+
+
+def test_impact_time_ends_without_a_doubled_full_stop(admin_client, campaign, clock):
+    clock(-3600)  # 11:00: English DATETIME_FORMAT writes "11 a.m.", once read "a.m.." in a sentence.
+    html = admin_client.get(reverse("campaign_impact:impact", args=[campaign.translation_key])).content.decode()
+    assert "11 a.m.</time>" in html and "a.m.." not in html
 
 
 def test_impact_shows_when_figures_were_counted_and_counts_again_on_request(admin_client, campaign, clock):

@@ -14,11 +14,12 @@ from django.core.files.images import ImageFile
 from django.test import Client
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from soroptimist_advocacy.models import ActionKitPage
 from soroptimist_advocacy.web.social_meta import page_meta
 from tests import factories
+from tests.letter_helpers import ORIGIN as LETTER_ORIGIN
 from tests.letter_helpers import letter_data, post_letter
 from tests.reports.helpers import post_report
 
@@ -89,13 +90,22 @@ def hreflang_links(html: str) -> dict[str, str]:
 # -- share after the action ---------------------------------------------------------
 
 
-def test_next_steps_offer_the_editors_share_text_with_the_campaign_link(directory):
+def letter_confirmation(client, page, claire) -> str:
+    """The page a member gets once her letter is made (letter/text/, the confirmation)."""
+    response = client.post(
+        page.url + "letter/text/", letter_data(decision_maker=[claire.pk]), HTTP_ORIGIN=LETTER_ORIGIN
+    )
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_next_steps_offer_the_editors_share_text_with_the_campaign_link(directory, claire, csrf_client):
     # With a share links block on the page, the prompt offers that block's networks and handle.
     action_kit = factories.make_action_kit(
         directory=directory, body=[factories.letter_block(), SHARE_BLOCK], share_text="Write to your minister with us!"
     )
-    # The no-JavaScript path: the page the letter form posts from, after "Show decision makers".
-    html = Client().get(action_kit.url, {"country": "FR"}).content.decode()
+    # The confirmation once the letter is made: the share step comes after the letter, not before.
+    html = letter_confirmation(csrf_client, action_kit, claire)
     next_steps = html[html.index("data-sa-next-steps") :]
     prompt = share_prompt(next_steps)
     assert "Write to your minister with us!" in prompt
@@ -110,11 +120,9 @@ def test_next_steps_offer_the_editors_share_text_with_the_campaign_link(director
     assert links["Email"].startswith("mailto:?subject=Post%20CSW%20Advocacy%20Action%20Kit&body=Write%20to%20your")
 
 
-def test_the_share_prompt_stays_on_the_page_a_letter_was_downloaded_from(csrf_client, action_kit, claire):
-    page_html = csrf_client.get(action_kit.url, {"country": "FR"}).content.decode()
-    response = post_letter(csrf_client, action_kit, letter_data(decision_maker=[claire.pk]))
-    assert response.status_code == 200
-    assert response["Content-Disposition"].startswith("attachment;")  # the browser keeps the page shown
+def test_the_share_prompt_follows_the_letter_not_the_form(csrf_client, action_kit, claire):
+    assert "data-sa-share-prompt" not in csrf_client.get(action_kit.url, {"country": "FR"}).content.decode()
+    page_html = letter_confirmation(csrf_client, action_kit, claire)
     links = share_hrefs(share_prompt(page_html[page_html.index("data-sa-next-steps") :]))
     # Without a share links block every network is offered; the default message is the title.
     assert set(links) == {"Facebook", "X", "LinkedIn", "WhatsApp", "Email"}
@@ -123,10 +131,10 @@ def test_the_share_prompt_stays_on_the_page_a_letter_was_downloaded_from(csrf_cl
     }
 
 
-def test_a_form_with_errors_still_offers_the_share_prompt(csrf_client, action_kit):
+def test_a_form_with_errors_offers_no_share_prompt_before_the_letter(csrf_client, action_kit):
     response = post_letter(csrf_client, action_kit, letter_data(name=""))
     assert response.status_code == 400
-    assert "Post CSW Advocacy Action Kit" in share_prompt(response.content.decode())
+    assert "data-sa-share-prompt" not in response.content.decode()
 
 
 def test_the_report_thanks_page_offers_the_share_prompt(csrf_client, action_kit):
@@ -144,31 +152,32 @@ def test_the_report_thanks_page_offers_the_share_prompt(csrf_client, action_kit)
 def test_the_report_thanks_page_defaults_to_the_campaign_title(csrf_client, action_kit):
     html = post_report(csrf_client, action_kit).content.decode()
     prompt = share_prompt(html)
-    assert f'<a href="{ORIGIN}/action-kit/">' in prompt
+    assert f'<a href="{ORIGIN}/action-kit/" dir="ltr">' in prompt  # a Latin run, isolated in right-to-left pages
     assert parse_qs(urlsplit(share_hrefs(prompt)["X"]).query)["text"] == ["Post CSW Advocacy Action Kit"]
 
 
-def test_hostile_share_text_is_escaped_everywhere(action_kit):
+def test_hostile_share_text_is_escaped_everywhere(action_kit, csrf_client, claire):
     hostile = '"><script>alert(1)</script>'
     action_kit.share_text = hostile
     action_kit.search_description = hostile
     action_kit.seo_title = "Kit <b>& co</b>"
     action_kit.save_revision().publish()
     html = Client().get(action_kit.url).content.decode()
-    assert "<script>alert(1)" not in html and "<b>& co" not in html
-    assert "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in share_prompt(html)
+    confirmation = letter_confirmation(csrf_client, action_kit, claire)
+    assert "<script>alert(1)" not in html + confirmation and "<b>& co" not in html + confirmation
+    assert "&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in share_prompt(confirmation)
     # Escaped in the attributes, the very text the editor typed once read back.
     assert meta_content(html, "property", "og:description") == [hostile]
     assert meta_content(html, "property", "og:title") == ["Kit <b>& co</b>"]
-    x_query = parse_qs(urlsplit(share_hrefs(share_prompt(html))["X"]).query)
+    x_query = parse_qs(urlsplit(share_hrefs(share_prompt(confirmation))["X"]).query)
     assert x_query["text"] == [hostile]  # URL-encoded in the link, not cut or doubled
 
 
-def test_a_translated_share_text_is_shared_in_that_language(action_kit):
+def test_a_translated_share_text_is_shared_in_that_language(action_kit, csrf_client, claire):
     action_kit.share_text = "Write with us"
     action_kit.save_revision().publish()
     french = translate(action_kit, "fr", "Kit d'action", share_text="Écrivez avec nous")
-    prompt = share_prompt(Client().get(french.url).content.decode())
+    prompt = share_prompt(letter_confirmation(csrf_client, french, claire))
     x_query = parse_qs(urlsplit(share_hrefs(prompt)["X"]).query)
     assert x_query["text"] == ["Écrivez avec nous"]
     assert x_query["url"] == [f"{ORIGIN}/fr/action-kit/"]
@@ -223,7 +232,36 @@ def test_the_share_image_replaces_the_hero_image(translated_campaign):
     assert "/media/images/poster" in image_url
 
 
-def test_a_page_without_image_or_translations_has_a_summary_card_and_no_alternates(directory):
+def test_a_page_without_an_image_shows_the_site_wide_default_share_image(directory):
+    resource_index, [resource] = factories.make_resources()
+    html = Client().get(resource.url).content.decode()
+    assert meta_content(html, "property", "og:image") == [f"{ORIGIN}/static/soroptimist_advocacy/share.png"]
+    assert meta_content(html, "property", "og:image:width") == ["1200"]
+    assert meta_content(html, "property", "og:image:height") == ["630"]
+    assert meta_content(html, "name", "twitter:card") == ["summary_large_image"]
+
+
+def test_a_default_share_image_of_the_sites_own(directory, settings):
+    settings.SOROPTIMIST_ADVOCACY = {
+        **getattr(settings, "SOROPTIMIST_ADVOCACY", {}),
+        "DEFAULT_SHARE_IMAGE": "img/our-share.png",
+    }
+    resource_index, [resource] = factories.make_resources()
+    html = Client().get(resource.url).content.decode()
+    assert meta_content(html, "property", "og:image") == [f"{ORIGIN}/static/img/our-share.png"]
+    assert meta_content(html, "property", "og:image:width") == []  # its size is not known
+
+
+def test_og_site_name_falls_back_to_wagtail_site_name(directory, settings):
+    settings.WAGTAIL_SITE_NAME = "Soroptimist International of Europe"
+    Site.objects.update(site_name="")
+    resource_index, [resource] = factories.make_resources()
+    html = Client().get(resource.url).content.decode()
+    assert meta_content(html, "property", "og:site_name") == ["Soroptimist International of Europe"]
+
+
+def test_a_page_without_image_or_translations_has_a_summary_card_and_no_alternates(directory, settings):
+    settings.SOROPTIMIST_ADVOCACY = {**getattr(settings, "SOROPTIMIST_ADVOCACY", {}), "DEFAULT_SHARE_IMAGE": ""}
     resource_index, [resource] = factories.make_resources()
     html = Client().get(resource.url).content.decode()
     assert meta_content(html, "name", "twitter:card") == ["summary"]

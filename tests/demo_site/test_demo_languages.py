@@ -5,6 +5,7 @@ costing the same queries however many languages it has. The demo is built once f
 
 from __future__ import annotations
 
+import html as html_module
 import io
 import re
 import shutil
@@ -118,9 +119,10 @@ def test_the_campaign_page_and_its_letter_are_in_the_members_language(demo, clie
     assert f'<html lang="{language}"' in html
     with translation.override(language):
         name_label = translation.gettext("Your name")
-        button = translation.gettext("Download my letter (.docx)")
+        button = translation.gettext("Download my letter")
     assert name_label != "Your name" and name_label in html
-    assert button != "Download my letter (.docx)" and button in html
+    # The file type is a Latin run kept apart, so that it reads "(.docx)" in Arabic too.
+    assert button != "Download my letter" and f"{button} <bdi>(.docx)</bdi>" in html
 
     letter = letter_for(page, language)
     slot, tag, rtl, date, salutation, address = LETTERS[language]
@@ -242,3 +244,69 @@ def test_example_site_pages_cost_the_same_queries_with_three_or_six_languages(de
     three = (page_queries("/"), page_queries(demo.url))
     assert six == three, (six, three)
     assert six[0] <= EXAMPLE_HOME_BUDGET and six[1] <= EXAMPLE_CAMPAIGN_BUDGET, six
+
+
+# The example site's own strings (example_site/locale): skip link, header, footer, page title.
+SITE_CHROME = {
+    "fr": ("Aller au contenu", "site d’exemple", "Un site d’exemple de soroptimist-advocacy."),
+    "es": ("Ir al contenido", "sitio de ejemplo", "Un sitio de ejemplo de soroptimist-advocacy."),
+    "ar": ("انتقل إلى المحتوى", "موقع تجريبي", "موقع تجريبي لتطبيق soroptimist-advocacy."),
+    "zh-hans": ("跳到正文", "示例网站", "soroptimist-advocacy 的示例网站。"),
+    "ru": ("Перейти к содержанию", "демонстрационный сайт", "Демонстрационный сайт soroptimist-advocacy."),
+}
+
+
+@pytest.mark.parametrize("language", sorted(SITE_CHROME))
+def test_the_example_sites_own_strings_are_in_the_page_language(demo, client, language):
+    skip, header, footer = SITE_CHROME[language]
+    html = client.get(demo.get_translation(Locale.objects.get(language_code=language)).url).content.decode()
+    assert f'<a class="skip-link" href="#main">{skip}</a>' in html
+    assert f"· {header}</p>" in html and f'<footer class="site-footer"><p>{footer}</p>' in html
+    assert "Skip to content" not in html and "An example site" not in html
+
+
+def test_the_demo_command_refuses_an_address_it_cannot_serve():
+    from demo.site_address import parse_addrport
+
+    assert parse_addrport("8123") == ("127.0.0.1", 8123)
+    assert parse_addrport("0.0.0.0:8000") == ("localhost", 8000)
+    assert parse_addrport("[::1]:8000") == ("[::1]", 8000)
+    assert parse_addrport("example.local:9000") == ("example.local", 9000)
+    for wrong in ("localhost", "127.0.0.1:99999", "a:b:80", ""):
+        with pytest.raises(ValueError):
+            parse_addrport(wrong)
+
+
+@pytest.mark.parametrize("language", ["en", "es", "ar", "zh-hans"])
+def test_demo_links_use_the_address_it_serves(demo, client, language, django_capture_on_commit_callbacks):
+    from demo.site_address import serve_site_at
+
+    with django_capture_on_commit_callbacks(execute=True):
+        serve_site_at("127.0.0.1:8123")
+    page = demo.get_translation(Locale.objects.get(language_code=language))
+    html = client.get(page.url).content.decode()
+    [canonical] = re.findall(r'<link rel="canonical" href="([^"]+)">', html)
+    assert canonical == f"http://127.0.0.1:8123{page.url}"
+    alternates = re.findall(r'<link rel="alternate" hreflang="[^"]+" href="([^"]+)">', html)
+    assert len(alternates) == 7 and all(url.startswith("http://127.0.0.1:8123/") for url in alternates)
+    # Share links (the e-mail one included) carry the page's address, URL-encoded.
+    shared = [
+        html_module.unescape(url)
+        for url in re.findall(
+            r'href="((?:https://(?:www\.facebook\.com|x\.com|www\.linkedin\.com|wa\.me)/|mailto:\?)[^"]*)"', html
+        )
+    ]
+    # The share block and the share prompt after the letter form: five networks each.
+    assert len(shared) == 10 and all("127.0.0.1%3A8123" in url for url in shared), shared
+    assert "http://localhost/" not in html and "localhost%2F" not in html
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ar", "zh-hans", "ru"])
+def test_every_campaign_translation_shows_its_hero_image_when_shared(demo, client, language):
+    page = demo.get_translation(Locale.objects.get(language_code=language))
+    assert page.hero_image_id == demo.hero_image_id is not None
+    html = client.get(page.url).content.decode()
+    images = re.findall(r'<meta property="og:image" content="([^"]+)">', html)
+    assert len(images) == 1 and "/media/images/csw56-hero" in images[0] and ".fill-1200x630" in images[0]
+    assert re.findall(r'<meta property="og:site_name" content="([^"]+)">', html) == ["Soroptimist advocacy (example)"]
+    assert '<img class="sa-hero"' in html or 'class="sa-hero"' in html

@@ -180,7 +180,7 @@ def test_confirming_the_preview_imports_and_publishes(client, moderator, empty_d
         reverse(IMPORT),
         {
             "directory": confirm_form["directory"].value(),
-            "data": confirm_form["data"].value(),
+            "csv_data": confirm_form["csv_data"].value(),
             "confirm": "1",
         },
     )
@@ -236,7 +236,7 @@ def test_upload_without_a_file_is_explained(client, moderator, empty_directory):
 
 def test_a_tampered_confirmation_imports_nothing(client, moderator, empty_directory):
     response = login(client, moderator).post(
-        reverse(IMPORT), {"directory": empty_directory.pk, "data": "not base64!!", "confirm": "1"}
+        reverse(IMPORT), {"directory": empty_directory.pk, "csv_data": "not base64!!", "confirm": "1"}
     )
 
     assert response.status_code == 400
@@ -247,7 +247,7 @@ def test_a_confirmed_file_is_validated_again(client, moderator, empty_directory)
     data = base64.b64encode(csv_bytes("fr-1,Aurore,,Minister,,ZZ,,,,,,,,")).decode()
 
     response = login(client, moderator).post(
-        reverse(IMPORT), {"directory": empty_directory.pk, "data": data, "confirm": "1"}
+        reverse(IMPORT), {"directory": empty_directory.pk, "csv_data": data, "confirm": "1"}
     )
 
     assert response.status_code == 400
@@ -274,7 +274,7 @@ def test_importing_into_a_directory_the_editor_may_not_publish_in_is_forbidden(c
     assert client.get(reverse(IMPORT)).status_code == 200
     assert is_denied(upload(client, empty_directory, valid_csv))
     data = base64.b64encode(valid_csv).decode()
-    assert is_denied(client.post(reverse(IMPORT), {"directory": empty_directory.pk, "data": data, "confirm": "1"}))
+    assert is_denied(client.post(reverse(IMPORT), {"directory": empty_directory.pk, "csv_data": data, "confirm": "1"}))
     assert not DecisionMakerPage.objects.child_of(empty_directory).exists()
     assert upload(client, allowed, valid_csv).status_code == 200
 

@@ -156,6 +156,7 @@ def test_admin_coverage_csv_export(client, moderator, campaign):
         "Decision makers",
         "Last verified",
         "May be out of date",
+        "Not translated into",
     ]
     assert [row[0] for row in rows[1:]] == ["BR", "FR", "KE"]
     assert rows[1][2:4] == ["False", "0"]

@@ -255,4 +255,7 @@ def test_a_suggestion_made_on_a_translated_directory_becomes_a_draft_in_the_sour
 
     client.post(reverse("advocacy_suggestions:create_page", args=[suggestion.pk]))
 
-    assert DecisionMakerPage.objects.get(title="Ana Souza").get_parent().pk == directory.pk
+    assert DecisionMakerPage.objects.get(title="Ana Souza", locale=directory.locale).get_parent().pk == directory.pk
+    # Translated from there into the directory's other languages, as a draft like her page.
+    french_ana = DecisionMakerPage.objects.get(title="Ana Souza", locale__language_code="fr")
+    assert french_ana.get_parent().pk == french_directory.pk and not french_ana.live

@@ -259,7 +259,10 @@ def test_code_execution_payloads_are_refused_and_never_run(template_with, tmp_pa
         ("{{ member.name.upper() }}", "calling functions"),
         ("{{ body[0] }}", "square brackets"),
         ("{{ member.__class__ }}", "underscore"),
-        ("{% for i in member.name %}{{ i }}{% endfor %}", "loops over anything but body or recipients"),
+        (
+            "{% for i in member.name %}{{ i }}{% endfor %}",
+            "loops over anything but body, recipients or letter.sections",
+        ),
         ("{{ member.name|join(attribute='__class__') }}", "named filter arguments"),
         ("{{ member.name|default(cycler) }}", "do not know: cycler"),
         ("{% if member.name > 'M' %}x{% endif %}", "comparisons"),

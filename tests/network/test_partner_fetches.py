@@ -184,4 +184,4 @@ def test_the_impact_view_shows_a_failed_feed_with_its_reason_and_time(settings, 
     html = admin_client.get(reverse("campaign_impact:impact", args=[campaign.translation_key])).content.decode()
 
     assert "Partner B: the last fetch failed (" in html and "answered with status 500" in html
-    assert "The figures counted are its last good ones, from" in html
+    assert "The figures counted are its last good ones (from" in html

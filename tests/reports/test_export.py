@@ -88,7 +88,7 @@ def test_csv_with_the_personal_data_permission(client, privacy_officer, reports,
     assert first["Campaign key"] == str(action_kit.translation_key)
     assert (first["Country code"], first["Country"]) == ("FR", "France")
     assert (first["Action code"], first["Action"]) == ("letter_posted", "Letter posted")
-    assert (first["Response code"], first["Response"]) == ("positive", "Positive, or a commitment")
+    assert (first["Response code"], first["Response"]) == ("positive", "Positive")
     assert first["Decision maker"] == "Claire Dubois"
     assert first["Email"] == "marie@example.org"
 

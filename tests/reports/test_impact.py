@@ -64,6 +64,7 @@ def test_figures_count_every_translation_and_nothing_else(campaign):
         "no_reply": 1,
         "acknowledgement": 1,
         "positive": 1,
+        "promise": 0,
         "negative": 0,
         "other": 0,
     }
@@ -106,8 +107,8 @@ def test_response_board_counts_responses_per_decision_maker(admin_client, campai
     html = admin_client.get(reverse("campaign_impact:response_board", args=[campaign.translation_key])).content.decode()
     row = re.search(r'<th scope="row">Claire Dubois</th>(.*?)</tr>', html, re.S).group(1)
     cells = re.findall(r"<td>([^<]*)</td>", row)
-    # Country, actions, responses, then acknowledgement, positive, negative, other.
-    assert cells == ["France", "2", "1", "0", "1", "0", "0"]
+    # Country, actions, responses, then acknowledgement, positive, a promise to act, negative, other.
+    assert cells == ["France", "2", "1", "0", "1", "0", "0", "0"]
     assert "1 reported action names no decision maker." in html
 
 

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",  # the sitemap.xml template (tests/campaigns/test_spread.py)
+    "django_tasks_db",  # the database task queue the worker tests run (tests/deploy)
 ]
 
 MIDDLEWARE = [

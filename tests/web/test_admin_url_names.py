@@ -24,6 +24,7 @@ URL_NAMES = sorted(
 NAMESPACES = [
     url_names.DECISION_MAKERS,
     url_names.CORRECTIONS,
+    url_names.SUGGESTIONS,
     url_names.ACTION_REPORTS,
     url_names.CAMPAIGN_IMPACT,
     url_names.CAMPAIGN_BUNDLE,

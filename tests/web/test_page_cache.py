@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
 from soroptimist_advocacy.models import ActionKitPage, LetterTemplate
 from soroptimist_advocacy.web import page_cache
@@ -55,6 +55,17 @@ def test_second_anonymous_get_is_served_without_rendering(action_kit, render_cou
     assert second.content == first.content
     assert "public" in second["Cache-Control"] and "max-age" in second["Cache-Control"]
     assert not second.cookies and "Cookie" not in second.get("Vary", "")
+
+
+def test_a_site_address_change_renders_every_page_again(action_kit, render_count, django_capture_on_commit_callbacks):
+    assert rendered(action_kit.url) and not rendered(action_kit.url)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = "campaigns.example.org", 443
+    with django_capture_on_commit_callbacks(execute=True):
+        site.save()
+    response = Client().get(action_kit.url)
+    assert len(render_count) == 2
+    assert '<link rel="canonical" href="https://campaigns.example.org/action-kit/">' in response.content.decode()
 
 
 @pytest.fixture(params=["with middleware", "without middleware"])

@@ -12,7 +12,7 @@ class LastVerifiedColumn(Column):
     """When an editor last checked the record, or "Never"; blank where there is nobody to check
     (a coverage row of a country with nobody listed: ``has_record`` says which rows have one)."""
 
-    def __init__(self, *args, has_record=lambda row: True, **kwargs):
+    def __init__(self, *args, has_record=lambda row: True, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.has_record = has_record
 

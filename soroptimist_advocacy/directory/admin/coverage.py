@@ -3,12 +3,14 @@ listed first, with CSV/XLSX export (see ``soroptimist_advocacy.directory.coverag
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, StatusFlagColumn, StatusTagColumn
@@ -18,10 +20,20 @@ from wagtail.models import Locale, Page
 
 from soroptimist_advocacy.directory.admin.columns import LastVerifiedColumn
 from soroptimist_advocacy.directory.coverage import directory_coverage
+from soroptimist_advocacy.directory.translation_coverage import untranslated_by_country
 from soroptimist_advocacy.models.decision_maker import directory_pages
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import DecisionMakerEditorsMenuItem, can_edit_decision_makers
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
+
+
+def describe_untranslated(people) -> str:
+    """“Name (Language, Language); Name (Language)” for the report's cell and its export."""
+    return "; ".join(
+        gettext("%(name)s (%(languages)s)")
+        % {"name": name, "languages": ", ".join(locale.get_display_name() for locale in locales)}
+        for name, locales in people
+    )
 
 
 def default_directory():
@@ -57,7 +69,7 @@ class CoverageReportView(FormulaSafeExportMixin, ReportView):
     index_url_name = "advocacy_coverage:index"
     index_results_url_name = "advocacy_coverage:index_results"
     paginate_by = 100
-    list_export = ["code", "name", "covered", "decision_makers", "last_verified", "out_of_date"]
+    list_export = ["code", "name", "covered", "decision_makers", "last_verified", "out_of_date", "untranslated"]
     export_headings = {
         "code": _("Country code"),
         "name": _("Country"),
@@ -65,6 +77,7 @@ class CoverageReportView(FormulaSafeExportMixin, ReportView):
         "decision_makers": _("Decision makers"),
         "last_verified": _("Last verified"),
         "out_of_date": _("May be out of date"),
+        "untranslated": _("Not translated into"),
     }
 
     @cached_property
@@ -80,6 +93,7 @@ class CoverageReportView(FormulaSafeExportMixin, ReportView):
             Column("decision_makers", label=_("Decision makers")),
             LastVerifiedColumn("last_verified", label=_("Last verified"), has_record=lambda row: row.covered),
             StatusFlagColumn("out_of_date", label=_("Freshness"), true_label=_("May be out of date")),
+            Column("untranslated", label=_("Not translated into")),
         ]
 
     # Access follows page permissions (see dispatch), not model permissions.
@@ -99,9 +113,22 @@ class CoverageReportView(FormulaSafeExportMixin, ReportView):
     def coverage(self):
         return directory_coverage(self.directory) if self.directory else None
 
+    @cached_property
+    def untranslated(self) -> dict[str, list]:
+        """Country code -> the decision makers there who lack a translation in a campaign language."""
+        return untranslated_by_country(self.directory, self.coverage.campaigns) if self.coverage else {}
+
     def get_base_queryset(self):
-        """The target countries, those with nobody listed first (a list: the rows are computed)."""
-        return self.coverage.missing_first if self.coverage else []
+        """The target countries, those with nobody listed first (a list: the rows are computed),
+        each naming who lacks a translation in which of the campaigns' languages."""
+        if not self.coverage:
+            return []
+        return [
+            replace(row, untranslated=describe_untranslated(self.untranslated[row.code]))
+            if row.code in self.untranslated
+            else row
+            for row in self.coverage.missing_first
+        ]
 
     def order_queryset(self, queryset):
         return queryset  # Already in report order; the columns offer no other.
@@ -115,11 +142,19 @@ class CoverageReportView(FormulaSafeExportMixin, ReportView):
     def get_page_subtitle(self):
         if self.coverage is None:
             return ""
-        return gettext("%(directory)s, %(covered)d of %(total)d countries covered") % {
+        subtitle = gettext("%(directory)s, %(covered)d of %(total)d countries covered") % {
             "directory": self.directory.title,
             "covered": len(self.coverage.covered),
             "total": len(self.coverage.countries),
         }
+        lacking = sum(len(people) for people in self.untranslated.values())
+        if lacking:
+            subtitle += " · " + ngettext(
+                "%(count)d decision maker lacks a translation in a campaign language",
+                "%(count)d decision makers lack a translation in a campaign language",
+                lacking,
+            ) % {"count": lacking}
+        return subtitle
 
     def get_filename(self):
         return f"directory-coverage-{timezone.localdate():%Y-%m-%d}"

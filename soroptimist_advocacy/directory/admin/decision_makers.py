@@ -241,7 +241,7 @@ class DecisionMakerViewSet(PageListingViewSet):
         "email": _("Email"),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("model", listed_decision_maker_model())
         super().__init__(*args, **kwargs)
 

@@ -1,5 +1,9 @@
 """The CSV import for editors: upload, see what would change (a dry run), confirm.
 
+A Popolo JSON file is read as the CSV it converts to (``popolo_read.import_csv``), with the
+country the editor picks for records whose area names none; the preview and the confirmation
+then carry that CSV.
+
 The confirmation carries the previewed file itself (base64, in a hidden field)
 rather than keeping it on the server: nothing personal lingers in a cache or a
 temporary folder, and any app process can answer. The file is read and checked
@@ -10,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -19,11 +24,13 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
+from django_countries import countries
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from soroptimist_advocacy.directory.csv_format import MAX_FILE_BYTES
 from soroptimist_advocacy.directory.importer import import_decision_makers
+from soroptimist_advocacy.directory.popolo_read import MAX_JSON_BYTES, PopoloError, import_csv
 from soroptimist_advocacy.models.decision_maker import directory_pages
 from soroptimist_advocacy.web.admin import url_names
 from soroptimist_advocacy.web.admin.permissions import can_import_into, directories_for_import
@@ -39,41 +46,70 @@ class DirectoryChoiceField(forms.ModelChoiceField):
 class UploadForm(forms.Form):
     directory = DirectoryChoiceField(queryset=Page.objects.none(), label=_("Directory"))  # set per user
     file = forms.FileField(
-        label=_("CSV file"),
+        label=_("CSV or Popolo JSON file"),
         help_text=_(
-            "UTF-8 CSV (“CSV UTF-8” in spreadsheet programs), at most 1 MB. You will see what "
-            "would change before anything is saved."
+            "UTF-8 CSV (“CSV UTF-8” in spreadsheet programs), at most 1 MB, or a Popolo JSON file (such as "
+            "EveryPolitician's). You will see what would change before anything is saved."
+        ),
+    )
+    country = forms.TypedChoiceField(
+        label=_("Country of records without one"),
+        required=False,
+        empty_value="",
+        help_text=_(
+            "For a Popolo file whose areas name no country (EveryPolitician's constituencies): the country of "
+            "its decision makers. A CSV file gives each record's country itself."
         ),
     )
 
-    def __init__(self, *args, directories, **kwargs):
+    def __init__(self, *args, directories, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["directory"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["directory"]).queryset = (
             directory_pages().filter(pk__in=[directory.pk for directory in directories]).select_related("locale")
         )
-        self.fields["file"].widget.attrs["accept"] = ".csv,text/csv"
+        self.fields["file"].widget.attrs["accept"] = ".csv,text/csv,.json,application/json"
+        cast(forms.ChoiceField, self.fields["country"]).choices = [("", "---------"), *countries]
 
-    def clean_file(self) -> bytes:
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(
-                gettext("The file is larger than %(size)s MB; split it into smaller files.")
-                % {"size": MAX_FILE_BYTES // 1_000_000}
-            )
-        return upload.read()
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        upload = cleaned.get("file")
+        if upload is None:
+            return cleaned
+        if upload.size > MAX_JSON_BYTES:
+            self.add_error("file", self.too_large(MAX_JSON_BYTES))
+            return cleaned
+        try:
+            data = import_csv(upload.read(), upload.name or "", default_country=cleaned.get("country") or "")
+        except PopoloError as error:
+            self.add_error("file", str(error))
+            return cleaned
+        if len(data) > MAX_FILE_BYTES:
+            self.add_error("file", self.too_large(MAX_FILE_BYTES))
+            return cleaned
+        cleaned["data"] = data  # CSV, whatever was uploaded
+        return cleaned
+
+    @staticmethod
+    def too_large(limit: int) -> str:
+        return gettext("The file is larger than %(size)s MB; split it into smaller files.") % {
+            "size": limit // 1_000_000
+        }
 
 
 class ConfirmForm(forms.Form):
     directory: forms.ModelChoiceField = forms.ModelChoiceField(queryset=Page.objects.none(), widget=forms.HiddenInput)
-    data = forms.CharField(widget=forms.HiddenInput, max_length=MAX_FILE_BYTES * 2)
+    # Not "data", the name of the form's own submitted values.
+    csv_data = forms.CharField(widget=forms.HiddenInput, max_length=MAX_FILE_BYTES * 2)
 
-    def __init__(self, *args, directories, **kwargs):
+    def __init__(self, *args, directories, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["directory"].queryset = directory_pages().filter(pk__in=[directory.pk for directory in directories])
+        cast(forms.ModelChoiceField, self.fields["directory"]).queryset = directory_pages().filter(
+            pk__in=[directory.pk for directory in directories]
+        )
 
-    def clean_data(self) -> bytes:
+    def clean_csv_data(self) -> bytes:
         try:
-            return base64.b64decode(self.cleaned_data["data"], validate=True)
+            return base64.b64decode(self.cleaned_data["csv_data"], validate=True)
         except (binascii.Error, ValueError):
             raise forms.ValidationError(
                 gettext("The previewed file was damaged on the way; upload it again.")
@@ -123,12 +159,12 @@ class DecisionMakerImportView(WagtailAdminTemplateMixin, View):
         form = UploadForm(self.request.POST, self.request.FILES, directories=self.directories)
         if not form.is_valid():
             return self.render(form, status=400)
-        directory, data = form.cleaned_data["directory"].specific, form.cleaned_data["file"]
+        directory, data = form.cleaned_data["directory"].specific, form.cleaned_data["data"]
         plan = import_decision_makers(directory, data, dry_run=True)
         confirm_form = None
         if plan.is_valid and plan.has_changes:
             confirm_form = ConfirmForm(
-                initial={"directory": directory.pk, "data": base64.b64encode(data).decode("ascii")},
+                initial={"directory": directory.pk, "csv_data": base64.b64encode(data).decode("ascii")},
                 directories=self.directories,
             )
         return self.render(form, plan=plan, confirm_form=confirm_form, status=200 if plan.is_valid else 400)
@@ -139,7 +175,7 @@ class DecisionMakerImportView(WagtailAdminTemplateMixin, View):
             messages.error(self.request, gettext("The preview has expired or was changed; upload the file again."))
             return self.render(UploadForm(directories=self.directories), status=400)
         directory = form.cleaned_data["directory"].specific
-        plan = import_decision_makers(directory, form.cleaned_data["data"], dry_run=False, user=self.request.user)
+        plan = import_decision_makers(directory, form.cleaned_data["csv_data"], dry_run=False, user=self.request.user)
         if plan.applied:
             messages.success(
                 self.request,

@@ -17,6 +17,7 @@ name and email have their own fields. Retention still blanks that text with her 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.http import HttpRequest
 from django.utils.functional import cached_property
@@ -35,13 +36,22 @@ def fields_for(user, names: Iterable[str] | None, identity_fields: Iterable[str]
     return [name for name in names if name not in hidden]
 
 
-class MemberIdentityListingMixin:
+# The mixin goes before Wagtail's IndexView in a view's bases; the type checker is told so.
+if TYPE_CHECKING:
+    from wagtail.admin.views.generic import IndexView as _ViewBase
+else:
+    _ViewBase = object
+
+
+class MemberIdentityListingMixin(_ViewBase):
     """For a listing of what members sent (a ``MemberSubmission`` model): its search and CSV/XLSX
     export lose the model's ``MEMBER_FIELDS`` for users without the personal-data permission;
     ``shows_member`` tells the listing's columns."""
 
     model: type[MemberSubmission]
     request: HttpRequest  # set by the view's setup
+    list_export: list[str]  # given by the viewset
+    search_fields: list[str] | None
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)

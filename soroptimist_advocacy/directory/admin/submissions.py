@@ -48,7 +48,7 @@ class SubmissionFilterSet(WagtailFilterSet):
 
     status = django_filters.ChoiceFilter(label=_("Status"), choices=(), empty_label=_("All"), widget=forms.RadioSelect)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.filters["status"].extra["choices"] = self._meta.model.Status.choices
 
@@ -56,7 +56,7 @@ class SubmissionFilterSet(WagtailFilterSet):
 class HandleColumn(Column):
     """The button (a POST form) that handles an open submission; what became of it after."""
 
-    def __init__(self, *args, handle_url_name: str, cell_template_name: str, **kwargs):
+    def __init__(self, *args, handle_url_name: str, cell_template_name: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.handle_url_name = handle_url_name
         self.cell_template_name = cell_template_name

@@ -22,6 +22,7 @@ from soroptimist_advocacy.directory.admin.submissions import (
     SubmissionIndexView,
     SubmissionViewSet,
 )
+from soroptimist_advocacy.directory.translations import translate_decision_maker
 from soroptimist_advocacy.models.decision_maker import directory_pages
 from soroptimist_advocacy.models.suggestion import DecisionMakerSuggestion
 from soroptimist_advocacy.web.admin import url_names
@@ -122,6 +123,8 @@ class CreateDraftPageView(HandleSubmissionView):
             with transaction.atomic():
                 directory.add_child(instance=page)
                 page.save_revision(user=request.user, log_action=True)
+                # A draft in every language of the directory, so publishing reaches every member.
+                translate_decision_maker(page, request.user)
                 suggestion.mark_handled(request.user, draft_page=page)
         except ValidationError as error:
             messages.error(

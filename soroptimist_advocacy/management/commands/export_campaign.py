@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from wagtail.models import Page
 
 from soroptimist_advocacy.bundle.export import campaign_bundle
@@ -15,11 +15,11 @@ class Command(BaseCommand):
         "their documents as a zip bundle that import_campaign reads on another site."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("page", help="The campaign page: its ID or URL path.")
         parser.add_argument("--output", required=True, help="The .zip file to write.")
 
-    def handle(self, *args, page, output, **options):
+    def handle(self, *args, page, output, **options) -> None:
         found = find_page(page)
         if not isinstance(found, ActionKitMixin):
             raise CommandError(f"{page} is not an Action Kit page.")
@@ -28,17 +28,28 @@ class Command(BaseCommand):
 
 
 def find_page(reference: str):
-    """A page by ID, tree path (``/home/action-kit/``) or site URL path (``/action-kit/``)."""
+    """A page by ID, tree path (``/home/action-kit/``) or site URL path (``/action-kit/``).
+
+    ``/`` is the page a site serves at its root (a fresh site's "home", tree path ``/home/``), never
+    the tree's invisible root, which holds sites, not pages one can import under or export."""
     reference = reference.strip()
     if reference.isdigit():
-        pages = list(Page.objects.filter(pk=int(reference)))
+        pages = list(Page.objects.filter(pk=int(reference), depth__gt=1))
     else:
         wanted = "/" + reference.strip("/") + "/" if reference.strip("/") else "/"
         slug = wanted.rstrip("/").rsplit("/", 1)[-1]
-        candidates = Page.objects.filter(slug=slug) if slug else Page.objects.filter(depth__lte=2)
+        candidates = Page.objects.filter(slug=slug) if slug else Page.objects.filter(depth=2)
         pages = [
-            page for page in candidates if wanted in (page.url_path, page.get_url_parts() and page.get_url_parts()[2])
+            page
+            for page in candidates.filter(depth__gt=1)
+            if wanted in (page.url_path, page.get_url_parts() and page.get_url_parts()[2])
         ]
-    if len(pages) != 1:
-        raise CommandError(f"No single page at {reference}; use its ID.")
+    if not pages:
+        raise CommandError(
+            f"No page at {reference}: give a page ID (the number in the admin's address, /admin/pages/ID/) or its "
+            "URL path, such as / or /campaigns/ (or its tree path, such as /home/campaigns/)."
+        )
+    if len(pages) > 1:
+        found = ", ".join(f"{page.pk} ({page.url_path})" for page in pages)
+        raise CommandError(f"More than one page at {reference}: {found}; give its ID.")
     return pages[0].specific

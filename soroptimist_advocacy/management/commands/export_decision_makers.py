@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from wagtail.models import Locale
 
 from soroptimist_advocacy.directory.csv_format import write_decision_makers
@@ -20,7 +20,7 @@ class Command(BaseCommand):
         "or as Popolo JSON for other civic-tech tools."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--directory", help="A directory's page ID or URL path (default: every directory in the locale)."
         )
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="File to write (default: standard output).")
         parser.add_argument("--locale", help="Language code (default: the directory's own, else the default locale).")
 
-    def handle(self, *args, directory, format, output, locale, **options):
+    def handle(self, *args, directory, format, output, locale, **options) -> None:
         try:
             target = find_directory(directory, locale) if directory else None
             pages = list(decision_makers_for_export(target, locale))

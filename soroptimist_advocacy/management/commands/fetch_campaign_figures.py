@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from soroptimist_advocacy.network.partners import fetch_all_partners
 from soroptimist_advocacy.network.tasks import fetch_campaign_figures_task
@@ -15,10 +15,10 @@ class Command(BaseCommand):
         "figures and is marked stale; the command then exits with status 1, after storing the good ones."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--enqueue", action="store_true", help="Run it as a django-tasks task instead.")
 
-    def handle(self, *args, enqueue, **options):
+    def handle(self, *args, enqueue, **options) -> None:
         if enqueue:
             result = fetch_campaign_figures_task.enqueue()
             self.stdout.write(f"Enqueued as task {result.id}.")

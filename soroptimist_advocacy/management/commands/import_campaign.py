@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from soroptimist_advocacy.bundle.importer import BundleRefused, import_campaign
 from soroptimist_advocacy.management.commands.export_campaign import find_page
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         "page is saved as a draft and a letter template's new document waits for an editor's approval."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("bundle")
         parser.add_argument(
             "--parent", required=True, help="The parent page: its ID or its URL path, such as /home/ or /campaigns/."
@@ -31,7 +31,7 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Check everything and list what would change; write nothing."
         )
 
-    def handle(self, *args, bundle, parent, live, dry_run, verbosity, **options):
+    def handle(self, *args, bundle, parent, live, dry_run, verbosity, **options) -> None:
         target = find_page(parent)
         try:
             result = import_campaign(bundle, target, live=live, dry_run=dry_run)
@@ -49,5 +49,5 @@ class Command(BaseCommand):
         if dry_run:
             prefix = "Dry run, nothing written"
         else:
-            prefix = f"Imported {result.page.title!r} ({'live' if live else 'draft'})"
+            prefix = f"Imported {result.campaign_page.title!r} ({'live' if live else 'draft'})"
         self.stdout.write(self.style.SUCCESS(f"{prefix} under {target.url_path}: {result.summary()}"))

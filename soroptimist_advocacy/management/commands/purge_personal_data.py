@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from soroptimist_advocacy.campaigns.references import purge_references
 from soroptimist_advocacy.reports.retention import purge_personal_data, reports_past_retention
@@ -17,11 +17,11 @@ class Command(BaseCommand):
         "they counted stay counted)."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--days", type=int, help="Retention period in days, instead of RETENTION_DAYS.")
         parser.add_argument("--dry-run", action="store_true", help="Count the reports concerned; change nothing.")
 
-    def handle(self, *args, days, dry_run, verbosity, **options):
+    def handle(self, *args, days, dry_run, verbosity, **options) -> None:
         if days is not None and days < 0:
             raise CommandError("--days cannot be negative.")
         if dry_run:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from soroptimist_advocacy.reports.reminders import reports_due_for_reminder, send_due_reminders
 from soroptimist_advocacy.reports.tasks import send_response_reminders_task
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         "report is claimed before its email is sent, so no member is ever reminded twice."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--dry-run", action="store_true", help="Count the reminders that are due; send nothing.")
         parser.add_argument(
             "--enqueue",
@@ -23,7 +23,7 @@ class Command(BaseCommand):
             help="Hand the work to the django-tasks backend (TASKS setting) instead of sending now.",
         )
 
-    def handle(self, *args, dry_run, enqueue, verbosity, **options):
+    def handle(self, *args, dry_run, enqueue, verbosity, **options) -> None:
         if dry_run:
             self.stdout.write(f"{reports_due_for_reminder().count()} reminder(s) due.")
             return

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from soroptimist_advocacy.directory.locate import DirectoryNotFound, find_directory
 from soroptimist_advocacy.network.sync import sync_directory
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         "locally” are left alone. The host must be listed in the NETWORK_ALLOWED_HOSTS setting."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("url", help="The other site's export URL.")
         parser.add_argument("--directory", help="This site's directory: page ID or URL path.")
         parser.add_argument("--locale", help="Language code of the directory's translation to sync into.")
@@ -25,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="Fetch even when upstream says “not modified”.")
         parser.add_argument("--enqueue", action="store_true", help="Run it as a django-tasks task instead.")
 
-    def handle(self, *args, url, directory, locale, dry_run, force, enqueue, verbosity, **options):
+    def handle(self, *args, url, directory, locale, dry_run, force, enqueue, verbosity, **options) -> None:
         try:
             target = find_directory(directory, locale)
         except DirectoryNotFound as error:
@@ -46,6 +46,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS(f"{url} is not modified since the last sync; nothing to do."))
             return
         plan = result.plan
+        assert plan is not None  # a sync that was accepted and is modified was planned
         for change in plan.created:
             self.stdout.write(f"+ added {change.name!r} ({change.external_id})")
         for change in plan.updated:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.http import Http404
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -28,13 +30,21 @@ class ReportViewersMenuItem(MenuItem):
         return get_permission_policy(ActionReport).user_has_permission(request.user, "view")
 
 
-class CampaignMixin:
+# The mixin goes before Wagtail's admin template mixin in a view's bases; the type checker is told so.
+if TYPE_CHECKING:
+    from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin as _ViewBase
+else:
+    _ViewBase = object
+
+
+class CampaignMixin(_ViewBase):
     """Views of one campaign, named in the URL by its translation key."""
 
-    index_url_name = None
-    impact_url_name = None
-    response_board_url_name = None
-    reports_url_name = None
+    # Given by the viewset (as_view() accepts only names the class has).
+    index_url_name = ""
+    impact_url_name = ""
+    response_board_url_name = ""
+    reports_url_name = ""
 
     @cached_property
     def campaign(self):

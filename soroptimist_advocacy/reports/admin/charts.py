@@ -6,7 +6,10 @@ any browser; the numbers are also in a table beside the chart.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from django.utils.functional import Promise
 
 LABEL_WIDTH = 180
 BAR_AREA = 360
@@ -53,7 +56,7 @@ class BarChart:
     series: list[Series]
 
 
-def bar_chart(rows: list[tuple[str, list[int]]], series_labels: list[str]) -> BarChart:
+def bar_chart(rows: list[tuple[str, list[int]]], series_labels: Sequence[str | Promise]) -> BarChart:
     """A chart with one group of bars per row: *rows* are (label, one value per series)."""
     largest = max((value for _label, values in rows for value in values), default=0) or 1
     series = [

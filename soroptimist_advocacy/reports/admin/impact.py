@@ -9,22 +9,27 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
+from soroptimist_advocacy.campaigns.breakdown import impact_breakdown
 from soroptimist_advocacy.campaigns.figures_cache import cached_campaign_figures
 from soroptimist_advocacy.campaigns.figures_json import country_entries
 from soroptimist_advocacy.campaigns.pages import all_campaigns
 from soroptimist_advocacy.campaigns.rollup import network_figures
 from soroptimist_advocacy.campaigns.world_map import campaign_map, counts_by_country
+from soroptimist_advocacy.letter_builder.choice_figures import section_choice_figures
 from soroptimist_advocacy.maps.png import png_available
-from soroptimist_advocacy.network.impact_export import network_csv_response
+from soroptimist_advocacy.models.campaign_sources import page_sources
+from soroptimist_advocacy.network.impact_export import network_download_response
 from soroptimist_advocacy.reports.admin.access import (
     CampaignMixin,
     ReportFiguresPermissionMixin,
     ReportViewersMenuItem,
 )
 from soroptimist_advocacy.reports.admin.charts import bar_chart
+from soroptimist_advocacy.reports.admin.impact_export import impact_rows
 from soroptimist_advocacy.reports.admin.response_board import ResponseBoardView
 from soroptimist_advocacy.web.admin import url_names
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
+from soroptimist_advocacy.web.table_download import DOWNLOAD_FORMATS, table_download_response
 
 # A chart taller than this many countries stops being readable; the table lists them all.
 CHART_MAX_COUNTRIES = 30
@@ -86,6 +91,12 @@ class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdm
         )
 
     @cached_property
+    def breakdown(self):
+        """Letters, reports and responses per source and per language, from the cached counts."""
+        page = self.campaign.page
+        return impact_breakdown(self.cached.counts, page_sources(page) if page is not None else {})
+
+    @cached_property
     def network(self):
         """Our figures plus the partner feeds' (federation network); None without partners."""
         network = network_figures(self.campaign.key, self.campaign.target_countries, self.figures)
@@ -112,8 +123,15 @@ class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdm
         return urls
 
     def get(self, request, *args, **kwargs):
-        if request.GET.get("export") == "network" and self.network is not None:
-            return network_csv_response(self.network, f"campaign-network-{self.campaign.key}.csv")
+        export_format = request.GET.get("export")
+        # ?export=network (CSV, the first link) and ?export=network-xlsx: the roll-up by site.
+        network_format = {"network": "csv", "network-xlsx": "xlsx"}.get(export_format or "")
+        if network_format and self.network is not None:
+            filename = f"campaign-network-{self.campaign.key}"
+            return network_download_response(self.network, network_format, filename)
+        if export_format in DOWNLOAD_FORMATS:
+            rows = impact_rows(self.figures, self.breakdown)
+            return table_download_response(rows, export_format, f"campaign-impact-{self.campaign.key}")
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -124,12 +142,14 @@ class CampaignImpactView(ReportFiguresPermissionMixin, CampaignMixin, WagtailAdm
             campaign=self.campaign,
             figures=self.figures,
             figures_as_of=self.cached.as_of,
+            breakdown=self.breakdown,
             country_chart=self.country_chart(),
             status_chart=self.status_chart(),
             chart_truncated=len(self.figures.countries) > CHART_MAX_COUNTRIES,
             chart_max_countries=CHART_MAX_COUNTRIES,
             world_map=self.world_map(),
             map_png_missing=not png_available(),
+            section_choices=section_choice_figures(self.campaign.page, self.campaign.key),
             **self.map_file_urls(),
         )
         return context

@@ -41,9 +41,9 @@ from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from django_countries import countries
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.generic import IndexView, InspectView
@@ -61,6 +61,7 @@ from soroptimist_advocacy.reports.permissions import MEMBER_ONLY_ACTIONS
 from soroptimist_advocacy.web.admin import url_names
 from soroptimist_advocacy.web.admin.forbidden import refusals_as_403
 from soroptimist_advocacy.web.admin.permissions import can_view_personal_data
+from soroptimist_advocacy.web.countries import sorted_countries
 from soroptimist_advocacy.web.spreadsheet import FormulaSafeExportMixin
 
 ERASE_LOG_ACTION = "soroptimist_advocacy.erase_personal_data"
@@ -110,7 +111,7 @@ def reported_country_choices() -> list[tuple[str, str]]:
         codes = sorted(set(ActionReport.objects.order_by().values_list("country", flat=True).distinct()))
         cache.set(REPORTED_COUNTRIES_CACHE_KEY, codes, REPORTED_COUNTRIES_SECONDS)
     known = set(codes)
-    return [(code, name) for code, name in countries if code in known]
+    return [(code, name) for code, name in sorted_countries() if code in known]
 
 
 class ActionReportFilterSet(WagtailFilterSet):
@@ -128,7 +129,7 @@ class ActionReportFilterSet(WagtailFilterSet):
         model = ActionReport
         fields = ["campaign_key", "country", "action_type", "response_status", "action_date"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         # Campaigns and countries change as content and reports arrive: read them per request.
         self.filters["campaign_key"].extra["choices"] = campaign_choices()
@@ -143,7 +144,7 @@ class ChunkedRows:
     """A queryset read from the database ``BATCH_SIZE`` rows at a time (a server-side
     cursor on PostgreSQL), never held whole: what Wagtail's export writers iterate."""
 
-    def __init__(self, queryset):
+    def __init__(self, queryset) -> None:
         self.queryset = queryset
         self.model = queryset.model
 
@@ -152,6 +153,9 @@ class ChunkedRows:
 
 
 class ActionReportIndexView(FormulaSafeExportMixin, IndexView):
+    search_fields: list[str] | None  # given by the viewset
+    list_export: list[str]
+
     any_permission_required = ["view"]
 
     def get(self, request, *args, **kwargs):
@@ -217,8 +221,9 @@ class EraseReportView(RegisteredPolicyMixin, PermissionCheckedMixin, WagtailAdmi
     template_name = "soroptimist_advocacy/admin/erase_personal_data.html"
     page_title = _("Erase personal data")
     header_icon = "bin"
-    index_url_name = None
-    inspect_url_name = None
+    # Given by the viewset (as_view() accepts only names the class has).
+    index_url_name = ""
+    inspect_url_name = ""
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -229,18 +234,17 @@ class EraseReportView(RegisteredPolicyMixin, PermissionCheckedMixin, WagtailAdmi
 
     def get_breadcrumbs_items(self):
         return self.breadcrumbs_items + [
-            {"url": reverse(self.index_url_name), "label": ActionReport._meta.verbose_name_plural.capitalize()},
+            {"url": reverse(self.index_url_name), "label": capfirst(ActionReport._meta.verbose_name_plural)},
             {"url": reverse(self.inspect_url_name, args=[self.object.pk]), "label": str(self.object)},
             {"url": "", "label": self.get_page_title()},
         ]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        fields = {field.name: field for field in ActionReport._meta.fields}
         context.update(
             object=self.object,
-            personal_field_labels=[
-                ActionReport._meta.get_field(name).verbose_name for name in ActionReport.PERSONAL_FIELDS
-            ],
+            personal_field_labels=[fields[name].verbose_name for name in ActionReport.PERSONAL_FIELDS],
             cancel_url=reverse(self.inspect_url_name, args=[self.object.pk]),
         )
         return context
@@ -258,7 +262,8 @@ class ActionReportViewSet(ModelViewSet):
     model = ActionReport
     name = url_names.ACTION_REPORTS
     icon = "tasks"
-    menu_label = _("Reports")
+    # Not "Reports": the menu sits beside Wagtail's own "Reports" (site history, aging pages, ...).
+    menu_label = _("All action reports")
     # Reports are created by members only, never copied, edited or indexed as references.
     copy_view_enabled = False
     add_to_reference_index = False

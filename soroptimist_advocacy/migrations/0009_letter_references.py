@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("soroptimist_advocacy", "0006_decision_maker_address_line"),
+        ("soroptimist_advocacy", "0008_letter_sections"),
     ]
 
     operations = [
