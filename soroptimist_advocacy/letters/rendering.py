@@ -184,6 +184,7 @@ def normalise_context(context: Context) -> dict[str, Any]:
     if not isinstance(letter, Mapping):
         raise TypeError(f"expected a mapping for letter, not {type(letter).__name__}")
     normalised["letter"] = {
+        **normalised["letter"],  # its code and QR code, as any record's fields
         "own_words": clean_text(letter.get("own_words"), MAX_PARAGRAPH_LENGTH),
         "sections": [
             clean_text(paragraph, MAX_PARAGRAPH_LENGTH) for paragraph in _items(letter.get("sections"), MAX_SECTIONS)
