@@ -59,8 +59,8 @@ django.setup()
 
 import docx  # noqa: E402
 from docx.enum.text import WD_ALIGN_PARAGRAPH  # noqa: E402
-from docx.shared import Cm, Pt  # noqa: E402
-from docxtpl import DocxTemplate  # noqa: E402
+from docx.shared import Cm, Mm, Pt  # noqa: E402
+from docxtpl import DocxTemplate, InlineImage  # noqa: E402
 
 from soroptimist_advocacy.letters import default_template_bytes, prepare, render, sample_context  # noqa: E402
 
@@ -189,7 +189,10 @@ def interleaved_median_ms(functions: list[Callable[[], object]], repeats: int) -
 def plain_docxtpl(template: bytes, context: dict) -> Callable[[], bytes]:
     def run() -> bytes:
         document = DocxTemplate(io.BytesIO(template))
-        document.render(context)
+        # docxtpl's own way to print the letter's QR code: an InlineImage made for each document.
+        letter = context.get("letter") or {}
+        picture = InlineImage(document, io.BytesIO(letter["qr"]), Mm(22)) if letter.get("qr") else ""
+        document.render(dict(context, letter=dict(letter, qr=picture)))
         output = io.BytesIO()
         document.save(output)
         return output.getvalue()

@@ -161,6 +161,11 @@ def build() -> bytes:
     footer_paragraph = section.footer.paragraphs[0]
     footer_paragraph.text = "{{ campaign.title }}"
     footer_paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    # The letter's QR code and reference: she scans or types it to say the letter was sent.
+    reference = section.footer.add_paragraph()
+    reference.add_run("{{ letter.qr }}")
+    reference.add_run(optional_line("letter.reference"))
+    reference.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer_style = document.styles["Footer"]
     footer_style.font.size = Pt(8)
     footer_style.font.color.rgb = GREY

@@ -95,6 +95,12 @@ class AppSettings:
         30, "Letters per client (an address, IPv6 /64) per window: a club evening behind one address fits."
     )
     LETTER_RATE_WINDOW = Setting(600, "The letter rate limit's window, in seconds.")
+    SENT_RATE_LIMIT = Setting(
+        30, 'Tries of the "I sent it" page (sent/<code>/, right or wrong codes) per client per window.'
+    )
+    SENT_RATE_WINDOW = Setting(600, "The sent page's rate limit's window, in seconds.")
+    PACK_RATE_LIMIT = Setting(5, "Club packs (pack/, up to 50 members each) per client per window.")
+    PACK_RATE_WINDOW = Setting(3600, "The club pack rate limit's window, in seconds.")
     REMINDER_DAYS = Setting(14, 'Days after a report before its one "Did you get a response?" reminder.')
     RETENTION_DAYS = Setting(365, "Days after which purge_personal_data blanks a report's personal fields.")
     STALE_AFTER_DAYS = Setting(365, "Days after which a decision maker not verified since is flagged.")

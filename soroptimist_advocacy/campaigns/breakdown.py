@@ -6,7 +6,7 @@ language (the letter's language for letters, the page's for reports). Labels are
 the active language, because the cached counts hold codes and slugs only.
 
 The columns are listed once (:data:`BREAKDOWN_COLUMNS`): the table, the CSV and the XLSX read
-them, so a new figure (letters confirmed as sent, once the counters carry them) is one entry.
+them, so a new figure is one entry.
 """
 
 from __future__ import annotations
@@ -21,8 +21,7 @@ from django.utils.translation import gettext as _
 # "letters" reads "letters_by_source" / "letters_by_language", and so on.
 BREAKDOWN_COLUMNS: list[tuple[str, object]] = [
     ("letters", gettext_lazy("Letters generated")),
-    # Letters confirmed as sent ("letters_sent") belong here once the counters carry them per
-    # source and language: add ("letters_sent", gettext_lazy("Letters sent")) and nothing else.
+    ("letters_sent", gettext_lazy("Letters sent")),
     ("reports", gettext_lazy("Reports")),
     ("responses", gettext_lazy("Responses received")),
 ]

@@ -24,6 +24,7 @@ class CountryFigures:
     letters: int = 0
     actions: int = 0
     responses: int = 0
+    letters_sent: int = 0  # of those made, the ones she said she sent (sent/<code>/)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,14 @@ class CampaignFigures:
     target_countries: int | None = None
     # The campaign's target list when the figures know it: only those countries count as reached.
     target_codes: frozenset[str] | None = None
+    letters_sent: int = 0
+
+    @property
+    def sent_percent(self) -> int | None:
+        """The share of letters made that members said they sent."""
+        if not self.letters:
+            return None
+        return min(100, round(100 * self.letters_sent / self.letters))
 
     @property
     def countries_reached(self) -> int:
@@ -71,18 +80,24 @@ def figure_counts(campaign_key: uuid.UUID) -> dict:
     letters: dict[str, int] = {}
     letters_by_source: dict[str, int] = {}
     letters_by_language: dict[str, int] = {}
-    for country, source, language, total in (
+    sent: dict[str, int] = {}
+    sent_by_source: dict[str, int] = {}
+    sent_by_language: dict[str, int] = {}
+    for country, source, language, total, total_sent in (
         LetterCounter.objects.filter(campaign_key=campaign_key)
         .values("country", "source", "language")
-        .annotate(total=Sum("letters"))
+        .annotate(total=Sum("letters"), total_sent=Sum("letters_sent"))
         .order_by()
-        .values_list("country", "source", "language", "total")
+        .values_list("country", "source", "language", "total", "total_sent")
     ):
-        total = total or 0
+        total, total_sent = total or 0, total_sent or 0
         if country:
             letters[country] = letters.get(country, 0) + total
+            _add(sent, country, total_sent)
         _add(letters_by_source, source or "", total)
+        _add(sent_by_source, source or "", total_sent)
         _add(letters_by_language, language or "", total)
+        _add(sent_by_language, language or "", total_sent)
     actions: dict[str, int] = {}
     responses: dict[str, int] = {}
     by_status: dict[str, int] = {}
@@ -115,6 +130,9 @@ def figure_counts(campaign_key: uuid.UUID) -> dict:
         "by_country_status": by_country_status,
         "letters_by_source": letters_by_source,
         "reports_by_source": reports_by_source,
+        "letters_sent": sent,
+        "letters_sent_by_source": sent_by_source,
+        "letters_sent_by_language": sent_by_language,
         "responses_by_source": responses_by_source,
         "letters_by_language": letters_by_language,
         "reports_by_language": reports_by_language,
@@ -136,6 +154,7 @@ def figures_from_counts(counts: dict, target_countries: int | Collection[str] | 
         target_codes = frozenset(target_countries)
         target_count = len(target_codes)
     letters, actions, responses = counts["letters"], counts["actions"], counts["responses"]
+    sent = counts.get("letters_sent") or {}  # counts cached before letters were counted as sent have none
     codes = set(letters) | set(actions)
     rows = sorted(
         (
@@ -145,6 +164,7 @@ def figures_from_counts(counts: dict, target_countries: int | Collection[str] | 
                 letters=letters.get(code, 0),
                 actions=actions.get(code, 0),
                 responses=responses.get(code, 0),
+                letters_sent=sent.get(code, 0),
             )
             for code in codes
         ),
@@ -161,6 +181,7 @@ def figures_from_counts(counts: dict, target_countries: int | Collection[str] | 
         ],
         target_countries=target_count,
         target_codes=target_codes,
+        letters_sent=sum(row.letters_sent for row in rows),
     )
 
 
@@ -171,9 +192,14 @@ def campaign_figures(campaign_key: uuid.UUID, target_countries: int | Collection
 
 
 def per_source_counts(counts: dict) -> dict[str, dict[str, int]]:
-    """``{source: {"letters": n, "reports": n}}`` from :func:`figure_counts`; ``""`` is no source."""
+    """``{source: {"letters": n, "letters_sent": n, "reports": n}}`` from :func:`figure_counts`;
+    ``""`` is no source."""
     sources: dict[str, dict[str, int]] = {}
-    for kind, by_source in (("letters", counts["letters_by_source"]), ("reports", counts["reports_by_source"])):
+    for kind, by_source in (
+        ("letters", counts["letters_by_source"]),
+        ("letters_sent", counts.get("letters_sent_by_source") or {}),
+        ("reports", counts["reports_by_source"]),
+    ):
         for source, total in by_source.items():
-            sources.setdefault(source, {"letters": 0, "reports": 0})[kind] = total
+            sources.setdefault(source, {"letters": 0, "letters_sent": 0, "reports": 0})[kind] = total
     return sources

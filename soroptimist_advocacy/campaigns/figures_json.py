@@ -32,7 +32,13 @@ def country_entries(figures: CampaignFigures) -> list[dict]:
     """The per-country entries of the document (``{"country", "letters", ...}``): the shape partners
     read and the world map draws from."""
     return [
-        {"country": row.code, "letters": row.letters, "actions": row.actions, "responses": row.responses}
+        {
+            "country": row.code,
+            "letters": row.letters,
+            "letters_sent": row.letters_sent,
+            "actions": row.actions,
+            "responses": row.responses,
+        }
         for row in figures.countries
     ]
 
@@ -47,10 +53,13 @@ def figures_document(page, figures: CampaignFigures | None = None, counts: dict 
         "campaign": {"key": str(page.translation_key), "title": page.title},
         "generated_at": (as_of or timezone.now()).isoformat(),
         "target_countries": figures.target_countries,
+        # Letters members said they sent (the code on each letter), beside the letters made.
+        "letters_sent": figures.letters_sent,
         "countries": country_entries(figures),
         "responses_by_status": {figure.status: figure.count for figure in figures.responses_by_status},
         "totals": {
             "letters": figures.letters,
+            "letters_sent": figures.letters_sent,
             "actions": figures.actions,
             "responses": figures.responses,
             "countries_reached": figures.countries_reached,

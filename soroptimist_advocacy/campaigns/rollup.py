@@ -29,6 +29,7 @@ class PartnerFigures:
     has_figures: bool
     error: str = ""
     country_rows: list[dict] = field(default_factory=list)
+    letters_sent: int = 0
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class NetworkFigures:
     responses: int
     countries_reached: int
     target_countries: int | None
+    letters_sent: int = 0
 
     @property
     def reach_percent(self) -> int | None:
@@ -66,6 +68,7 @@ def _partner(feed) -> PartnerFigures:
         name=feed.name,
         url=feed.feed_url,
         letters=totals.get("letters", 0),
+        letters_sent=totals.get("letters_sent", 0),
         actions=totals.get("actions", 0),
         responses=totals.get("responses", 0),
         countries=totals.get("countries_reached", 0),
@@ -96,4 +99,5 @@ def network_figures(
         responses=local.responses + sum(partner.responses for partner in partners),
         countries_reached=len(reached),
         target_countries=target_countries,
+        letters_sent=local.letters_sent + sum(partner.letters_sent for partner in partners),
     )

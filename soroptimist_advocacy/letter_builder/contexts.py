@@ -150,14 +150,15 @@ def build_letter_contexts(
     return contexts
 
 
-def letter_contexts(form) -> list[dict]:
+def letter_contexts(form, member: dict | None = None) -> list[dict]:
     """One engine context per recipient the valid letter *form* chose, in the chosen language,
-    from the letter setup the form was built on."""
+    from the letter setup the form was built on; *member* (a club pack's) in place of the form's."""
     language = form.cleaned_data["language"]
     # The form only offers languages whose letter text is translated and live.
     letter_page, letter_block = form.setup.letter_block(language)
     country = form.cleaned_data["country"]
-    member = {key: form.cleaned_data[key] for key in MEMBER_FIELDS}
+    member = {key: (member if member is not None else form.cleaned_data).get(key, "") for key in MEMBER_FIELDS}
+    member["country"] = country
     locale = letter_page.locale
     decision_makers = [translation_in(dm, locale) for dm in form.chosen_decision_makers()]
     if decision_makers:

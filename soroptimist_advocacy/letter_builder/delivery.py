@@ -28,6 +28,15 @@ from soroptimist_advocacy.letter_builder.contexts import (
 )
 from soroptimist_advocacy.letter_builder.form_context import letter_form_context
 from soroptimist_advocacy.letter_builder.forms import LetterForm
+from soroptimist_advocacy.letter_builder.pack import PackPages
+from soroptimist_advocacy.letter_builder.references import (
+    SAMPLE_CODE,
+    referenced_contexts,
+    sent_url,
+    with_reference,
+    withdraw_references,
+)
+from soroptimist_advocacy.letter_builder.sent import SentPages
 from soroptimist_advocacy.letter_builder.setup import (
     LetterSetup,
     find_letter_block,
@@ -36,6 +45,7 @@ from soroptimist_advocacy.letter_builder.setup import (
 )
 from soroptimist_advocacy.letter_builder.text_view import count_letter, letter_text_page
 from soroptimist_advocacy.letters import LetterTooCostly, render, render_many, sample_context
+from soroptimist_advocacy.models.campaign_sources import page_source
 from soroptimist_advocacy.web.caching import no_store
 from soroptimist_advocacy.web.translations import translation_in
 
@@ -72,11 +82,25 @@ def deliver_letter(request, page, form, contexts: list[dict], template: bytes) -
     *template*), counted; None when it is too long to make (the form then says so)."""
     language = form.cleaned_data["language"]
     country = form.cleaned_data["country"]
+    source = page_source(page, request.POST.get("source"))  # an undefined slug counts as no source
+    # A code per letter, its QR code opening the sent page in the letter's language.
+    letter_page = form.setup.letter_block(language)[0]
+    contexts, codes = referenced_contexts(
+        request,
+        campaign=page,
+        letter_page=letter_page,
+        contexts=contexts,
+        country=country,
+        language=language,
+        source=source,
+        decision_makers=form.chosen_decision_makers(),
+    )
     try:
         document = render_letters(template, contexts, language)
     except LetterTooCostly as costly:
         # The allowlist keeps real letters far below the caps: this is worth a look.
         logger.warning("Letter refused on %s: it passed the %s cap", page.url_path, costly.reason)
+        withdraw_references(codes)
         form.add_error(None, LETTER_TOO_LONG)
         return None
     count_letter(request, page, form, len(contexts))
@@ -99,6 +123,8 @@ def sample_letter_for_page(page) -> HttpResponse:
     contexts = build_letter_contexts(
         member=member, recipients=[recipient], block_value=block_value, campaign_title=page.title, language=language
     )
+    # A dummy code, never stored, and its QR code: the editor sees where they are printed.
+    contexts = [with_reference(context, SAMPLE_CODE, sent_url(None, page, SAMPLE_CODE)) for context in contexts]
     # Without a chosen template (or a letter block at all) this is the app's default letter.
     document = render_letters(letter_template_bytes(block_value, page.locale), contexts, language)
     return docx_response(document, f"sample-{slugify(page.title)[:50] or 'letter'}.docx")
@@ -139,6 +165,18 @@ class LetterBuilder:
     def form_context(self, request, form: LetterForm | None = None) -> dict:
         """The letter builder block's context: *form* after an invalid POST, else a blank one."""
         return letter_form_context(self.page, request, form)
+
+    def document_response(self, document: bytes, country: str) -> HttpResponse:
+        """*document* (letters to *country*) as the private .docx attachment a letter is."""
+        return docx_response(document, letter_filename(self.page.title, country))
+
+    def pack(self, request):
+        """The club pack page (``pack/``, GET and POST): one .docx, a letter per member named."""
+        return PackPages(self.page, self).serve(request)
+
+    def sent(self, request, code: str):
+        """The letter's "I sent it" page (``sent/<code>/``, GET and POST): counts it as sent once."""
+        return SentPages(self.page).serve(request, code)
 
     def sample_letter(self):
         """The letter a member would get, from a sample member: the page's preview mode."""

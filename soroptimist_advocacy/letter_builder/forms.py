@@ -62,6 +62,8 @@ class LetterForm(forms.Form):
             (decision_maker.pk, str(decision_maker)) for decision_maker in self.country_decision_makers
         ]
         for name in ("name", "club", "town", "email"):
+            if name not in self.fields:
+                continue  # a subclass without it (the club pack has names, no email)
             self.fields[name].widget.attrs["autocomplete"] = {
                 "name": "name",
                 "club": "organization",

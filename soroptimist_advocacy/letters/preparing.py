@@ -35,6 +35,7 @@ from jinja2 import nodes
 from jinja2.visitor import NodeTransformer
 from lxml import etree
 
+from soroptimist_advocacy.letters.images import uses_image
 from soroptimist_advocacy.letters.package import PackageLayout, require_loaded_as_laid_out
 from soroptimist_advocacy.letters.rendering import (
     FLAT_FIELD_NAMES,
@@ -45,6 +46,7 @@ from soroptimist_advocacy.letters.rendering import (
     CorePropertyTemplates,
     FootnotesPart,
     HeaderFooterPart,
+    ImagePart,
     PackageCopy,
     PreparedTemplate,
     RenderedPart,
@@ -53,7 +55,7 @@ from soroptimist_advocacy.letters.rendering import (
     footnotes_parts,
     has_jinja,
     normalise_context,
-    render_with_docxtpl,
+    render_reference,
 )
 from soroptimist_advocacy.letters.sample import sample_context
 from soroptimist_advocacy.letters.variables import RECORDS
@@ -298,6 +300,8 @@ def _body_part(source: PartSource, document) -> BodyPart:
     tree = MARKUP_ENVIRONMENT.parse(compiled.jinja_source)
     if not keeps_xml_well_formed(tree):
         reparse = True  # docxtpl's recovering parser mends what such blocks break
+    elif uses_image(source.patched_xml):
+        reparse = True  # docxtpl numbers the picture's id among the body's (fix_docpr_ids)
     elif "tbl" not in source.patched_xml and "docPr" not in source.patched_xml:
         reparse = False
     elif tables_and_pictures_are_fixed(tree, compiled.jinja_source) and (
@@ -349,18 +353,24 @@ def _rendered_parts(sources: list[PartSource], document) -> list[RenderedPart]:
     return parts
 
 
-def compile_template(template: bytes, layout: PackageLayout) -> tuple[PreparedTemplate, list[str]]:
+def compile_template(
+    template: bytes, layout: PackageLayout, image_member: str | None = None
+) -> tuple[PreparedTemplate, list[str]]:
     """*template*, whose *layout* validation checked, ready to render on the fast path; and the
     members docxtpl renders, which the fast path must render the same (see matched_with_docxtpl).
-    The parts filled in are that layout's."""
+    The parts filled in are that layout's; *image_member* holds each letter's picture (images.py)."""
     loaded = SandboxedDocxTemplate(io.BytesIO(template))
     loaded.init_docx()
     require_loaded_as_laid_out(loaded.docx, layout)
     sources = list(part_sources(loaded))
     parts = tuple(_rendered_parts(sources, loaded.docx))
+    if image_member is not None:
+        parts += (ImagePart(image_member),)
     prepared = PreparedTemplate(parts, PackageCopy.from_template(template, {part.member for part in parts}))
     # Every part docxtpl renders must come out the same, rendered here or copied as it was.
     compared = [source.member for source in sources]
+    if image_member is not None:
+        compared.append(image_member)  # compared byte for byte (differing_parts)
     if core_member := _core_properties_member(loaded.docx):
         compared.append(core_member)
     return prepared, compared
@@ -381,6 +391,8 @@ def differing_parts(first: bytes, second: bytes, members: Iterable[str]) -> list
         present = set(one.namelist()) & set(other.namelist())
 
         def same(member: str) -> bool:
+            if one.read(member) == other.read(member):
+                return True  # the same bytes (a picture can only be this way the same)
             try:
                 return canonical_xml(one.read(member)) == canonical_xml(other.read(member))
             except etree.XMLSyntaxError:
@@ -407,7 +419,8 @@ def matched_with_docxtpl(prepared: PreparedTemplate, template: bytes, compared: 
     """*prepared* when its sample letter's *compared* parts are docxtpl's XML (C14N), else the
     same template set to render its letters with docxtpl, with a logged warning."""
     context = _checking_context()
-    differing = differing_parts(prepared.render(context), render_with_docxtpl(template, context), compared)
+    reference = render_reference(template, context, prepared.image_members)
+    differing = differing_parts(prepared.render(context), reference, compared)
     if not differing:
         return prepared
     logger.warning(

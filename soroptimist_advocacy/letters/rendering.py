@@ -42,6 +42,7 @@ from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from lxml import etree
 
+from soroptimist_advocacy.letters.images import LetterImage, image_value, with_members_replaced
 from soroptimist_advocacy.letters.limits import (
     MAX_CORE_PROPERTY_LENGTH,
     MAX_FIELD_LENGTH,
@@ -52,7 +53,7 @@ from soroptimist_advocacy.letters.limits import (
     MAX_RECIPIENTS,
     MAX_SECTIONS,
 )
-from soroptimist_advocacy.letters.variables import LISTS, RECIPIENT_FIELDS, RECORDS, TEXTS
+from soroptimist_advocacy.letters.variables import IMAGE_FIELDS, LISTS, RECIPIENT_FIELDS, RECORDS, TEXTS
 
 Context = Mapping[str, Any]
 
@@ -124,12 +125,16 @@ def _as_text(value: Any) -> str:
     raise TypeError(f"letter values must be text, not {type(value).__name__}")
 
 
-def _record(value: Any, fields: Sequence[str]) -> dict[str, str]:
+def _record(value: Any, fields: Sequence[str], images: Sequence[str] = ()) -> dict[str, Any]:
     if value is None:
         value = {}
     if not isinstance(value, Mapping):
         raise TypeError(f"expected a mapping with keys {', '.join(fields)}, not {type(value).__name__}")
-    return {field: clean_text(value.get(field)) for field in fields}
+    # A picture is PNG bytes checked by images.py, never text: it prints our own fixed drawing.
+    return {
+        field: LetterImage.from_value(value.get(field)) if field in images else clean_text(value.get(field))
+        for field in fields
+    }
 
 
 def _items(value: Any, limit: int) -> list[Any]:
@@ -165,7 +170,9 @@ def with_flat_fields(context: dict[str, Any]) -> dict[str, Any]:
 
 def normalise_context(context: Context) -> dict[str, Any]:
     """The context in exactly the documented shape, every value cleaned and capped."""
-    normalised: dict[str, Any] = {name: _record(context.get(name), fields) for name, fields in RECORDS.items()}
+    normalised: dict[str, Any] = {
+        name: _record(context.get(name), fields, IMAGE_FIELDS.get(name, ())) for name, fields in RECORDS.items()
+    }
     normalised.update({name: clean_text(context.get(name)) for name in TEXTS})
     paragraphs = _items(context.get("body"), MAX_PARAGRAPHS)
     normalised["body"] = [clean_text(paragraph, MAX_PARAGRAPH_LENGTH) for paragraph in paragraphs]
@@ -177,6 +184,7 @@ def normalise_context(context: Context) -> dict[str, Any]:
     if not isinstance(letter, Mapping):
         raise TypeError(f"expected a mapping for letter, not {type(letter).__name__}")
     normalised["letter"] = {
+        **normalised["letter"],  # its code and QR code, as any record's fields
         "own_words": clean_text(letter.get("own_words"), MAX_PARAGRAPH_LENGTH),
         "sections": [
             clean_text(paragraph, MAX_PARAGRAPH_LENGTH) for paragraph in _items(letter.get("sections"), MAX_SECTIONS)
@@ -504,6 +512,23 @@ class CorePropertiesPart:
         return b"".join(xml)
 
 
+@dataclass(frozen=True)
+class ImagePart:
+    """The letter's picture (images.py): the PNG the context carries, in the member the
+    template was given for it when it was prepared."""
+
+    member: str
+
+    def render(self, renderer: DocxTemplate | None, context: Context) -> bytes:
+        return image_value(context).media_bytes
+
+
+def render_reference(template: bytes, context: Context, image_members: Sequence[str]) -> bytes:
+    """docxtpl's letter, its picture's member holding the letter's PNG as on the fast path."""
+    document = render_with_docxtpl(template, context)
+    return with_members_replaced(document, {member: image_value(context).media_bytes for member in image_members})
+
+
 # The letter's zip: the parts no letter changes copied as they are, still compressed.
 #
 # zipfile can neither copy a member without decompressing it nor append to an
@@ -631,12 +656,17 @@ class PreparedTemplate:
     def fast(self) -> bool:
         return self.fallback is None
 
+    @property
+    def image_members(self) -> list[str]:
+        """The members holding a letter's picture (none unless the template prints one)."""
+        return [part.member for part in self.parts if isinstance(part, ImagePart)]
+
     def render(self, context: Context) -> bytes:
         """A .docx letter for *context* (normalised here, whatever the caller passes)."""
         context = normalise_context(context)
         with letter_budget():  # the hard cap: a letter past it raises LetterTooCostly, unbuilt
             if self.fallback is not None:
-                return render_with_docxtpl(self.fallback, context)
+                return render_reference(self.fallback, context, self.image_members)
             renderer = LetterRenderer()  # docxtpl's per-letter state, such as the picture id counter
             context = with_flat_fields(context)
             return self.package.with_parts({part.member: part.render(renderer, context) for part in self.parts})

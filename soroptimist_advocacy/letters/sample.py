@@ -11,7 +11,12 @@ from soroptimist_advocacy.letters.limits import (
     MAX_RECIPIENTS,
     MAX_SECTIONS,
 )
+from soroptimist_advocacy.letters.qr import qr_png
 from soroptimist_advocacy.letters.variables import CAMPAIGN_FIELDS, MEMBER_FIELDS, RECIPIENT_FIELDS
+
+# A dummy code (the sample letter's, never stored) and where its QR code leads.
+SAMPLE_REFERENCE = "K7QF-3MXD-92A"
+SAMPLE_SENT_URL = "https://example.org/campaign/sent/K7QF-3MXD-92A/"
 
 _RECIPIENT = {
     "salutation": "Dear Minister",
@@ -56,6 +61,8 @@ def sample_context() -> dict[str, Any]:
                 "against women and girls."
             ],
             "own_words": "As a teacher in Bristol, I see every day what these commitments mean for girls.",
+            "reference": SAMPLE_REFERENCE,
+            "qr": qr_png(SAMPLE_SENT_URL),
         },
     }
 
@@ -85,5 +92,7 @@ def worst_case_context() -> dict[str, Any]:
         "letter": {
             "sections": [_longest(MAX_PARAGRAPH_LENGTH)] * MAX_SECTIONS,
             "own_words": _longest(MAX_PARAGRAPH_LENGTH),
+            "reference": field,
+            "qr": qr_png(SAMPLE_SENT_URL),
         },
     }

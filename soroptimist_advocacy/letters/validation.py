@@ -45,6 +45,7 @@ from django.utils.translation import gettext_lazy as _
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from soroptimist_advocacy.letters.contents import clean_template, package_problems
+from soroptimist_advocacy.letters.images import with_image_members
 from soroptimist_advocacy.letters.language import in_language
 from soroptimist_advocacy.letters.limits import (
     MAX_LETTER_CHARACTERS,
@@ -261,7 +262,10 @@ def validated(template: bytes, language: str | None = None) -> PreparedTemplate:
         if language:
             # Marked before preparing, so that both render paths work from the same marked XML.
             cleaned = in_language(cleaned, language, layout)
-        prepared, compared = compile_template(cleaned, layout)
+        # The picture's relationship, type and member, when it prints one (images.py), also
+        # before preparing: docxtpl's path works from the same bytes.
+        cleaned, layout, image_member = with_image_members(cleaned, layout)
+        prepared, compared = compile_template(cleaned, layout, image_member)
         # The trial render first, on the fast path: a template past the caps is
         # refused before docxtpl is asked to render anything for the comparison.
         _refuse_unless_trial_passes(prepared)

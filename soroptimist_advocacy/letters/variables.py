@@ -5,12 +5,21 @@ MEMBER_FIELDS = ("name", "club", "town", "email", "country")
 # letter's dative); a template shows it in place of her name and post when it is set.
 RECIPIENT_FIELDS = ("salutation", "name", "address_line", "title", "organisation", "address", "country")
 CAMPAIGN_FIELDS = ("title",)
-# The member's own choices for this letter: her paragraph ("own_words", possibly empty) is text
-# of the "letter" record; the section paragraphs she chose are a list (LISTS' "letter.sections").
-LETTER_FIELDS = ("own_words",)
+# The letter itself: its reference code (text), the QR code opening its "I sent it" page (an
+# image: the caller passes PNG bytes, the template prints a picture, images.py) and the member's
+# own paragraph ("own_words", possibly empty); the section paragraphs she chose are a list
+# (LISTS' "letter.sections").
+LETTER_FIELDS = ("reference", "qr", "own_words")
+# Record fields holding an image, not text.
+IMAGE_FIELDS = {"letter": ("qr",)}
 
 # Variables holding a mapping, and the keys it has.
-RECORDS = {"member": MEMBER_FIELDS, "recipient": RECIPIENT_FIELDS, "campaign": CAMPAIGN_FIELDS, "letter": LETTER_FIELDS}
+RECORDS = {
+    "member": MEMBER_FIELDS,
+    "recipient": RECIPIENT_FIELDS,
+    "campaign": CAMPAIGN_FIELDS,
+    "letter": LETTER_FIELDS,
+}
 # Variables holding one piece of text.
 TEXTS = ("date", "subject", "closing")
 # Variables holding a list a template may loop over, and the keys of each item
@@ -24,6 +33,7 @@ RECORD_LISTS = {tuple(name.split(".")): name for name in LISTS if "." in name}
 # expression replaces exactly these. The member's email stays out of the letter's words, and the
 # salutation, address line and address are the template's layout, not sentences, and her own
 # words are her paragraph, not part of the editor's.
+# The letter's code and QR belong to its footer, never to its sentences.
 NOT_IN_LETTER_TEXT = {
     "member": ("email",),
     "recipient": ("salutation", "address_line", "address"),

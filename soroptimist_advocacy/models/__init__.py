@@ -11,6 +11,7 @@ from soroptimist_advocacy.models.decision_maker import (
     DecisionMakerMixin,
     DecisionMakerPage,
 )
+from soroptimist_advocacy.models.letter_reference import LetterReference, SendingChannel
 from soroptimist_advocacy.models.letter_template import LetterTemplate, LetterTemplateMixin
 from soroptimist_advocacy.models.network import PartnerFeed
 from soroptimist_advocacy.models.report import ActionReport, ActionType, ResponseStatus
@@ -39,6 +40,7 @@ __all__ = [
     "DecisionMakerPage",
     "DecisionMakerSuggestion",
     "LetterCounter",
+    "LetterReference",
     "SectionChoiceCounter",
     "LetterTemplate",
     "LetterTemplateMixin",
@@ -52,4 +54,5 @@ __all__ = [
     "ResourcePage",
     "ResourceType",
     "ResponseStatus",
+    "SendingChannel",
 ]

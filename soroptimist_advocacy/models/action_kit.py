@@ -390,6 +390,17 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
             return self.letter_form_again(request, form)
         return serve(request, form)
 
+    @path("sent/<path:code>/", name="sent_route")  # anything under sent/: a mistyped code gets her page
+    def sent_route(self, request, code):
+        """GET: how and when she sent the letter printed with *code*; POST: count it as sent, once."""
+        return self.get_letter_builder().sent(request, code)
+
+    @path("pack/", name="pack_route")
+    @method_decorator(sensitive_post_parameters("names", "club", "town"))
+    def pack_route(self, request):
+        """GET: the club pack form; POST: one .docx with a letter per member named."""
+        return self.get_letter_builder().pack(request)
+
     # -- the member's report: hooks, then the routes ------------------------------
 
     def get_report_pages(self):
@@ -416,7 +427,10 @@ class ActionKitMixin(SharedCacheMixin, PublicPageMixin, RoutablePageMixin, model
             if not self.is_open():
                 return pages.form_page(request, None)
             country = parse_country(request.GET.get("country"))
-            return pages.form_page(request, self.get_report_form(initial={"country": country or ""}))
+            initial = {"country": country or ""}
+            if (decision_maker := request.GET.get("decision_maker", "")).isdigit():
+                initial["decision_maker"] = decision_maker  # from a letter counted as sent; unknown ones show none
+            return pages.form_page(request, self.get_report_form(initial=initial))
         if not self.is_open():
             return pages.form_page(request, None, status=403)
         if not pages.within_rate_limit(request):

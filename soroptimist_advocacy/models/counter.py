@@ -1,4 +1,4 @@
-"""Anonymous letter counts: how many letters, per campaign, country, language, day and source."""
+"""Anonymous letter counts: how many letters made and sent, per campaign, country, language, day and source."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +14,8 @@ class LetterCounter(models.Model):
     day = models.DateField(_("day"))
     source = models.CharField(_("source"), max_length=50, blank=True, default="")
     letters = models.PositiveIntegerField(_("letters"), default=0)
+    # Letters she said she sent (sent/<code>/), on the day she sent them.
+    letters_sent = models.PositiveIntegerField(_("letters sent"), default=0)
 
     class Meta:
         verbose_name = _("letter count")

@@ -25,6 +25,11 @@ def _count(value, where: str) -> int:
     return value
 
 
+# What each country entry counts; a feed from before letters were counted as sent has no
+# "letters_sent", read as 0.
+COUNTED = ("letters", "letters_sent", "actions", "responses")
+
+
 def validate_figures(data: bytes) -> dict:
     """The feed *data* reduced to the fields we use, or ValidationError: a partner's file
     is checked as strictly as an upload, and nothing else in it is kept."""
@@ -50,7 +55,7 @@ def validate_figures(data: bytes) -> dict:
         clean_rows.append(
             {
                 "country": code,
-                **{name: _count(row.get(name, 0), f"{code} {name}") for name in ("letters", "actions", "responses")},
+                **{name: _count(row.get(name, 0), f"{code} {name}") for name in COUNTED},
             }
         )
     statuses = document.get("responses_by_status") or {}
@@ -67,6 +72,7 @@ def validate_figures(data: bytes) -> dict:
         "responses_by_status": clean_statuses,
         "totals": {
             "letters": sum(row["letters"] for row in clean_rows),
+            "letters_sent": sum(row["letters_sent"] for row in clean_rows),
             "actions": sum(row["actions"] for row in clean_rows),
             "responses": sum(row["responses"] for row in clean_rows),
             "countries_reached": len(clean_rows),

@@ -18,19 +18,30 @@ def network_rows(network: NetworkFigures) -> list[list]:
         [
             gettext("Site"),
             gettext("Letters generated"),
+            gettext("Letters sent"),
             gettext("Actions reported"),
             gettext("Responses received"),
             gettext("Countries reached"),
             gettext("Figures as of"),
             gettext("Stale"),
         ],
-        [network.local_label, local.letters, local.actions, local.responses, local.countries_reached, "", ""],
+        [
+            network.local_label,
+            local.letters,
+            local.letters_sent,
+            local.actions,
+            local.responses,
+            local.countries_reached,
+            "",
+            "",
+        ],
     ]
     for partner in network.partners:
         rows.append(
             [
                 partner.name,
                 partner.letters,
+                partner.letters_sent,
                 partner.actions,
                 partner.responses,
                 partner.countries,
@@ -39,7 +50,16 @@ def network_rows(network: NetworkFigures) -> list[list]:
             ]
         )
     rows.append(
-        [gettext("Total"), network.letters, network.actions, network.responses, network.countries_reached, "", ""]
+        [
+            gettext("Total"),
+            network.letters,
+            network.letters_sent,
+            network.actions,
+            network.responses,
+            network.countries_reached,
+            "",
+            "",
+        ]
     )
     return rows
 

@@ -7,8 +7,10 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
-from soroptimist_advocacy.models import ActionReport, LetterCounter
+from soroptimist_advocacy.campaigns.references import Confirmation, confirm_sent
+from soroptimist_advocacy.models import ActionReport, LetterCounter, LetterReference
 from soroptimist_advocacy.web.page_cache import normalised_query
 from tests import factories
 from tests.letter_helpers import letter_data, post_letter
@@ -83,7 +85,14 @@ def test_a_report_with_an_undefined_source_keeps_none(csrf_client, campaign):
 
 def test_figures_json_counts_letters_and_reports_per_source(csrf_client, campaign, claire):
     post_letter(csrf_client, campaign, letter_data(decision_maker=[claire.pk], source="facebook"))
+    post_letter(csrf_client, campaign, letter_data(decision_maker=[claire.pk], source="facebook"))
     post_report(csrf_client, campaign, source="newsletter-nov")
+    # One of the two letters is said to be sent: counted under the source of its code.
+    first = LetterReference.objects.order_by("pk").first()
+    assert confirm_sent(first.code, channel="post", sent_on=timezone.localdate()) is Confirmation.COUNTED
     document = Client().get(campaign.url + "figures.json").json()
-    assert document["sources"]["facebook"] == {"letters": 1, "reports": 0}
-    assert document["sources"]["newsletter-nov"] == {"letters": 0, "reports": 1}
+    assert document["sources"]["facebook"] == {"letters": 2, "letters_sent": 1, "reports": 0}
+    assert document["sources"]["newsletter-nov"] == {"letters": 0, "letters_sent": 0, "reports": 1}
+    assert document["letters_sent"] == document["totals"]["letters_sent"] == 1
+    assert document["countries"][0]["country"] == "FR"
+    assert (document["countries"][0]["letters"], document["countries"][0]["letters_sent"]) == (2, 1)

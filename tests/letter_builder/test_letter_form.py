@@ -11,7 +11,7 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from soroptimist_advocacy.letter_builder.delivery import DOCX_CONTENT_TYPE
-from soroptimist_advocacy.models import LetterCounter
+from soroptimist_advocacy.models import LetterCounter, LetterReference
 from tests import factories
 from tests.letter_helpers import docx_text, letter_data, post_letter
 from tests.web.test_page_cache import UNREACHABLE_REDIS
@@ -188,11 +188,12 @@ def test_closed_campaign_refuses_letters(csrf_client, directory):
 
 
 def personal_rows():
-    """Row counts of every model except the anonymous counter."""
+    """Row counts of every model except the anonymous counter and reference codes."""
     return {
         model._meta.label: model.objects.count()
         for model in apps.get_models()
-        if model is not LetterCounter and not model._meta.label.startswith(("sessions.", "wagtailsearch."))
+        if model not in (LetterCounter, LetterReference)
+        and not model._meta.label.startswith(("sessions.", "wagtailsearch."))
     }
 
 
@@ -211,6 +212,12 @@ def test_generating_a_letter_stores_no_personal_data(csrf_client, action_kit, di
     counter = LetterCounter.objects.get()
     assert (counter.country, counter.language, counter.letters) == ("FR", "en", 1)
     assert counter.campaign_key == action_kit.translation_key
+    # The letter's code is stored with what it counts for, and nothing she typed.
+    reference = LetterReference.objects.get()
+    stored = " ".join(str(getattr(reference, field.attname)) for field in LetterReference._meta.fields)
+    assert "Zélie" not in stored and "zelie" not in stored and "Unique" not in stored
+    assert (reference.country, reference.language, reference.sent_on) == ("FR", "en", None)
+    assert reference.decision_maker_key == french_minister(directory).translation_key
 
 
 def test_counter_adds_up_per_country_and_day(csrf_client, action_kit, directory):

@@ -5,8 +5,9 @@ from django.urls import reverse
 
 from soroptimist_advocacy.letter_builder.delivery import DOCX_CONTENT_TYPE
 from soroptimist_advocacy.letters import default_template_bytes
-from soroptimist_advocacy.models import LetterTemplate
+from soroptimist_advocacy.models import LetterReference, LetterTemplate
 from tests import factories
+from tests.letter_builder.test_sent import qr_urls
 from tests.letter_helpers import docx_text
 
 
@@ -28,6 +29,10 @@ def test_page_preview_has_a_sample_letter_mode(action_kit):
     assert "Margaret Adeyemi" in text  # the sample member
     assert "Claire Dubois" in text  # the directory's first decision maker
     assert "As a member of Soroptimist International Bristol in Bristol, I write to you." in text
+    # A dummy code and its QR code show where they are printed; the code is never stored.
+    assert "K7QF-3MXD-92A" in text
+    assert qr_urls(response.content) == [f"{action_kit.get_full_url()}sent/K7QF-3MXD-92A/"]
+    assert not LetterReference.objects.exists()
 
 
 def test_snippet_listing_links_to_a_sample_letter(client, db):

@@ -11,9 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from soroptimist_advocacy.letters import clean_template, prepare, preparing, render, sample_context
+from soroptimist_advocacy.letters.images import with_image_members
 from soroptimist_advocacy.letters.package import read_layout
 from soroptimist_advocacy.letters.preparing import differing_parts
-from soroptimist_advocacy.letters.rendering import clean_text, normalise_context, render_with_docxtpl
+from soroptimist_advocacy.letters.qr import qr_png
+from soroptimist_advocacy.letters.rendering import clean_text, normalise_context, render_reference, render_with_docxtpl
 from soroptimist_advocacy.letters.variables import MEMBER_FIELDS, RECIPIENT_FIELDS
 
 FRAGMENTS = [
@@ -67,6 +69,12 @@ contexts = st.fixed_dictionaries(
         "campaign": record(("title",)),
         "body": st.lists(hostile_text, max_size=4),
         "closing": hostile_text,
+        "letter": st.fixed_dictionaries(
+            {
+                "reference": hostile_text,
+                "qr": st.sampled_from([None, qr_png("https://example.org/a/sent/K7QF-3MXD-92A/"), qr_png("x" * 300)]),
+            }
+        ),
     }
 )
 
@@ -105,15 +113,30 @@ def static_table_template(template_with) -> bytes:
 
 
 @pytest.fixture(scope="module")
+def picture_template(template_with) -> bytes:
+    """The letter's QR code in the body beside a picture and a table (docxtpl renumbers the body's
+    pictures) and in the footer, with the reference."""
+    return template_with(
+        ["{{ member.name }}", "Scan: {{ letter.qr }} or type {{ letter.reference }}", "{{ closing }}"],
+        footer="{{ letter.qr }}{{ letter.reference }}",
+        table=[["{{ member.town }}", "static"]],
+        picture=True,
+    )
+
+
+@pytest.fixture(scope="module")
 def renamed_template(rich_template, with_part_moved) -> bytes:
     """The rich template with its main document and header under names Word never writes (as its layout allows)."""
     renamed = with_part_moved(rich_template, "word/document.xml", "word/main.dat", typed_by="default extension")
     return with_part_moved(renamed, "word/header1.xml", "word/top.bin")
 
 
-@pytest.fixture(scope="module", params=["default", "rich", "static_table", "renamed"])
-def any_template(request, default_template, rich_template, static_table_template, renamed_template) -> bytes:
+@pytest.fixture(scope="module", params=["default", "rich", "static_table", "renamed", "picture"])
+def any_template(
+    request, default_template, rich_template, static_table_template, renamed_template, picture_template
+) -> bytes:
     return {
+        "picture": picture_template,
         "default": default_template,
         "rich": rich_template,
         "static_table": static_table_template,
@@ -126,6 +149,18 @@ def docxtpl_markers_folded(text: str) -> str:
     for marker, replacement in (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}")):
         text = text.replace(marker, replacement)
     return text
+
+
+def as_prepared(template: bytes) -> bytes:
+    """The bytes both paths render: cleaned, with the picture's members when it prints one.
+
+    The rule for pictures: docxtpl renders the template as preparing gave it the picture's
+    relationship, type and media member, and is handed the same drawing; the media member
+    holds the letter's PNG on both paths (render_reference), compared byte for byte."""
+    cleaned = clean_template(template)
+    with zipfile.ZipFile(io.BytesIO(cleaned)) as package:
+        layout = read_layout(package)
+    return with_image_members(cleaned, layout)[0]
 
 
 def compared_parts(template: bytes) -> list[str]:
@@ -141,7 +176,9 @@ def test_fast_path_equals_docxtpl_and_keeps_the_name_as_typed(any_template, read
 
     fast = render(any_template, context)
     # render() cleans every template (no editor metadata) before preparing it; docxtpl gets the same bytes.
-    reference = render_with_docxtpl(clean_template(any_template), normalise_context(context))
+    reference = render_reference(
+        as_prepared(any_template), normalise_context(context), prepare(any_template).image_members
+    )
 
     assert differing_parts(fast, reference, compared_parts(any_template)) == []
     assert docxtpl_markers_folded(clean_text(context["member"]["name"])) in read_letter(fast)

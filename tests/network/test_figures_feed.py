@@ -30,7 +30,7 @@ def test_figures_json_has_the_summary_numbers_and_is_cacheable(client, action_ki
     figures = campaign_figures(action_kit.translation_key)
     assert document["campaign"] == {"key": str(action_kit.translation_key), "title": action_kit.title}
     assert document["totals"]["letters"] == figures.letters == 4
-    assert document["countries"] == [{"country": "FR", "letters": 4, "actions": 0, "responses": 0}]
+    assert document["countries"] == [{"country": "FR", "letters": 4, "letters_sent": 0, "actions": 0, "responses": 0}]
     assert validate_figures(response.content)["totals"]["letters"] == 4
     assert client.post(figures_url(action_kit)).status_code in (404, 405)  # Only GET reaches the route.
 

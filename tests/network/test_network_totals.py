@@ -55,13 +55,13 @@ def impact_url(page) -> str:
 
 def total_row(html: str) -> list[str]:
     row = re.search(r'<tr class="sa-network-total">(.*?)</tr>', html, re.S).group(1)
-    return re.findall(r"<td>([^<]*)</td>", row)[:4]
+    return re.findall(r"<td>([^<]*)</td>", row)[:5]
 
 
 def test_the_impact_view_totals_letters_and_reports_across_sites(admin_client, campaign):
     html = admin_client.get(impact_url(campaign)).content.decode()
     # Letters 5 + 7 + 3, actions 0 + 2 + 1, responses 0 + 1 + 1; FR counted once among FR, KE, BR.
-    assert total_row(html) == ["15", "3", "2", "3"]
+    assert total_row(html) == ["15", "0", "3", "2", "3"]  # letters, sent, actions, responses, countries
     assert re.search(r"Letters generated across the network</dt><dd[^>]*>15<", html)
     assert re.search(r"Actions reported across the network</dt><dd[^>]*>3<", html)
     assert 'href="?export=network-xlsx"' in html
@@ -72,18 +72,18 @@ def test_the_downloads_end_with_the_network_total(admin_client, campaign):
     assert f"campaign-network-{campaign.translation_key}.csv" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert [row[0] for row in rows[1:]] == ["This site", "'=Partner A", "Partner B", "Total"]
-    assert rows[-1][:5] == ["Total", "15", "3", "2", "3"]
+    assert rows[-1][:6] == ["Total", "15", "0", "3", "2", "3"]
 
     response = admin_client.get(impact_url(campaign), {"export": "network-xlsx"})
     assert f"campaign-network-{campaign.translation_key}.xlsx" in response["Content-Disposition"]
     sheet = load_workbook(io.BytesIO(response.content)).active
     cells = list(sheet.iter_rows(values_only=True))
-    assert cells[-1][:5] == ("Total", 15, 3, 2, 3)
+    assert cells[-1][:6] == ("Total", 15, 0, 3, 2, 3)
     partner = next(row for row in sheet.iter_rows() if row[0].value == "=Partner A")[0]
     assert partner.quotePrefix and partner.data_type == "s"
 
 
 def test_the_public_summary_shows_the_network_total(campaign):
     html = Client().get(campaign.url).content.decode()
-    assert total_row(html) == ["15", "3", "2", "3"]
+    assert total_row(html) == ["15", "0", "3", "2", "3"]  # letters, sent, actions, responses, countries
     assert "Total across the network" in html

@@ -108,7 +108,7 @@ def test_corrections_export(admin_client, directory, export_format):
 
 
 def test_network_impact_csv(db):
-    figures = dict(letters=1, actions=2, responses=3)
+    figures = dict(letters=1, letters_sent=1, actions=2, responses=3)
     partners = [
         SimpleNamespace(name=value, countries=4, fetched_at=datetime.datetime(2026, 1, 1), stale=False, **figures)
         for value in TRIGGERING

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 
 from soroptimist_advocacy.campaigns.counters import count_letters
 from soroptimist_advocacy.campaigns.figures import campaign_figures
-from soroptimist_advocacy.models import PartnerFeed
+from soroptimist_advocacy.models import LetterCounter, PartnerFeed
 from tests import factories
 from tests.reports.helpers import report_url
 
@@ -71,6 +71,10 @@ def test_figures_count_every_translation_and_nothing_else(campaign):
 
 
 def test_impact_view_shows_figures_and_an_inline_svg_chart(admin_client, campaign):
+    # Three of the French letters were said to be sent (on a day of their own).
+    LetterCounter.objects.create(
+        campaign_key=campaign.translation_key, country="FR", language="fr", day="2026-03-09", letters_sent=3
+    )
     response = admin_client.get(reverse("campaign_impact:impact", args=[campaign.translation_key]))
     assert response.status_code == 200
     html = response.content.decode()
@@ -78,8 +82,11 @@ def test_impact_view_shows_figures_and_an_inline_svg_chart(admin_client, campaig
     assert re.search(r"Letters generated</dt><dd[^>]*>6<", html)
     assert re.search(r"Actions reported</dt><dd[^>]*>3<", html)
     assert re.search(r"Responses received</dt><dd[^>]*>2<", html)
-    assert '<th scope="row">France</th><td>5</td><td>2</td><td>1</td>' in html
-    assert '<th scope="row">Nigeria</th><td>0</td><td>1</td><td>1</td>' in html
+    assert re.search(r"Letters sent</dt><dd[^>]*>3 \(50% of those generated\)<", html)
+    assert (
+        '<th scope="row">France</th><td>5</td><td>3</td><td>2</td><td>1</td>' in html
+    )  # made, sent, actions, responses
+    assert '<th scope="row">Nigeria</th><td>0</td><td>0</td><td>1</td><td>1</td>' in html
     # Another campaign's letters and reports in Japan are not counted (the world map names every
     # country: Japan is there, with none of them).
     assert not re.search(r'<th scope="row">Japan</th><td>\d', html)

@@ -46,17 +46,17 @@ def by_key(rows):
 def test_breakdown_by_source_and_language(campaign):
     breakdown = impact_breakdown(figure_counts(campaign.translation_key), {"newsletter": "November newsletter"})
     assert by_key(breakdown.by_source) == {
-        "newsletter": ("November newsletter", [4, 2, 1]),
-        "facebook": ("facebook", [2, 0, 0]),
-        "old-poster": ("old-poster", [5, 0, 0]),
-        "": ("No source", [1, 1, 1]),
+        "newsletter": ("November newsletter", [4, 0, 2, 1]),
+        "facebook": ("facebook", [2, 0, 0, 0]),
+        "old-poster": ("old-poster", [5, 0, 0, 0]),
+        "": ("No source", [1, 0, 1, 1]),
     }
     # Defined sources first in the editor's order, unknown slugs next, "no source" last.
     assert [row.key for row in breakdown.by_source] == ["newsletter", "facebook", "old-poster", ""]
     assert by_key(breakdown.by_language) == {
-        "fr": ("French", [4, 2, 1]),
-        "en": ("English", [3, 1, 1]),
-        "ar": ("Arabic", [5, 0, 0]),
+        "fr": ("French", [4, 0, 2, 1]),
+        "en": ("English", [3, 0, 1, 1]),
+        "ar": ("Arabic", [5, 0, 0, 0]),
     }
     with translation.override("fr"):
         labels = {row.key: row.label for row in impact_breakdown(figure_counts(campaign.translation_key)).by_language}
@@ -66,7 +66,7 @@ def test_breakdown_by_source_and_language(campaign):
 def test_counts_cached_by_an_older_version_give_empty_rows_not_an_error():
     old = {"letters_by_source": {"": 3}, "reports_by_source": {"": 1}}
     breakdown = impact_breakdown(old)
-    assert by_key(breakdown.by_source) == {"": ("No source", [3, 1, 0])}
+    assert by_key(breakdown.by_source) == {"": ("No source", [3, 0, 1, 0])}
     assert breakdown.by_language == []
 
 
@@ -81,11 +81,11 @@ def table_after(html: str, heading: str) -> str:
 def test_impact_view_shows_both_tables(admin_client, campaign):
     html = admin_client.get(impact_url(campaign)).content.decode()
     sources = table_after(html, "By source")
-    assert re.search(r"<th scope=\"row\">November newsletter</th><td>4</td><td>2</td><td>1</td>", sources)
+    assert re.search(r"<th scope=\"row\">November newsletter</th><td>4</td><td>0</td><td>2</td><td>1</td>", sources)
     assert '<th scope="row">=Facebook</th><td>2</td><td>0</td><td>0</td>' in sources
-    assert '<th scope="row">No source</th><td>1</td><td>1</td><td>1</td>' in sources
+    assert '<th scope="row">No source</th><td>1</td><td>0</td><td>1</td><td>1</td>' in sources
     languages = table_after(html, "By language")
-    assert '<th scope="row">French</th><td>4</td><td>2</td><td>1</td>' in languages
+    assert '<th scope="row">French</th><td>4</td><td>0</td><td>2</td><td>1</td>' in languages
     assert '<th scope="row">Arabic</th><td>5</td><td>0</td><td>0</td>' in languages
     assert 'href="?export=csv"' in html and 'href="?export=xlsx"' in html
 
@@ -95,13 +95,13 @@ def test_csv_export_carries_the_same_columns(admin_client, campaign):
     assert response["Content-Type"].startswith("text/csv")
     assert f"campaign-impact-{campaign.translation_key}.csv" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0] == ["Group", "Code", "Name", "Letters generated", "Reports", "Responses received"]
-    assert ["Country", "FR", "France", "6", "2", "1"] in rows
-    assert ["Source", "newsletter", "November newsletter", "4", "2", "1"] in rows
+    assert rows[0] == ["Group", "Code", "Name", "Letters generated", "Letters sent", "Reports", "Responses received"]
+    assert ["Country", "FR", "France", "6", "0", "2", "1"] in rows
+    assert ["Source", "newsletter", "November newsletter", "4", "0", "2", "1"] in rows
     # An editor's label that a spreadsheet would run is neutralised.
-    assert ["Source", "facebook", "'=Facebook", "2", "0", "0"] in rows
-    assert ["Language", "ar", "Arabic", "5", "0", "0"] in rows
-    assert rows[-1] == ["Total", "", "", "12", "3", "2"]
+    assert ["Source", "facebook", "'=Facebook", "2", "0", "0", "0"] in rows
+    assert ["Language", "ar", "Arabic", "5", "0", "0", "0"] in rows
+    assert rows[-1] == ["Total", "", "", "12", "0", "3", "2"]
 
 
 def test_xlsx_export_carries_the_same_rows(admin_client, campaign):

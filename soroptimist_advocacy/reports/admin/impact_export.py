@@ -17,7 +17,12 @@ def impact_rows(figures: CampaignFigures, breakdown: ImpactBreakdown) -> list[li
     rows: list[list] = [[gettext("Group"), gettext("Code"), gettext("Name"), *breakdown.headings]]
     for row in figures.countries:
         # A country's reports are its actions reported: the same count under the same heading.
-        by_name = {"letters": row.letters, "reports": row.actions, "responses": row.responses}
+        by_name = {
+            "letters": row.letters,
+            "letters_sent": row.letters_sent,
+            "reports": row.actions,
+            "responses": row.responses,
+        }
         rows.append([gettext("Country"), row.code, row.name, *_in_columns(by_name)])
     for group, breakdown_rows in (
         (gettext("Source"), breakdown.by_source),
@@ -25,7 +30,12 @@ def impact_rows(figures: CampaignFigures, breakdown: ImpactBreakdown) -> list[li
     ):
         for breakdown_row in breakdown_rows:
             rows.append([group, breakdown_row.key, breakdown_row.label, *breakdown_row.values])
-    totals = {"letters": figures.letters, "reports": figures.actions, "responses": figures.responses}
+    totals = {
+        "letters": figures.letters,
+        "letters_sent": figures.letters_sent,
+        "reports": figures.actions,
+        "responses": figures.responses,
+    }
     rows.append([gettext("Total"), "", "", *_in_columns(totals)])
     return rows
 
