@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from soroptimist_advocacy.bundle import FORMAT, VERSION
 from soroptimist_advocacy.bundle.refs import remap
+from soroptimist_advocacy.bundle.translation_strings import live_translations
 from soroptimist_advocacy.directory.csv_format import csv_text
 from soroptimist_advocacy.directory.public_export import public_decision_makers
 from soroptimist_advocacy.directory.records import page_values
@@ -133,6 +134,8 @@ def campaign_bundle(page, path) -> None:
         }
         if directory
         else None,
+        # Each page's live translations, as wagtail-localize's strings (see translation_strings.py).
+        "translations": {"campaign": live_translations(page)},
     }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))

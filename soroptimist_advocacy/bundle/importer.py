@@ -47,6 +47,8 @@ from soroptimist_advocacy.bundle.refs import remap
 from soroptimist_advocacy.bundle.result import CREATED, UNCHANGED, UPDATED, ImportResult
 from soroptimist_advocacy.bundle.rich_text import checked_rich_text
 from soroptimist_advocacy.bundle.stream import StreamCheck, cleaned_stream
+from soroptimist_advocacy.bundle.translation_import import TranslationWriter
+from soroptimist_advocacy.bundle.translation_strings import check_translations
 from soroptimist_advocacy.directory.csv_format import read_decision_makers
 from soroptimist_advocacy.directory.importer import import_decision_makers
 from soroptimist_advocacy.letters import clean_template, validate
@@ -116,6 +118,11 @@ class BundleContents:
         body_check = StreamCheck(refusals)
         campaign["body"] = body_check.checked(stream_block, campaign.get("body") or [], "campaign.body")
         self.body_misshapen = body_check.misshapen
+        translations = self.manifest.get("translations") or {}
+        if not isinstance(translations, dict):
+            refusals.add("translations", gettext("must be an object of translations by page."))
+            translations = {}
+        self.campaign_translations = check_translations(translations.get("campaign"), "translations.campaign", refusals)
 
     def _check_letter_templates(self, refusals: Refusals) -> None:
         for index, entry in enumerate(self.manifest["letter_templates"]):
@@ -205,6 +212,7 @@ class _Import:
         self.directory_csv = contents.directory_csv
         self.directory_without_rows = contents.directory_without_rows
         self.body_misshapen = contents.body_misshapen
+        self.contents = contents
         self.store = store
         self.live = live
         self.user = user
@@ -222,6 +230,14 @@ class _Import:
         directory = self._write_directory(existing["directory"])
         self._write_resources(existing["resources"])
         self._write_campaign(existing["campaign"], templates, directory)
+        translations = TranslationWriter(self.refusals, self.result, live=self.live, user=self.user)
+        translations.translate(
+            self.result.page,
+            self.contents.campaign_translations,
+            "translations.campaign",
+            kinds.CAMPAIGN,
+            self._check_campaign,
+        )
         self.refusals.raise_if_any()
         for document in self.store.stored.values():
             action = CREATED if document in self.store.created else UNCHANGED
@@ -383,6 +399,21 @@ class _Import:
         self.result.page = self._save_page(
             self.parent, CAMPAIGN_PAGE, existing, values, "campaign", kinds.CAMPAIGN, campaign["id"]
         )
+
+    def _check_campaign(self, page, path: str) -> None:
+        """A translated campaign through the doors its source went through: the editor's converters
+        for its rich text, its blocks' checks and its own ``full_clean``."""
+        for name in ("intro", "privacy_text"):
+            checked_rich_text(_editor_widget(name), getattr(page, name), f"{path}.{name}", self.refusals)
+        stream_block = CAMPAIGN_PAGE.body.field.stream_block
+        body_check = StreamCheck(self.refusals)
+        raw_body = body_check.checked(stream_block, list(page.body.raw_data), f"{path}.body")
+        if not body_check.misshapen:
+            cleaned_stream(stream_block, raw_body, f"{path}.body", self.refusals)
+        try:
+            page.full_clean()
+        except ValidationError as error:
+            self.refusals.add_error(path, error)
 
     def _campaign_directory(self, key, imported):
         """The directory the campaign offers: the bundle's own, else a directory of *key* under the parent."""
