@@ -104,7 +104,8 @@ def campaign_bundle(page, path) -> None:
     resource_pages = Page.objects.type(*resource_page_models()).filter(
         translation_key__in=resource_keys, locale=page.locale
     )
-    for resource in publicly_visible(resource_pages).specific():
+    resource_pages = list(publicly_visible(resource_pages).specific())
+    for resource in resource_pages:
         resources.append(
             {
                 "id": str(resource.translation_key),
@@ -135,7 +136,7 @@ def campaign_bundle(page, path) -> None:
         if directory
         else None,
         # Each page's live translations, as wagtail-localize's strings (see translation_strings.py).
-        "translations": {"campaign": live_translations(page)},
+        "translations": _translations(page, resource_pages, directory),
     }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
@@ -143,6 +144,25 @@ def campaign_bundle(page, path) -> None:
             bundle.writestr(name, data)
         if directory:
             bundle.writestr("directory.csv", csv_text(page_values(dm) for dm in public_decision_makers(directory)))
+
+
+def _translations(page, resource_pages, directory) -> dict:
+    """The live translations of the campaign and of the pages that travel with it; decision makers
+    by ``external_id``, as the directory's CSV names them."""
+    listings = {resource.get_parent() for resource in resource_pages}
+    return {
+        "campaign": live_translations(page),
+        "resource_listing": live_translations(next(iter(listings))) if len(listings) == 1 else {},
+        "resources": {str(resource.translation_key): live_translations(resource) for resource in resource_pages},
+        "directory": live_translations(directory) if directory else {},
+        "decision_makers": {
+            decision_maker.external_id: live_translations(decision_maker)
+            for decision_maker in public_decision_makers(directory)
+            if decision_maker.external_id
+        }
+        if directory
+        else {},
+    }
 
 
 def _page_refs(value):

@@ -32,7 +32,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.log_actions import log
 from wagtail.models import Page
 
@@ -118,11 +118,7 @@ class BundleContents:
         body_check = StreamCheck(refusals)
         campaign["body"] = body_check.checked(stream_block, campaign.get("body") or [], "campaign.body")
         self.body_misshapen = body_check.misshapen
-        translations = self.manifest.get("translations") or {}
-        if not isinstance(translations, dict):
-            refusals.add("translations", gettext("must be an object of translations by page."))
-            translations = {}
-        self.campaign_translations = check_translations(translations.get("campaign"), "translations.campaign", refusals)
+        self.translations = _checked_translations(self.manifest.get("translations"), refusals)
 
     def _check_letter_templates(self, refusals: Refusals) -> None:
         for index, entry in enumerate(self.manifest["letter_templates"]):
@@ -141,6 +137,31 @@ class BundleContents:
                     gettext("Letter template “%(name)s”: %(error)s")
                     % {"name": str(entry.get("name", ""))[:100], "error": " ".join(error.messages)},
                 )
+
+
+SINGLE_PAGES = ("campaign", "resource_listing", "directory")  # The translations of one page each.
+PAGES_BY_KEY = ("resources", "decision_makers")  # Of many pages, by translation key or external_id.
+
+
+def _checked_translations(translations, refusals: Refusals) -> dict:
+    """The manifest's ``translations`` of the right shape (see translation_strings.py); refusals recorded."""
+    if translations is None:
+        translations = {}
+    if not isinstance(translations, dict):
+        refusals.add("translations", gettext("must be an object of translations by page."))
+        translations = {}
+    checked: dict = {
+        name: check_translations(translations.get(name), f"translations.{name}", refusals) for name in SINGLE_PAGES
+    }
+    for name in PAGES_BY_KEY:
+        pages = translations.get(name) or {}
+        if not isinstance(pages, dict):
+            refusals.add(f"translations.{name}", gettext("must be an object of translations by page."))
+            pages = {}
+        checked[name] = {
+            key: check_translations(value, f"translations.{name}.{key[:100]}", refusals) for key, value in pages.items()
+        }
+    return checked
 
 
 def import_campaign(source, parent, *, live: bool = False, user=None, dry_run: bool = False) -> ImportResult:
@@ -212,13 +233,14 @@ class _Import:
         self.directory_csv = contents.directory_csv
         self.directory_without_rows = contents.directory_without_rows
         self.body_misshapen = contents.body_misshapen
-        self.contents = contents
+        self.translations = contents.translations
         self.store = store
         self.live = live
         self.user = user
         self.refusals = contents.refusals
         self.placement = Placement(parent, self.refusals)
         self.result = ImportResult(live=live)
+        self.translator = TranslationWriter(self.refusals, self.result, live=live, user=user)
 
     def run(self) -> ImportResult:
         # One import under a parent at a time: the second waits, then sees the first's pages.
@@ -230,14 +252,10 @@ class _Import:
         directory = self._write_directory(existing["directory"])
         self._write_resources(existing["resources"])
         self._write_campaign(existing["campaign"], templates, directory)
-        translations = TranslationWriter(self.refusals, self.result, live=self.live, user=self.user)
-        translations.translate(
-            self.result.page,
-            self.contents.campaign_translations,
-            "translations.campaign",
-            kinds.CAMPAIGN,
-            self._check_campaign,
+        self.translator.translate(
+            self.result.page, self.translations["campaign"], "translations.campaign", kinds.CAMPAIGN, self._check_page
         )
+        self.translator.note_skipped()
         self.refusals.raise_if_any()
         for document in self.store.stored.values():
             action = CREATED if document in self.store.created else UNCHANGED
@@ -331,6 +349,9 @@ class _Import:
         directory = self._save_page(
             self.parent, directory_page_model(), existing, values, "directory", kinds.DIRECTORY, entry["id"]
         )
+        self.translator.translate(
+            directory, self.translations["directory"], "translations.directory", kinds.DIRECTORY, self._check_page
+        )
         if directory is not None and self.directory_without_rows:
             self.result.note_on(
                 directory,
@@ -352,7 +373,27 @@ class _Import:
                 note=self._note() if change.action != "unchanged" else "",
                 obj=change.page,
             )
+        self._translate_decision_makers(directory)
         return directory
+
+    def _translate_decision_makers(self, directory) -> None:
+        """Each decision maker's translations, found by her ``external_id`` as the CSV import finds her."""
+        by_external_id = self.translations["decision_makers"]
+        if not by_external_id:
+            return
+        pages = (
+            directory.get_decision_maker_model()
+            .objects.child_of(directory)
+            .filter(external_id__in=list(by_external_id))
+        )
+        for page in pages.order_by("path"):
+            self.translator.translate(
+                page,
+                by_external_id[page.external_id],
+                f"translations.decision_makers.{page.external_id}",
+                kinds.DECISION_MAKER,
+                self._check_page,
+            )
 
     def _write_resources(self, existing: dict) -> None:
         entries = self.manifest["resources"]
@@ -364,6 +405,13 @@ class _Import:
         index = self._save_page(self.parent, ResourceIndexPage, index, values, "resources", kinds.RESOURCE_LISTING)
         if index is None:
             return
+        self.translator.translate(
+            index,
+            self.translations["resource_listing"],
+            "translations.resource_listing",
+            kinds.RESOURCE_LISTING,
+            self._check_page,
+        )
         for position, entry in enumerate(entries):
             page = existing[entry["id"]]
             values = {name: entry.get(name) for name in RESOURCE_FIELDS}
@@ -379,7 +427,16 @@ class _Import:
                 self.refusals.add(f"resources[{position}].document", gettext("is not a document of this bundle."))
                 continue
             path = f"resources[{position}]"
-            self._save_page(index, index.get_resource_page_model(), page, values, path, kinds.RESOURCE, entry["id"])
+            page = self._save_page(
+                index, index.get_resource_page_model(), page, values, path, kinds.RESOURCE, entry["id"]
+            )
+            self.translator.translate(
+                page,
+                self.translations["resources"].get(entry["id"]),
+                f"translations.resources.{entry['id']}",
+                kinds.RESOURCE,
+                self._check_page,
+            )
 
     def _write_campaign(self, existing, templates: dict, directory) -> None:
         campaign = self.manifest["campaign"]
@@ -400,16 +457,20 @@ class _Import:
             self.parent, CAMPAIGN_PAGE, existing, values, "campaign", kinds.CAMPAIGN, campaign["id"]
         )
 
-    def _check_campaign(self, page, path: str) -> None:
-        """A translated campaign through the doors its source went through: the editor's converters
-        for its rich text, its blocks' checks and its own ``full_clean``."""
-        for name in ("intro", "privacy_text"):
-            checked_rich_text(_editor_widget(name), getattr(page, name), f"{path}.{name}", self.refusals)
-        stream_block = CAMPAIGN_PAGE.body.field.stream_block
-        body_check = StreamCheck(self.refusals)
-        raw_body = body_check.checked(stream_block, list(page.body.raw_data), f"{path}.body")
-        if not body_check.misshapen:
-            cleaned_stream(stream_block, raw_body, f"{path}.body", self.refusals)
+    def _check_page(self, page, path: str) -> None:
+        """A translated page through the doors its source went through: the editor's converters for
+        its rich text, its blocks' checks and its own ``full_clean``."""
+        for model_field in page._meta.concrete_fields:
+            value, where = getattr(page, model_field.name), f"{path}.{model_field.name}"
+            if isinstance(model_field, RichTextField):
+                widget = cast(forms.Field, model_field.formfield()).widget
+                checked_rich_text(widget, value, where, self.refusals)
+            elif isinstance(model_field, StreamField):
+                stream_block = model_field.stream_block
+                body_check = StreamCheck(self.refusals)
+                raw = body_check.checked(stream_block, list(value.raw_data), where)
+                if not body_check.misshapen:
+                    cleaned_stream(stream_block, raw, where, self.refusals)
         try:
             page.full_clean()
         except ValidationError as error:

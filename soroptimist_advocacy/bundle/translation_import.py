@@ -33,6 +33,13 @@ class TranslationWriter:
         self.live = live
         self.user = user
         self.locales = {locale.language_code.lower(): locale for locale in Locale.objects.all()}
+        # Said once on the campaign at the end, not on each of a directory's many pages.
+        self.notes: set[str] = set()
+
+    def note_skipped(self) -> None:
+        """Note on the imported campaign which translations were skipped, and why."""
+        for note in sorted(self.notes):
+            self.result.note_on(self.result.page, note)
 
     def translate(self, page, languages: dict, path: str, kind, check: Callable[[object, str], None]) -> None:
         """Write *languages* (``{code: {segment path: [texts]}}``) as translations of *page*; *check(target,
@@ -47,19 +54,20 @@ class TranslationWriter:
             where = f"{path}.{code}"
             locale = self.locales.get(code.lower())
             if locale is None:
-                self.result.note_on(
-                    page,
-                    gettext("its %(language)s translation was skipped: this site has no such language")
-                    % {"language": code},
+                self.notes.add(
+                    gettext("translations into %(language)s were skipped: this site has no such language")
+                    % {"language": code[:20]}
                 )
                 continue
             if locale.pk == page.locale_id:
                 continue
-            if not page.get_parent().has_translation(locale):
-                self.result.note_on(
-                    page,
-                    gettext("its %(language)s translation was skipped: its parent page has no %(language)s version")
-                    % {"language": code},
+            parent = page.get_parent()
+            if not parent.has_translation(locale):
+                self.notes.add(
+                    gettext(
+                        "pages under “%(parent)s” were not translated into %(language)s: it has no %(language)s version"
+                    )
+                    % {"parent": parent.title, "language": code}
                 )
                 continue
             if self._store_strings(segments, strings, locale, where):

@@ -10,7 +10,14 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 
 from soroptimist_advocacy.bundle.errors import BundleRefused
 from soroptimist_advocacy.bundle.importer import import_campaign
-from soroptimist_advocacy.models import ActionKitPage, LetterTemplate
+from soroptimist_advocacy.models import (
+    ActionKitPage,
+    DecisionMakerIndexPage,
+    DecisionMakerPage,
+    LetterTemplate,
+    ResourceIndexPage,
+    ResourcePage,
+)
 from tests import factories
 
 from .bundles import changed, export, site_campaign
@@ -68,7 +75,10 @@ def fresh_site() -> None:
 def six_language_bundle(tmp_path):
     translate_home()
     page = site_campaign(home())
-    translate_page(page)
+    directory = page.get_directory()
+    resource = ResourcePage.objects.get()
+    for translatable in (directory, *DecisionMakerPage.objects.all(), resource.get_parent(), resource, page):
+        translate_page(translatable)
     bundle = export(page, tmp_path / "six.zip")
     fresh_site()
     return bundle
@@ -92,6 +102,24 @@ def test_each_language_arrives_as_a_wagtail_localize_translation(six_language_bu
     assert len([item for item in result.items if item.object is not None and item.kind == "campaign"]) == 6
 
 
+def test_resources_directory_and_decision_makers_arrive_in_every_language(six_language_bundle):
+    import_campaign(six_language_bundle, home(), live=True)
+
+    for code in LANGUAGES:
+        directory = DecisionMakerIndexPage.objects.get(locale__language_code=code)
+        listing = ResourceIndexPage.objects.get(locale__language_code=code)
+        resource = ResourcePage.objects.get(locale__language_code=code)
+        claire = DecisionMakerPage.objects.get(external_id="fr-1", locale__language_code=code)
+        assert claire.position_title.startswith(f"[{code}] ")  # Her name is synchronised, not translated.
+        for page in (directory, listing, resource, claire):
+            assert page.live
+            assert page is claire or page.title.startswith(f"[{code}] "), (code, page.title)
+            english = page.get_translation(Locale.get_default())
+            assert TranslationSource.objects.filter(object_id=english.translation_key, locale=english.locale).exists()
+        assert claire.get_parent().pk == directory.pk and resource.get_parent().pk == listing.pk
+        assert claire.email == "claire@example.org"  # A synchronised field, copied from her source page.
+
+
 def test_without_live_the_translations_are_drafts(six_language_bundle):
     import_campaign(six_language_bundle, home())
 
@@ -112,7 +140,7 @@ def test_a_language_the_site_lacks_is_skipped_with_a_note(six_language_bundle, t
     assert not ActionKitPage.objects.filter(locale__language_code="de").exists()
     assert ActionKitPage.objects.filter(locale__language_code="fr").exists()
     campaign = next(item for item in result.items if item.object is not None and item.object.pk == result.page.pk)
-    assert "de translation was skipped: this site has no such language" in campaign.note
+    assert "translations into de were skipped: this site has no such language" in campaign.note
 
 
 @pytest.mark.parametrize(
@@ -149,6 +177,21 @@ def test_a_translated_title_too_long_for_the_page_is_refused(six_language_bundle
 
     assert any(text.startswith("translations.campaign.es") for text in refused.value.messages)
     assert not ActionKitPage.objects.exists()
+
+
+def test_a_hostile_decision_maker_translation_is_refused(six_language_bundle, tmp_path):
+    def poison(manifest):
+        manifest["translations"]["decision_makers"]["fr-1"]["ar"]["position_title"] = ["<img src=x onerror=alert(1)>"]
+
+    bundle = changed(six_language_bundle, tmp_path / "hostile.zip", poison)
+
+    with pytest.raises(BundleRefused) as refused:
+        import_campaign(bundle, home(), live=True)
+
+    assert any(
+        text.startswith("translations.decision_makers.fr-1.ar.position_title") for text in refused.value.messages
+    )
+    assert not DecisionMakerPage.objects.exists()
 
 
 def test_translations_of_the_wrong_shape_are_refused(six_language_bundle, tmp_path):
