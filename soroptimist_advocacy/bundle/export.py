@@ -29,6 +29,7 @@ CAMPAIGN_FIELDS = (
     "closed_message",
     "privacy_text",
     "target_countries",
+    "share_text",
 )
 RESOURCE_FIELDS = ("title", "slug", "resource_type", "publication_date", "summary", "external_url")
 
@@ -122,6 +123,7 @@ def campaign_bundle(page, path) -> None:
             "language": page.locale.language_code,
             **{name: _campaign_value(page, name) for name in CAMPAIGN_FIELDS},
             "body": body,
+            "sources": list(page.sources.raw_data),
             "directory": str(directory.translation_key) if directory else None,
         },
         "resources": resources,

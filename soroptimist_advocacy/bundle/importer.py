@@ -117,6 +117,11 @@ class BundleContents:
         stream_block = CAMPAIGN_PAGE.body.field.stream_block
         body_check = StreamCheck(refusals)
         campaign["body"] = body_check.checked(stream_block, campaign.get("body") or [], "campaign.body")
+        # The campaign's sources (a slug and a label each) travel with it: a bundle written before
+        # they did has none, and the page keeps none.
+        campaign["sources"] = body_check.checked(
+            CAMPAIGN_PAGE.sources.field.stream_block, campaign.get("sources") or [], "campaign.sources"
+        )
         self.body_misshapen = body_check.misshapen
         self.translations = _checked_translations(self.manifest.get("translations"), refusals)
 
@@ -441,7 +446,7 @@ class _Import:
     def _write_campaign(self, existing, templates: dict, directory) -> None:
         campaign = self.manifest["campaign"]
         values = {name: campaign.get(name) for name in CAMPAIGN_FIELDS}
-        for name in ("slug", "intro", "closed_message", "privacy_text"):
+        for name in ("slug", "intro", "closed_message", "privacy_text", "share_text"):
             values[name] = values[name] or ""
         targets = values["target_countries"]
         # A bundle written before targets were a list holds a number (or nothing): every country.
@@ -452,6 +457,11 @@ class _Import:
             body = cleaned_stream(CAMPAIGN_PAGE.body.field.stream_block, raw_body, "campaign.body", self.refusals)
         # A refused body still lets the page's own checks of its other fields speak (the import is refused).
         values["body"] = body if body is not None else []
+        sources = None
+        if not self.body_misshapen:
+            sources_block = CAMPAIGN_PAGE.sources.field.stream_block
+            sources = cleaned_stream(sources_block, campaign["sources"] or [], "campaign.sources", self.refusals)
+        values["sources"] = sources if sources is not None else []
         values["directory"] = self._campaign_directory(campaign.get("directory"), directory)
         self.result.page = self._save_page(
             self.parent, CAMPAIGN_PAGE, existing, values, "campaign", kinds.CAMPAIGN, campaign["id"]

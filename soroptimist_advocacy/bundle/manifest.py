@@ -18,7 +18,17 @@ from soroptimist_advocacy.bundle import FORMAT, VERSION
 from soroptimist_advocacy.bundle.errors import BundleRefused, Refusals
 
 TEXT_FIELDS = {
-    "campaign": ("title", "slug", "intro", "opens_on", "closes_on", "closed_message", "privacy_text", "language"),
+    "campaign": (
+        "title",
+        "slug",
+        "intro",
+        "opens_on",
+        "closes_on",
+        "closed_message",
+        "privacy_text",
+        "language",
+        "share_text",
+    ),
     "resources": ("title", "slug", "resource_type", "publication_date", "summary", "external_url"),
     "letter_templates": ("name", "notes"),
     "documents": ("title", "file", "filename"),
@@ -62,6 +72,8 @@ def check_manifest(manifest: dict, refusals: Refusals) -> None:
     _check_entry("campaign", campaign, "campaign", refusals)
     if not isinstance(campaign.get("body") or [], list):
         refusals.add("campaign.body", gettext("must be a list of blocks."))
+    if not isinstance(campaign.get("sources") or [], list):
+        refusals.add("campaign.sources", gettext("must be a list of blocks."))
     if campaign.get("directory") is not None and not is_key(campaign["directory"]):
         refusals.add("campaign.directory", gettext("is not an identifier of this bundle format."))
     targets = campaign.get("target_countries")

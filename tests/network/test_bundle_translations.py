@@ -52,6 +52,8 @@ def translate_page(page, codes=LANGUAGES) -> None:
     source, _created = TranslationSource.get_or_create_from_instance(page)
     for code in codes:
         for segment in source.stringsegment_set.select_related("string", "context"):
+            if segment.context.path.endswith(".slug"):
+                continue  # A source's slug names it in links (?source=): the same in every language.
             StringTranslation.objects.update_or_create(
                 translation_of=segment.string,
                 locale=locale(code),
@@ -75,6 +77,10 @@ def fresh_site() -> None:
 def six_language_bundle(tmp_path):
     translate_home()
     page = site_campaign(home())
+    page.share_text = "I wrote to my minister."
+    page.sources = [("source", {"slug": "newsletter", "label": "Our newsletter"})]
+    page.save_revision().publish()
+    page.refresh_from_db()
     directory = page.get_directory()
     resource = ResourcePage.objects.get()
     for translatable in (directory, *DecisionMakerPage.objects.all(), resource.get_parent(), resource, page):
@@ -97,6 +103,10 @@ def test_each_language_arrives_as_a_wagtail_localize_translation(six_language_bu
         assert translated("Write to your minister before the end of June.", code) in page.intro
         assert page.get_parent().locale.language_code == code
         assert Translation.objects.filter(source=translation_source, target_locale=page.locale).exists()
+        assert page.share_text == translated("I wrote to my minister.", code)
+        assert [(source.value["slug"], source.value["label"]) for source in page.sources] == [
+            ("newsletter", translated("Our newsletter", code))
+        ]
         paragraph = next(block for block in page.body if block.block_type == "paragraph")
         assert translated("Members in every country can help.", code) in str(paragraph.value)
     assert len([item for item in result.items if item.object is not None and item.kind == "campaign"]) == 6
@@ -192,6 +202,20 @@ def test_a_hostile_decision_maker_translation_is_refused(six_language_bundle, tm
         text.startswith("translations.decision_makers.fr-1.ar.position_title") for text in refused.value.messages
     )
     assert not DecisionMakerPage.objects.exists()
+
+
+def test_a_translated_source_label_is_checked_as_the_block_checks_it(six_language_bundle, tmp_path):
+    def poison(manifest):
+        (label,) = [path for path in manifest["translations"]["campaign"]["ru"] if path.startswith("sources.")]
+        manifest["translations"]["campaign"]["ru"][label] = ["Л" * 101]  # The label block holds 100 at most.
+
+    bundle = changed(six_language_bundle, tmp_path / "label.zip", poison)
+
+    with pytest.raises(BundleRefused) as refused:
+        import_campaign(bundle, home(), live=True)
+
+    assert any(text.startswith("translations.campaign.ru.sources") for text in refused.value.messages)
+    assert not ActionKitPage.objects.exists()
 
 
 def test_translations_of_the_wrong_shape_are_refused(six_language_bundle, tmp_path):
