@@ -17,13 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext
 from wagtail.models import Locale
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, validate_translation_links
 
 from soroptimist_advocacy.bundle.errors import Refusals
-from soroptimist_advocacy.bundle.result import CREATED, UPDATED, ImportResult
+from soroptimist_advocacy.bundle.result import CREATED, UNCHANGED, UPDATED, ImportResult
 
 
 class TranslationWriter:
@@ -95,34 +96,66 @@ class TranslationWriter:
 
     def _save(self, page, source, locale, where: str, kind, check) -> None:
         existed = page.has_translation(locale)
+        # wagtail-localize writes a translation page's row itself, which for a live page is what
+        # visitors see: without --live a published translation is built and checked, then undone,
+        # and the bundle's strings wait in its translation memory for a translator's sync.
+        keep_published = not self.live and page.get_translations().filter(locale=locale, live=True).exists()
         translation, _created = Translation.objects.update_or_create(
             source=source, target_locale=locale, defaults={"enabled": True}
         )
         try:
+            with transaction.atomic():
+                target = self._build(page, translation, locale, where, check)
+                if target is not None and keep_published:
+                    raise _KeepPublished(target)
+        except _KeepPublished as kept:
+            self.result.add(
+                kind,
+                kept.target.title,
+                UNCHANGED,
+                where=kept.target.url_path,
+                note=locale.get_display_name()
+                + ", "
+                + gettext("published version kept: its translation waits in the translation editor (sync it)"),
+                obj=kept.target,
+            )
+            return
+        if target is None:
+            return
+        if self.live:
+            target.get_latest_revision().publish(user=self.user)
+        self.result.add(
+            kind,
+            target.get_latest_revision_as_object().title,
+            UPDATED if existed else CREATED,
+            where=target.url_path,
+            note=locale.get_display_name() + ("" if self.live else ", " + gettext("draft")),
+            obj=target,
+        )
+
+    def _build(self, page, translation, locale, where: str, check):
+        """The translation page built by wagtail-localize and checked; None (refusals recorded) if refused."""
+        try:
             translation.save_target(user=self.user, publish=False)
         except ValidationError as error:
             self.refusals.add_error(where, error)
-            return
+            return None
         except AttributeError as error:
             # wagtail-localize reads ``error_dict`` of the page's ValidationError, which a page-wide
             # error (raised by a page's own ``clean``) lacks: the page's error is the one to report.
             if not isinstance(error.__context__, ValidationError):
                 raise
             self.refusals.add_error(where, error.__context__)
-            return
+            return None
         target = page.get_translation(locale)
-        latest = target.get_latest_revision_as_object()
         before = len(self.refusals.messages)
-        check(latest, where)
-        if len(self.refusals.messages) != before:
-            return
-        if self.live:
-            target.get_latest_revision().publish(user=self.user)
-        self.result.add(
-            kind,
-            latest.title,
-            UPDATED if existed else CREATED,
-            where=target.url_path,
-            note=locale.get_display_name() + ("" if self.live else ", " + gettext("draft")),
-            obj=target,
-        )
+        check(target.get_latest_revision_as_object(), where)
+        return target if len(self.refusals.messages) == before else None
+
+
+class _KeepPublished(Exception):
+    """Undoes a published translation's rebuild (see ``_save``)."""
+
+    def __init__(self, target):
+        super().__init__()
+        self.target = target

@@ -235,3 +235,18 @@ def test_reimporting_updates_the_translations_in_place(six_language_bundle):
     import_campaign(six_language_bundle, home(), live=True)
 
     assert ActionKitPage.objects.filter(locale__language_code="fr").count() == 1
+
+
+def test_without_live_a_published_translation_keeps_what_visitors_see(six_language_bundle, tmp_path):
+    import_campaign(six_language_bundle, home(), live=True)
+
+    def retitle(manifest):
+        manifest["translations"]["campaign"]["fr"]["title"] = ["Nouveau titre"]
+
+    result = import_campaign(changed(six_language_bundle, tmp_path / "retitled.zip", retitle), home())
+
+    french = ActionKitPage.objects.get(locale__language_code="fr")
+    assert french.title.startswith("[fr] ") and french.live and not french.has_unpublished_changes
+    assert StringTranslation.objects.filter(locale__language_code="fr", data="Nouveau titre").exists()
+    (item,) = [item for item in result.items if item.object is not None and item.object.pk == french.pk]
+    assert "published version kept" in item.note
