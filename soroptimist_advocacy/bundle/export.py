@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from soroptimist_advocacy.bundle import FORMAT, VERSION
+from soroptimist_advocacy.bundle.images import image_entry
 from soroptimist_advocacy.bundle.refs import remap
 from soroptimist_advocacy.bundle.translation_strings import live_translations
 from soroptimist_advocacy.directory.csv_format import csv_text
@@ -49,6 +50,7 @@ class BundleWriter:
         self.documents: dict[int, dict] = {}  # By local id.
         self.files: dict[str, bytes] = {}
         self.templates: dict[int, dict] = {}
+        self.images: dict[int, dict] = {}  # By local id.
         self.pages: dict[int, str] = {}  # Local page id -> translation_key, for references.
 
     def document(self, document_id) -> str | None:
@@ -70,6 +72,16 @@ class BundleWriter:
                 "filename": posixpath.basename(document.file.name)[:100],
             }
         return self.documents[document.pk]["id"]
+
+    def image(self, image) -> str | None:
+        """The image's bundle id (SHA-1 of its bytes), adding it to the bundle."""
+        if image is None:
+            return None
+        if image.pk not in self.images:
+            entry, data = image_entry(image)
+            self.files[entry["file"]] = data
+            self.images[image.pk] = entry
+        return self.images[image.pk]["id"]
 
     def template(self, template_id) -> str | None:
         template = LetterTemplate.objects.filter(pk=template_id).first()
@@ -124,11 +136,14 @@ def campaign_bundle(page, path) -> None:
             **{name: _campaign_value(page, name) for name in CAMPAIGN_FIELDS},
             "body": body,
             "sources": list(page.sources.raw_data),
+            "hero_image": writer.image(page.hero_image),
+            "share_image": writer.image(page.share_image),
             "directory": str(directory.translation_key) if directory else None,
         },
         "resources": resources,
         "letter_templates": list(writer.templates.values()),
         "documents": list(writer.documents.values()),
+        "images": list(writer.images.values()),
         "directory": {
             "id": str(directory.translation_key),
             "title": directory.title,

@@ -40,6 +40,7 @@ from soroptimist_advocacy.bundle import result as kinds
 from soroptimist_advocacy.bundle.documents import DocumentStore, read_documents
 from soroptimist_advocacy.bundle.errors import BundleRefused, Refusals
 from soroptimist_advocacy.bundle.export import CAMPAIGN_FIELDS, RESOURCE_FIELDS
+from soroptimist_advocacy.bundle.images import IMAGE_FIELDS, ImageStore, read_images
 from soroptimist_advocacy.bundle.manifest import check_manifest, parse_manifest
 from soroptimist_advocacy.bundle.placement import Placement
 from soroptimist_advocacy.bundle.reader import BundleReader
@@ -97,6 +98,8 @@ class BundleContents:
         check_manifest(self.manifest, refusals)
         refusals.raise_if_any()
         self.documents = read_documents(reader, self.manifest, refusals)
+        self.images = read_images(reader, self.manifest, refusals)
+        self.image_store: ImageStore | None = None  # Made by the import, which deletes its files if refused.
         self.directory_csv = None
         # A directory whose decision makers are all samples (never exported) travels as a header
         # alone: it imports empty, with a note, rather than refusing the whole campaign.
@@ -179,6 +182,7 @@ def import_campaign(source, parent, *, live: bool = False, user=None, dry_run: b
         contents = BundleContents(reader)
     parent = parent.specific
     store = DocumentStore(contents.documents)
+    contents.image_store = ImageStore(contents.images)
     try:
         with transaction.atomic():
             result = _Import(parent, contents, store, live=live, user=user).run()
@@ -187,14 +191,17 @@ def import_campaign(source, parent, *, live: bool = False, user=None, dry_run: b
                 raise _RolledBack(result)
     except _RolledBack as rolled_back:
         store.delete_created_files()
+        contents.image_store.delete_created_files()
         return rolled_back.result
     except IntegrityError:
         store.delete_created_files()
+        contents.image_store.delete_created_files()
         raise BundleRefused(
             [gettext("Another change to these pages was saved at the same time; import the bundle again.")]
         ) from None
     except BaseException:
         store.delete_created_files()
+        contents.image_store.delete_created_files()
         raise
     return result
 
@@ -240,6 +247,7 @@ class _Import:
         self.body_misshapen = contents.body_misshapen
         self.translations = contents.translations
         self.store = store
+        self.images = contents.image_store
         self.live = live
         self.user = user
         self.refusals = contents.refusals
@@ -462,6 +470,10 @@ class _Import:
             sources_block = CAMPAIGN_PAGE.sources.field.stream_block
             sources = cleaned_stream(sources_block, campaign["sources"] or [], "campaign.sources", self.refusals)
         values["sources"] = sources if sources is not None else []
+        for name in IMAGE_FIELDS:
+            values[name] = self.images.get(campaign.get(name))
+            if campaign.get(name) is not None and values[name] is None:
+                self.refusals.add(f"campaign.{name}", gettext("is not an image of this bundle."))
         values["directory"] = self._campaign_directory(campaign.get("directory"), directory)
         self.result.page = self._save_page(
             self.parent, CAMPAIGN_PAGE, existing, values, "campaign", kinds.CAMPAIGN, campaign["id"]

@@ -32,9 +32,16 @@ TEXT_FIELDS = {
     "resources": ("title", "slug", "resource_type", "publication_date", "summary", "external_url"),
     "letter_templates": ("name", "notes"),
     "documents": ("title", "file", "filename"),
+    "images": ("title", "file", "filename"),
 }
-REQUIRED_TEXT = {"campaign": ("title",), "resources": ("title",), "letter_templates": ("name",), "documents": ("file",)}
-LISTS = ("documents", "letter_templates", "resources")
+REQUIRED_TEXT = {
+    "campaign": ("title",),
+    "resources": ("title",),
+    "letter_templates": ("name",),
+    "documents": ("file",),
+    "images": ("file",),
+}
+LISTS = ("documents", "images", "letter_templates", "resources")
 
 
 def parse_manifest(data: bytes) -> dict:
@@ -83,7 +90,10 @@ def check_manifest(manifest: dict, refusals: Refusals) -> None:
             refusals.add("campaign.target_countries", gettext("must be a list of country codes."))
     elif targets is not None and not isinstance(targets, int):
         refusals.add("campaign.target_countries", gettext("must be a list of country codes."))
-    for kind in ("resources", "letter_templates", "documents"):
+    for name in ("hero_image", "share_image"):
+        if campaign.get(name) is not None and not isinstance(campaign[name], str):
+            refusals.add(f"campaign.{name}", gettext("is not an image of this bundle."))
+    for kind in ("resources", "letter_templates", "documents", "images"):
         for index, entry in enumerate(manifest[kind]):
             _check_entry(kind, entry, f"{kind}[{index}]", refusals)
     for kind in ("resources", "letter_templates"):
@@ -100,7 +110,7 @@ def check_manifest(manifest: dict, refusals: Refusals) -> None:
 
 
 def _check_entry(kind: str, entry: dict, path: str, refusals: Refusals) -> None:
-    if kind != "documents" and not is_key(entry.get("id")):
+    if kind not in ("documents", "images") and not is_key(entry.get("id")):
         refusals.add(f"{path}.id", gettext("is not an identifier of this bundle format."))
     for name in TEXT_FIELDS.get(kind, ("title", "slug")):
         value = entry.get(name)
