@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # them here and tests/demo_site/test_example_site.py runs them in a second pytest process on
 # tests.testapp.example_site_settings: ``python -m pytest`` still runs every test.
 EXAMPLE_SITE_SETTINGS = "tests.testapp.example_site_settings"
-EXAMPLE_SITE_TESTS = ("tests/demo_site/test_demo_languages.py", "tests/browser")
+EXAMPLE_SITE_TESTS = ("tests/demo_site/test_demo_languages.py", "tests/demo_site/test_demo_bundle.py", "tests/browser")
 EXAMPLE_SITE_RUNNER = "tests/demo_site/test_example_site.py"
 
 
