@@ -99,7 +99,7 @@ class BundleContents:
         refusals.raise_if_any()
         self.documents = read_documents(reader, self.manifest, refusals)
         self.images = read_images(reader, self.manifest, refusals)
-        self.image_store: ImageStore | None = None  # Made by the import, which deletes its files if refused.
+        self.image_store = ImageStore(self.images)  # The import deletes the files it wrote if refused.
         self.directory_csv = None
         # A directory whose decision makers are all samples (never exported) travels as a header
         # alone: it imports empty, with a note, rather than refusing the whole campaign.
@@ -182,7 +182,6 @@ def import_campaign(source, parent, *, live: bool = False, user=None, dry_run: b
         contents = BundleContents(reader)
     parent = parent.specific
     store = DocumentStore(contents.documents)
-    contents.image_store = ImageStore(contents.images)
     try:
         with transaction.atomic():
             result = _Import(parent, contents, store, live=live, user=user).run()
