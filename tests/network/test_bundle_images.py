@@ -105,3 +105,14 @@ def test_a_campaign_image_the_bundle_lacks_is_refused(bundle, tmp_path):
 
     assert "campaign.share_image: is not an image of this bundle." in refused.value.messages
     assert not get_image_model().objects.exists()
+
+
+def test_a_dry_run_leaves_no_image_nor_file_behind(bundle):
+    Image = get_image_model()
+    storage = Image._meta.get_field("file").storage
+    _folders, before = storage.listdir("original_images")
+
+    result = import_campaign(bundle, factories.home(), live=True, dry_run=True)
+
+    assert result.dry_run and not Image.objects.exists()
+    assert storage.listdir("original_images")[1] == before
