@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from soroptimist_advocacy.bundle import FORMAT, VERSION
-from soroptimist_advocacy.bundle.images import image_entry
+from soroptimist_advocacy.bundle.images import IMAGE_FIELDS, image_entry
 from soroptimist_advocacy.bundle.refs import remap
 from soroptimist_advocacy.bundle.translation_strings import live_translations
 from soroptimist_advocacy.directory.csv_format import csv_text
@@ -127,6 +127,11 @@ def campaign_bundle(page, path) -> None:
             }
         )
     directory = page.get_directory()
+    # Before the manifest's image list: a translation's own images are added to the bundle here.
+    translations = {
+        **_translations(page, resource_pages, directory),
+        "campaign_images": _image_overrides(page, writer),
+    }
     manifest = {
         "format": FORMAT,
         "version": VERSION,
@@ -153,7 +158,7 @@ def campaign_bundle(page, path) -> None:
         if directory
         else None,
         # Each page's live translations, as wagtail-localize's strings (see translation_strings.py).
-        "translations": _translations(page, resource_pages, directory),
+        "translations": translations,
     }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as bundle:
         bundle.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
@@ -180,6 +185,22 @@ def _translations(page, resource_pages, directory) -> dict:
         if directory
         else {},
     }
+
+
+def _image_overrides(page, writer) -> dict:
+    """The hero and share images a live translation chose instead of the campaign's (a wagtail-localize
+    override), by language: the images travel as the bundle's own files."""
+    overrides = {}
+    translations = type(page).objects.filter(translation_key=page.translation_key, live=True).exclude(pk=page.pk)
+    for translated in translations.select_related("locale"):
+        chosen = {
+            name: writer.image(getattr(translated, name))
+            for name in IMAGE_FIELDS
+            if getattr(translated, f"{name}_id") not in (None, getattr(page, f"{name}_id"))
+        }
+        if chosen:
+            overrides[translated.locale.language_code] = chosen
+    return overrides
 
 
 def _page_refs(value):

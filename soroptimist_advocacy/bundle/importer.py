@@ -169,6 +169,16 @@ def _checked_translations(translations, refusals: Refusals) -> dict:
         checked[name] = {
             key: check_translations(value, f"translations.{name}.{key[:100]}", refusals) for key, value in pages.items()
         }
+    images = translations.get("campaign_images") or {}
+    if not isinstance(images, dict) or not all(
+        isinstance(chosen, dict)
+        and set(chosen) <= set(IMAGE_FIELDS)
+        and all(isinstance(v, str) for v in chosen.values())
+        for chosen in images.values()
+    ):
+        refusals.add("translations.campaign_images", gettext("must be an object of translations by language."))
+        images = {}
+    checked["campaign_images"] = images
     return checked
 
 
@@ -265,7 +275,12 @@ class _Import:
         self._write_resources(existing["resources"])
         self._write_campaign(existing["campaign"], templates, directory)
         self.translator.translate(
-            self.result.page, self.translations["campaign"], "translations.campaign", kinds.CAMPAIGN, self._check_page
+            self.result.page,
+            self.translations["campaign"],
+            "translations.campaign",
+            kinds.CAMPAIGN,
+            self._check_page,
+            overrides=self._image_overrides(),
         )
         self.translator.note_skipped()
         self.refusals.raise_if_any()
@@ -477,6 +492,20 @@ class _Import:
         self.result.page = self._save_page(
             self.parent, CAMPAIGN_PAGE, existing, values, "campaign", kinds.CAMPAIGN, campaign["id"]
         )
+
+    def _image_overrides(self) -> dict[str, dict[str, int]]:
+        """The images a translation chose instead of the campaign's, as ids of this site, by language."""
+        overrides: dict[str, dict[str, int]] = {}
+        for code, chosen in self.translations["campaign_images"].items():
+            for name, digest in chosen.items():
+                image = self.images.get(digest)
+                if image is None:
+                    self.refusals.add(
+                        f"translations.campaign_images.{code[:20]}.{name}", gettext("is not an image of this bundle.")
+                    )
+                else:
+                    overrides.setdefault(code, {})[name] = image.pk
+        return overrides
 
     def _check_page(self, page, path: str) -> None:
         """A translated page through the doors its source went through: the editor's converters for

@@ -14,13 +14,14 @@ into, is skipped with a note: nothing is invented for it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+from wagtail_localize.models import SegmentOverride, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue, validate_translation_links
 
 from soroptimist_advocacy.bundle.errors import Refusals
@@ -42,9 +43,13 @@ class TranslationWriter:
         for note in sorted(self.notes):
             self.result.note_on(self.result.page, note)
 
-    def translate(self, page, languages: dict, path: str, kind, check: Callable[[object, str], None]) -> None:
+    def translate(
+        self, page, languages: dict, path: str, kind, check: Callable[[object, str], None], overrides=None
+    ) -> None:
         """Write *languages* (``{code: {segment path: [texts]}}``) as translations of *page*; *check(target,
-        path)* validates each translated page as its source was."""
+        path)* validates each translated page as its source was. *overrides* (``{code: {segment path:
+        value}}``) are values a translation chose instead of the source's (wagtail-localize's overrides)."""
+        overrides = overrides or {}
         if not languages or page is None:
             return
         source, _created = TranslationSource.update_or_create_from_instance(page.get_latest_revision_as_object())
@@ -72,6 +77,7 @@ class TranslationWriter:
                 )
                 continue
             if self._store_strings(segments, strings, locale, where):
+                self._store_overrides(source, overrides.get(code) or {}, locale)
                 self._save(page, source, locale, where, kind, check)
 
     def _store_strings(self, segments: dict, strings: dict, locale, where: str) -> bool:
@@ -93,6 +99,18 @@ class TranslationWriter:
                     defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
                 )
         return valid
+
+    def _store_overrides(self, source, values: dict, locale) -> None:
+        """Store *values* as the translation's overrides of the source's overridable segments of the same path."""
+        if not values:
+            return
+        for segment in source.overridablesegment_set.select_related("context"):
+            if segment.context.path in values:
+                SegmentOverride.objects.update_or_create(
+                    locale=locale,
+                    context=segment.context,
+                    defaults={"data_json": json.dumps(values[segment.context.path]), "last_translated_by": self.user},
+                )
 
     def _save(self, page, source, locale, where: str, kind, check) -> None:
         existed = page.has_translation(locale)

@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 
 import pytest
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+from wagtail_localize.models import SegmentOverride, Translation, TranslationSource
 
 from soroptimist_advocacy.bundle.errors import BundleRefused
 from soroptimist_advocacy.bundle.importer import import_campaign
@@ -116,3 +118,30 @@ def test_a_dry_run_leaves_no_image_nor_file_behind(bundle):
 
     assert result.dry_run and not Image.objects.exists()
     assert storage.listdir("original_images")[1] == before
+
+
+def test_a_translations_own_share_image_travels_as_its_override(tmp_path):
+    home = factories.home()
+    french = Locale.objects.get_or_create(language_code="fr")[0]
+    home.copy_for_translation(french).save_revision().publish()
+    page = site_campaign(home)
+    page.share_image = make_image("Share", png((200, 0, 0)))
+    page.save_revision().publish()
+    source, _created = TranslationSource.get_or_create_from_instance(ActionKitPage.objects.get(pk=page.pk))
+    segment = source.overridablesegment_set.get(context__path="share_image")
+    picture = make_image("Partage", png((0, 200, 0)))
+    SegmentOverride.objects.create(locale=french, context=segment.context, data_json=json.dumps(picture.pk))
+    Translation.objects.create(source=source, target_locale=french).save_target(publish=False)
+    page.get_translation(french).get_latest_revision().publish()
+    bundle = export(ActionKitPage.objects.get(pk=page.pk), tmp_path / "override.zip")
+    Page.objects.filter(depth__gt=2).delete()
+    LetterTemplate.objects.all().delete()
+    get_document_model().objects.all().delete()
+    get_image_model().objects.all().delete()
+    TranslationSource.objects.all().delete()
+
+    import_campaign(bundle, home, live=True)
+
+    imported = {campaign.locale.language_code: campaign for campaign in ActionKitPage.objects.all()}
+    assert imported["en"].share_image.file_hash == hashlib.sha1(png((200, 0, 0))).hexdigest()
+    assert imported["fr"].share_image.file_hash == hashlib.sha1(png((0, 200, 0))).hexdigest()
