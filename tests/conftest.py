@@ -21,6 +21,7 @@ EXAMPLE_SITE_SETTINGS = "tests.testapp.example_site_settings"
 EXAMPLE_SITE_TESTS = (
     "tests/demo_site/test_demo_languages.py",
     "tests/demo_site/test_content_security_policy.py",
+    "tests/demo_site/test_demo_bundle.py",
     "tests/browser",
 )
 EXAMPLE_SITE_RUNNER = "tests/demo_site/test_example_site.py"

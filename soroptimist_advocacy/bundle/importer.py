@@ -32,7 +32,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.log_actions import log
 from wagtail.models import Page
 
@@ -40,6 +40,7 @@ from soroptimist_advocacy.bundle import result as kinds
 from soroptimist_advocacy.bundle.documents import DocumentStore, read_documents
 from soroptimist_advocacy.bundle.errors import BundleRefused, Refusals
 from soroptimist_advocacy.bundle.export import CAMPAIGN_FIELDS, RESOURCE_FIELDS
+from soroptimist_advocacy.bundle.images import IMAGE_FIELDS, ImageStore, read_images
 from soroptimist_advocacy.bundle.manifest import check_manifest, parse_manifest
 from soroptimist_advocacy.bundle.placement import Placement
 from soroptimist_advocacy.bundle.reader import BundleReader
@@ -47,6 +48,8 @@ from soroptimist_advocacy.bundle.refs import remap
 from soroptimist_advocacy.bundle.result import CREATED, UNCHANGED, UPDATED, ImportResult
 from soroptimist_advocacy.bundle.rich_text import checked_rich_text
 from soroptimist_advocacy.bundle.stream import StreamCheck, cleaned_stream
+from soroptimist_advocacy.bundle.translation_import import TranslationWriter
+from soroptimist_advocacy.bundle.translation_strings import check_translations
 from soroptimist_advocacy.directory.csv_format import read_decision_makers
 from soroptimist_advocacy.directory.importer import import_decision_makers
 from soroptimist_advocacy.letters import clean_template, validate
@@ -95,6 +98,8 @@ class BundleContents:
         check_manifest(self.manifest, refusals)
         refusals.raise_if_any()
         self.documents = read_documents(reader, self.manifest, refusals)
+        self.images = read_images(reader, self.manifest, refusals)
+        self.image_store = ImageStore(self.images)  # The import deletes the files it wrote if refused.
         self.directory_csv = None
         # A directory whose decision makers are all samples (never exported) travels as a header
         # alone: it imports empty, with a note, rather than refusing the whole campaign.
@@ -115,7 +120,13 @@ class BundleContents:
         stream_block = CAMPAIGN_PAGE.body.field.stream_block
         body_check = StreamCheck(refusals)
         campaign["body"] = body_check.checked(stream_block, campaign.get("body") or [], "campaign.body")
+        # The campaign's sources (a slug and a label each) travel with it: a bundle written before
+        # they did has none, and the page keeps none.
+        campaign["sources"] = body_check.checked(
+            CAMPAIGN_PAGE.sources.field.stream_block, campaign.get("sources") or [], "campaign.sources"
+        )
         self.body_misshapen = body_check.misshapen
+        self.translations = _checked_translations(self.manifest.get("translations"), refusals)
 
     def _check_letter_templates(self, refusals: Refusals) -> None:
         for index, entry in enumerate(self.manifest["letter_templates"]):
@@ -136,6 +147,41 @@ class BundleContents:
                 )
 
 
+SINGLE_PAGES = ("campaign", "resource_listing", "directory")  # The translations of one page each.
+PAGES_BY_KEY = ("resources", "decision_makers")  # Of many pages, by translation key or external_id.
+
+
+def _checked_translations(translations, refusals: Refusals) -> dict:
+    """The manifest's ``translations`` of the right shape (see translation_strings.py); refusals recorded."""
+    if translations is None:
+        translations = {}
+    if not isinstance(translations, dict):
+        refusals.add("translations", gettext("must be an object of translations by page."))
+        translations = {}
+    checked: dict = {
+        name: check_translations(translations.get(name), f"translations.{name}", refusals) for name in SINGLE_PAGES
+    }
+    for name in PAGES_BY_KEY:
+        pages = translations.get(name) or {}
+        if not isinstance(pages, dict):
+            refusals.add(f"translations.{name}", gettext("must be an object of translations by page."))
+            pages = {}
+        checked[name] = {
+            key: check_translations(value, f"translations.{name}.{key[:100]}", refusals) for key, value in pages.items()
+        }
+    images = translations.get("campaign_images") or {}
+    if not isinstance(images, dict) or not all(
+        isinstance(chosen, dict)
+        and set(chosen) <= set(IMAGE_FIELDS)
+        and all(isinstance(v, str) for v in chosen.values())
+        for chosen in images.values()
+    ):
+        refusals.add("translations.campaign_images", gettext("must be an object of translations by language."))
+        images = {}
+    checked["campaign_images"] = images
+    return checked
+
+
 def import_campaign(source, parent, *, live: bool = False, user=None, dry_run: bool = False) -> ImportResult:
     """Import the bundle *source* (a path or a binary file) under *parent*.
 
@@ -154,14 +200,17 @@ def import_campaign(source, parent, *, live: bool = False, user=None, dry_run: b
                 raise _RolledBack(result)
     except _RolledBack as rolled_back:
         store.delete_created_files()
+        contents.image_store.delete_created_files()
         return rolled_back.result
     except IntegrityError:
         store.delete_created_files()
+        contents.image_store.delete_created_files()
         raise BundleRefused(
             [gettext("Another change to these pages was saved at the same time; import the bundle again.")]
         ) from None
     except BaseException:
         store.delete_created_files()
+        contents.image_store.delete_created_files()
         raise
     return result
 
@@ -205,12 +254,15 @@ class _Import:
         self.directory_csv = contents.directory_csv
         self.directory_without_rows = contents.directory_without_rows
         self.body_misshapen = contents.body_misshapen
+        self.translations = contents.translations
         self.store = store
+        self.images = contents.image_store
         self.live = live
         self.user = user
         self.refusals = contents.refusals
         self.placement = Placement(parent, self.refusals)
         self.result = ImportResult(live=live)
+        self.translator = TranslationWriter(self.refusals, self.result, live=live, user=user)
 
     def run(self) -> ImportResult:
         # One import under a parent at a time: the second waits, then sees the first's pages.
@@ -222,6 +274,15 @@ class _Import:
         directory = self._write_directory(existing["directory"])
         self._write_resources(existing["resources"])
         self._write_campaign(existing["campaign"], templates, directory)
+        self.translator.translate(
+            self.result.page,
+            self.translations["campaign"],
+            "translations.campaign",
+            kinds.CAMPAIGN,
+            self._check_page,
+            overrides=self._image_overrides(),
+        )
+        self.translator.note_skipped()
         self.refusals.raise_if_any()
         for document in self.store.stored.values():
             action = CREATED if document in self.store.created else UNCHANGED
@@ -315,6 +376,9 @@ class _Import:
         directory = self._save_page(
             self.parent, directory_page_model(), existing, values, "directory", kinds.DIRECTORY, entry["id"]
         )
+        self.translator.translate(
+            directory, self.translations["directory"], "translations.directory", kinds.DIRECTORY, self._check_page
+        )
         if directory is not None and self.directory_without_rows:
             self.result.note_on(
                 directory,
@@ -336,7 +400,27 @@ class _Import:
                 note=self._note() if change.action != "unchanged" else "",
                 obj=change.page,
             )
+        self._translate_decision_makers(directory)
         return directory
+
+    def _translate_decision_makers(self, directory) -> None:
+        """Each decision maker's translations, found by her ``external_id`` as the CSV import finds her."""
+        by_external_id = self.translations["decision_makers"]
+        if not by_external_id:
+            return
+        pages = (
+            directory.get_decision_maker_model()
+            .objects.child_of(directory)
+            .filter(external_id__in=list(by_external_id))
+        )
+        for page in pages.order_by("path"):
+            self.translator.translate(
+                page,
+                by_external_id[page.external_id],
+                f"translations.decision_makers.{page.external_id}",
+                kinds.DECISION_MAKER,
+                self._check_page,
+            )
 
     def _write_resources(self, existing: dict) -> None:
         entries = self.manifest["resources"]
@@ -348,6 +432,13 @@ class _Import:
         index = self._save_page(self.parent, ResourceIndexPage, index, values, "resources", kinds.RESOURCE_LISTING)
         if index is None:
             return
+        self.translator.translate(
+            index,
+            self.translations["resource_listing"],
+            "translations.resource_listing",
+            kinds.RESOURCE_LISTING,
+            self._check_page,
+        )
         for position, entry in enumerate(entries):
             page = existing[entry["id"]]
             values = {name: entry.get(name) for name in RESOURCE_FIELDS}
@@ -363,12 +454,21 @@ class _Import:
                 self.refusals.add(f"resources[{position}].document", gettext("is not a document of this bundle."))
                 continue
             path = f"resources[{position}]"
-            self._save_page(index, index.get_resource_page_model(), page, values, path, kinds.RESOURCE, entry["id"])
+            page = self._save_page(
+                index, index.get_resource_page_model(), page, values, path, kinds.RESOURCE, entry["id"]
+            )
+            self.translator.translate(
+                page,
+                self.translations["resources"].get(entry["id"]),
+                f"translations.resources.{entry['id']}",
+                kinds.RESOURCE,
+                self._check_page,
+            )
 
     def _write_campaign(self, existing, templates: dict, directory) -> None:
         campaign = self.manifest["campaign"]
         values = {name: campaign.get(name) for name in CAMPAIGN_FIELDS}
-        for name in ("slug", "intro", "closed_message", "privacy_text"):
+        for name in ("slug", "intro", "closed_message", "privacy_text", "share_text"):
             values[name] = values[name] or ""
         targets = values["target_countries"]
         # A bundle written before targets were a list holds a number (or nothing): every country.
@@ -379,10 +479,52 @@ class _Import:
             body = cleaned_stream(CAMPAIGN_PAGE.body.field.stream_block, raw_body, "campaign.body", self.refusals)
         # A refused body still lets the page's own checks of its other fields speak (the import is refused).
         values["body"] = body if body is not None else []
+        sources = None
+        if not self.body_misshapen:
+            sources_block = CAMPAIGN_PAGE.sources.field.stream_block
+            sources = cleaned_stream(sources_block, campaign["sources"] or [], "campaign.sources", self.refusals)
+        values["sources"] = sources if sources is not None else []
+        for name in IMAGE_FIELDS:
+            values[name] = self.images.get(campaign.get(name))
+            if campaign.get(name) is not None and values[name] is None:
+                self.refusals.add(f"campaign.{name}", gettext("is not an image of this bundle."))
         values["directory"] = self._campaign_directory(campaign.get("directory"), directory)
         self.result.page = self._save_page(
             self.parent, CAMPAIGN_PAGE, existing, values, "campaign", kinds.CAMPAIGN, campaign["id"]
         )
+
+    def _image_overrides(self) -> dict[str, dict[str, int]]:
+        """The images a translation chose instead of the campaign's, as ids of this site, by language."""
+        overrides: dict[str, dict[str, int]] = {}
+        for code, chosen in self.translations["campaign_images"].items():
+            for name, digest in chosen.items():
+                image = self.images.get(digest)
+                if image is None:
+                    self.refusals.add(
+                        f"translations.campaign_images.{code[:20]}.{name}", gettext("is not an image of this bundle.")
+                    )
+                else:
+                    overrides.setdefault(code, {})[name] = image.pk
+        return overrides
+
+    def _check_page(self, page, path: str) -> None:
+        """A translated page through the doors its source went through: the editor's converters for
+        its rich text, its blocks' checks and its own ``full_clean``."""
+        for model_field in page._meta.concrete_fields:
+            value, where = getattr(page, model_field.name), f"{path}.{model_field.name}"
+            if isinstance(model_field, RichTextField):
+                widget = cast(forms.Field, model_field.formfield()).widget
+                checked_rich_text(widget, value, where, self.refusals)
+            elif isinstance(model_field, StreamField):
+                stream_block = model_field.stream_block
+                body_check = StreamCheck(self.refusals)
+                raw = body_check.checked(stream_block, list(value.raw_data), where)
+                if not body_check.misshapen:
+                    cleaned_stream(stream_block, raw, where, self.refusals)
+        try:
+            page.full_clean()
+        except ValidationError as error:
+            self.refusals.add_error(path, error)
 
     def _campaign_directory(self, key, imported):
         """The directory the campaign offers: the bundle's own, else a directory of *key* under the parent."""

@@ -18,13 +18,30 @@ from soroptimist_advocacy.bundle import FORMAT, VERSION
 from soroptimist_advocacy.bundle.errors import BundleRefused, Refusals
 
 TEXT_FIELDS = {
-    "campaign": ("title", "slug", "intro", "opens_on", "closes_on", "closed_message", "privacy_text", "language"),
+    "campaign": (
+        "title",
+        "slug",
+        "intro",
+        "opens_on",
+        "closes_on",
+        "closed_message",
+        "privacy_text",
+        "language",
+        "share_text",
+    ),
     "resources": ("title", "slug", "resource_type", "publication_date", "summary", "external_url"),
     "letter_templates": ("name", "notes"),
     "documents": ("title", "file", "filename"),
+    "images": ("title", "file", "filename"),
 }
-REQUIRED_TEXT = {"campaign": ("title",), "resources": ("title",), "letter_templates": ("name",), "documents": ("file",)}
-LISTS = ("documents", "letter_templates", "resources")
+REQUIRED_TEXT = {
+    "campaign": ("title",),
+    "resources": ("title",),
+    "letter_templates": ("name",),
+    "documents": ("file",),
+    "images": ("file",),
+}
+LISTS = ("documents", "images", "letter_templates", "resources")
 
 
 def parse_manifest(data: bytes) -> dict:
@@ -62,6 +79,8 @@ def check_manifest(manifest: dict, refusals: Refusals) -> None:
     _check_entry("campaign", campaign, "campaign", refusals)
     if not isinstance(campaign.get("body") or [], list):
         refusals.add("campaign.body", gettext("must be a list of blocks."))
+    if not isinstance(campaign.get("sources") or [], list):
+        refusals.add("campaign.sources", gettext("must be a list of blocks."))
     if campaign.get("directory") is not None and not is_key(campaign["directory"]):
         refusals.add("campaign.directory", gettext("is not an identifier of this bundle format."))
     targets = campaign.get("target_countries")
@@ -71,7 +90,10 @@ def check_manifest(manifest: dict, refusals: Refusals) -> None:
             refusals.add("campaign.target_countries", gettext("must be a list of country codes."))
     elif targets is not None and not isinstance(targets, int):
         refusals.add("campaign.target_countries", gettext("must be a list of country codes."))
-    for kind in ("resources", "letter_templates", "documents"):
+    for name in ("hero_image", "share_image"):
+        if campaign.get(name) is not None and not isinstance(campaign[name], str):
+            refusals.add(f"campaign.{name}", gettext("is not an image of this bundle."))
+    for kind in ("resources", "letter_templates", "documents", "images"):
         for index, entry in enumerate(manifest[kind]):
             _check_entry(kind, entry, f"{kind}[{index}]", refusals)
     for kind in ("resources", "letter_templates"):
@@ -88,7 +110,7 @@ def check_manifest(manifest: dict, refusals: Refusals) -> None:
 
 
 def _check_entry(kind: str, entry: dict, path: str, refusals: Refusals) -> None:
-    if kind != "documents" and not is_key(entry.get("id")):
+    if kind not in ("documents", "images") and not is_key(entry.get("id")):
         refusals.add(f"{path}.id", gettext("is not an identifier of this bundle format."))
     for name in TEXT_FIELDS.get(kind, ("title", "slug")):
         value = entry.get(name)
