@@ -56,6 +56,10 @@ def letter_form_context(page, request, form: LetterForm | None = None) -> dict:
         "letter_action": page_url + page.reverse_subpage("letter_route"),
         "letter_text_action": page_url + page.reverse_subpage("letter_text_route"),
         "report_url": report_url(page, page_url, selected_country, source),
+        # A club's letter-writing evening: one letter per member, for the country chosen here.
+        "pack_url": page_url
+        + page.reverse_subpage("pack_route")
+        + (f"?{urlencode({'country': selected_country})}" if selected_country else ""),
         "selected_country": selected_country,
         "selected_country_name": countries.name(selected_country) if selected_country else "",
         "country_decision_makers": form.country_decision_makers,

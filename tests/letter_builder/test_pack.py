@@ -87,3 +87,8 @@ def test_packs_have_their_own_rate_limit(action_kit, claire, settings):
     client = Client(enforce_csrf_checks=True)
     assert post_pack(client, action_kit, "A", [claire.pk]).status_code == 200
     assert post_pack(client, action_kit, "B", [claire.pk]).status_code == 429
+
+
+def test_the_campaign_page_leads_club_organisers_to_the_pack(action_kit):
+    html = Client().get(action_kit.url).content.decode()
+    assert f'<p class="sa-pack-prompt"><a href="{action_kit.url}pack/">' in html
