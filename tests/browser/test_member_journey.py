@@ -143,7 +143,7 @@ def test_late_answer_for_an_earlier_country_does_not_replace_the_list(demo, page
     page.goto(url("/action-kit/"))
     country = letter_form(page).get_by_label("Your country")
     country.select_option("FI")
-    page.wait_for_function("window.saRequests >= 1")  # asked once Finland settled
+    page.wait_for_function("() => window.saRequests >= 1")  # asked once Finland settled (a function: CSP)
     country.select_option("FR")
     page.wait_for_function("() => window.saAnswersRead >= 2")  # a function: a string is eval(), which the CSP refuses
     expect(letter_form(page).get_by_role("checkbox", name=re.compile(r"^Claire Dubois, "))).to_be_checked()
