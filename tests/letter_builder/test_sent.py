@@ -11,7 +11,8 @@ import pytest
 import zxingcpp
 from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from PIL import Image
 from wagtail.models import Locale
 
@@ -230,6 +231,9 @@ def test_the_sent_page_answers_in_each_language_and_counts_for_the_whole_campaig
     form = client.get(url).content.decode()
     direction = "rtl" if language == "ar" else "ltr"
     assert f'lang="{language}" dir="{direction}"' in form
+    with translation.override(language):
+        heading = gettext("I sent my letter")
+    assert f"<h1>{heading}</h1>" in form and (language == "en" or heading != "I sent my letter")
     assert confirm(client, url, channel="handed_in").status_code == 200
     assert client.get(f"{page.url}sent/{new_code()}/").status_code == 404
 
