@@ -17,8 +17,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import DataError, transaction
 from django.utils.translation import gettext
 from wagtail.models import Locale
 from wagtail_localize.models import SegmentOverride, StringTranslation, Translation, TranslationSource
@@ -76,28 +76,40 @@ class TranslationWriter:
                     % {"parent": parent.title, "language": code}
                 )
                 continue
-            if self._store_strings(segments, strings, locale, where):
+            if self._store_strings(page, segments, strings, locale, where):
                 self._store_overrides(source, overrides.get(code) or {}, locale)
                 self._save(page, source, locale, where, kind, check)
 
-    def _store_strings(self, segments: dict, strings: dict, locale, where: str) -> bool:
-        """Store *strings* as string translations; False (refusals recorded) when one is not a translation."""
+    def _store_strings(self, page, segments: dict, strings: dict, locale, where: str) -> bool:
+        """Store *strings* as string translations of *page*'s segments; False (refusals recorded)
+        when one is not a translation."""
         valid = True
         for segment_path, texts in strings.items():
+            limit = _field_length(page, segment_path)
             for segment, text in zip(segments.get(segment_path, []), texts, strict=False):
                 try:
+                    if limit is not None and len(text) > limit:
+                        # Refused here: PostgreSQL would refuse the row (wagtail-localize may write
+                        # the translated page as the string is stored), SQLite would keep it.
+                        raise ValueError(gettext("is longer than %(count)d characters.") % {"count": limit})
                     StringValue.from_translated_html(text)  # Inline tags only, without attributes.
                     validate_translation_links(segment.string.data, text)
                 except ValueError as error:
                     self.refusals.add(f"{where}.{segment_path}", str(error))
                     valid = False
                     continue
-                StringTranslation.objects.update_or_create(
-                    translation_of=segment.string,
-                    locale=locale,
-                    context=segment.context,
-                    defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
-                )
+                try:
+                    with transaction.atomic():
+                        StringTranslation.objects.update_or_create(
+                            translation_of=segment.string,
+                            locale=locale,
+                            context=segment.context,
+                            defaults={"data": text, "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+                        )
+                except DataError:
+                    # Any other value the database cannot hold: a refusal, never a server error.
+                    self.refusals.add(f"{where}.{segment_path}", gettext("cannot be stored in its field."))
+                    valid = False
         return valid
 
     def _store_overrides(self, source, values: dict, locale) -> None:
@@ -177,3 +189,15 @@ class _KeepPublished(Exception):
     def __init__(self, target):
         super().__init__()
         self.target = target
+
+
+def _field_length(page, segment_path: str) -> int | None:
+    """The *max_length* of the page's own text field a segment path names (``title``,
+    ``seo_title``), None for a block's text or a field without one."""
+    if "." in segment_path:
+        return None
+    try:
+        field = type(page)._meta.get_field(segment_path)
+    except FieldDoesNotExist:  # a segment that is no model field of its own
+        return None
+    return getattr(field, "max_length", None)
