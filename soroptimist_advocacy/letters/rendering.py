@@ -53,7 +53,14 @@ from soroptimist_advocacy.letters.limits import (
     MAX_RECIPIENTS,
     MAX_SECTIONS,
 )
-from soroptimist_advocacy.letters.variables import IMAGE_FIELDS, LISTS, RECIPIENT_FIELDS, RECORDS, TEXTS
+from soroptimist_advocacy.letters.variables import (
+    IMAGE_FIELDS,
+    LISTS,
+    PARAGRAPH_FIELDS,
+    RECIPIENT_FIELDS,
+    RECORDS,
+    TEXTS,
+)
 
 Context = Mapping[str, Any]
 
@@ -125,14 +132,19 @@ def _as_text(value: Any) -> str:
     raise TypeError(f"letter values must be text, not {type(value).__name__}")
 
 
-def _record(value: Any, fields: Sequence[str], images: Sequence[str] = ()) -> dict[str, Any]:
+def _record(
+    value: Any, fields: Sequence[str], images: Sequence[str] = (), paragraphs: Sequence[str] = ()
+) -> dict[str, Any]:
     if value is None:
         value = {}
     if not isinstance(value, Mapping):
         raise TypeError(f"expected a mapping with keys {', '.join(fields)}, not {type(value).__name__}")
     # A picture is PNG bytes checked by images.py, never text: it prints our own fixed drawing.
+    # A paragraph field (her own words) may be as long as a paragraph of the body.
     return {
-        field: LetterImage.from_value(value.get(field)) if field in images else clean_text(value.get(field))
+        field: LetterImage.from_value(value.get(field))
+        if field in images
+        else clean_text(value.get(field), MAX_PARAGRAPH_LENGTH if field in paragraphs else MAX_FIELD_LENGTH)
         for field in fields
     }
 
@@ -171,25 +183,18 @@ def with_flat_fields(context: dict[str, Any]) -> dict[str, Any]:
 def normalise_context(context: Context) -> dict[str, Any]:
     """The context in exactly the documented shape, every value cleaned and capped."""
     normalised: dict[str, Any] = {
-        name: _record(context.get(name), fields, IMAGE_FIELDS.get(name, ())) for name, fields in RECORDS.items()
+        name: _record(context.get(name), fields, IMAGE_FIELDS.get(name, ()), PARAGRAPH_FIELDS.get(name, ()))
+        for name, fields in RECORDS.items()
     }
     normalised.update({name: clean_text(context.get(name)) for name in TEXTS})
     paragraphs = _items(context.get("body"), MAX_PARAGRAPHS)
     normalised["body"] = [clean_text(paragraph, MAX_PARAGRAPH_LENGTH) for paragraph in paragraphs]
     recipients = _items(context.get("recipients"), MAX_RECIPIENTS)
     normalised["recipients"] = [_record(recipient, RECIPIENT_FIELDS) for recipient in recipients]
-    # The member's letter: her own paragraph is as long as a paragraph may be, and the
-    # section paragraphs she chose are paragraphs like the body's.
-    letter = context.get("letter") or {}
-    if not isinstance(letter, Mapping):
-        raise TypeError(f"expected a mapping for letter, not {type(letter).__name__}")
-    normalised["letter"] = {
-        **normalised["letter"],  # its code and QR code, as any record's fields
-        "own_words": clean_text(letter.get("own_words"), MAX_PARAGRAPH_LENGTH),
-        "sections": [
-            clean_text(paragraph, MAX_PARAGRAPH_LENGTH) for paragraph in _items(letter.get("sections"), MAX_SECTIONS)
-        ],
-    }
+    # The section paragraphs she chose are paragraphs like the body's (the record, checked
+    # above, holds her code, QR code and own words).
+    sections = _items((context.get("letter") or {}).get("sections"), MAX_SECTIONS)
+    normalised["letter"]["sections"] = [clean_text(paragraph, MAX_PARAGRAPH_LENGTH) for paragraph in sections]
     return normalised
 
 

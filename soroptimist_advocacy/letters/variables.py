@@ -12,6 +12,8 @@ CAMPAIGN_FIELDS = ("title",)
 LETTER_FIELDS = ("reference", "qr", "own_words")
 # Record fields holding an image, not text.
 IMAGE_FIELDS = {"letter": ("qr",)}
+# Record fields holding a paragraph (as long as one of the body's), not a short field.
+PARAGRAPH_FIELDS = {"letter": ("own_words",)}
 
 # Variables holding a mapping, and the keys it has.
 RECORDS = {
